@@ -1,0 +1,29 @@
+"""`extract INPUT... --format jsonl|json|table`: one record/1 per input document."""
+from __future__ import annotations
+
+import sys
+
+from ..errors import InputError
+from ..extract import extract_documents
+from ..output import write_record
+from ..sources import iter_inputs
+from . import report
+
+
+def register(sub) -> None:
+    p = sub.add_parser("extract", help="extract record/1 from files, folders, URLs or JSONL dumps")
+    p.add_argument("inputs", nargs="+", metavar="PATH_OR_URL",
+                   help=".txt, .html, a folder, an http(s) URL, or a .jsonl dump")
+    p.add_argument("--format", choices=("jsonl", "json", "table"), default="jsonl")
+    p.set_defaults(func=run)
+
+
+def run(args) -> int:
+    failed = 0
+    for result in extract_documents(iter_inputs(args.inputs)):
+        if isinstance(result, InputError):
+            report(result)
+            failed += 1
+        else:
+            write_record(result, args.format, sys.stdout)
+    return 1 if failed else 0

@@ -1,0 +1,32 @@
+"""The spaCy pipeline: registered components assembled from models/pipeline.cfg."""
+from __future__ import annotations
+
+import logging
+from functools import lru_cache
+from pathlib import Path
+
+import spacy
+from spacy.language import Language
+from thinc.api import Config
+
+from ..settings import get_settings
+from . import sentences  # noqa: F401  (registers the factories)
+
+log = logging.getLogger(__name__)
+
+
+def config_path() -> Path:
+    return get_settings().models_dir / "pipeline.cfg"
+
+
+def build_nlp(exclude: tuple[str, ...] = ()) -> Language:
+    """Build a fresh pipeline from the config; `exclude` names stages to leave out."""
+    config = Config().from_disk(config_path())
+    return spacy.util.load_model_from_config(config, auto_fill=True, validate=True,
+                                             exclude=list(exclude))
+
+
+@lru_cache(maxsize=4)
+def get_nlp(exclude: tuple[str, ...] = ()) -> Language:
+    """The shared pipeline for this process (building one costs ~0.5 s)."""
+    return build_nlp(exclude)

@@ -1,0 +1,46 @@
+"""Sentence boundaries for Hindi news: danda, full stop, ?, !, line breaks (headlines, bullets)."""
+from __future__ import annotations
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from ..lexicon import load_wordlist
+
+_ENDERS = {"।", "॥", "?", "!", ".", "?”", "!”", "।”"}
+
+
+@Language.factory("hi_sentences", assigns=["token.is_sent_start"])
+def make_sentences(nlp: Language, name: str):
+    return HindiSentences()
+
+
+class HindiSentences:
+    """Rule-based sentence starts; abbreviations such as "डॉ." do not end a sentence."""
+
+    def __init__(self) -> None:
+        self.abbreviations = load_wordlist("abbreviations")
+
+    def __call__(self, doc: Doc) -> Doc:
+        for i, token in enumerate(doc):
+            if i == 0:
+                token.is_sent_start = True
+                continue
+            prev = doc[i - 1]
+            token.is_sent_start = self._ends_sentence(prev, token)
+        return doc
+
+    def _ends_sentence(self, prev, token) -> bool:
+        if token.is_space:  # whitespace stays with the sentence before it
+            return False
+        if "\n" in prev.text or "\n" in prev.whitespace_:
+            return True
+        if prev.text in _ENDERS or prev.text.endswith(("।", "?", "!")):
+            return prev.text != "." or not self._is_abbreviation(prev)
+        return False
+
+    def _is_abbreviation(self, dot) -> bool:
+        # "डॉ. संजीव", "जॉन बी. एक्का": a short word glued to the dot is an abbreviation.
+        if dot.i == 0 or dot.doc[dot.i - 1].whitespace_:
+            return False
+        word = dot.doc[dot.i - 1].text
+        return word in self.abbreviations or len(word) <= 2
