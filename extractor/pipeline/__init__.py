@@ -1,7 +1,9 @@
 """The spaCy pipeline: registered components assembled from models/pipeline.cfg."""
 from __future__ import annotations
 
+import importlib
 import logging
+import pkgutil
 from functools import lru_cache
 from pathlib import Path
 
@@ -10,7 +12,10 @@ from spacy.language import Language
 from thinc.api import Config
 
 from ..settings import get_settings
-from . import sentences  # noqa: F401  (registers the factories)
+
+# Importing a component module registers its factory; every module here is a stage.
+for _module in pkgutil.iter_modules(__path__):
+    importlib.import_module(f"{__name__}.{_module.name}")
 
 log = logging.getLogger(__name__)
 
