@@ -33,14 +33,14 @@ def extract_documents(items: Iterable[RawDocument | InputError], nlp: Language |
     nlp = nlp or get_nlp()
     cleaned = _clean_all(items)
 
-    def texts():
+    def docs():
         for item in cleaned:
-            if isinstance(item, InputError):
-                yield "", item
-            else:
-                yield item.text, item
+            doc = nlp.make_doc("" if isinstance(item, InputError) else item.text)
+            if not isinstance(item, InputError):
+                doc._.published = item.published
+            yield doc, item
 
-    for doc, item in nlp.pipe(texts(), as_tuples=True, batch_size=batch_size):
+    for doc, item in nlp.pipe(docs(), as_tuples=True, batch_size=batch_size):
         if isinstance(item, InputError):
             yield item
             continue

@@ -24,6 +24,8 @@ def _ensure_extension(name: str) -> None:
 
 for _kind in (*ITEM_FIELDS, "statements"):
     _ensure_extension(_kind)  # components store an item's fields here as a plain dict
+if not Doc.has_extension("published"):
+    Doc.set_extension("published", default=None)  # reference date (YYYY-MM-DD) for relative dates
 
 
 def _sentence_index(doc: Doc) -> list[tuple[int, int]]:
