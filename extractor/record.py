@@ -4,6 +4,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Span
 
 from .document import Document
+from .pipeline import extensions  # noqa: F401  (the attributes read below)
 
 SCHEMA = "record/1"
 # kind -> the fields every item of that kind carries (null when the text does not say).
@@ -17,15 +18,6 @@ ITEM_FIELDS = {
 STATEMENT_FIELDS = {"decisions": ("text", "by"), "action_points": ("text", "owner", "deadline")}
 
 
-def _ensure_extension(name: str) -> None:
-    if not Span.has_extension(name):
-        Span.set_extension(name, default=None)
-
-
-for _kind in (*ITEM_FIELDS, "statements"):
-    _ensure_extension(_kind)  # components store an item's fields here as a plain dict
-if not Doc.has_extension("published"):
-    Doc.set_extension("published", default=None)  # reference date (YYYY-MM-DD) for relative dates
 
 
 def _sentence_index(doc: Doc) -> list[tuple[int, int]]:

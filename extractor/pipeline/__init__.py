@@ -12,6 +12,7 @@ from spacy.language import Language
 from thinc.api import Config
 
 from ..settings import get_settings
+from . import extensions  # noqa: F401  (before the stages: they write these attributes)
 
 # Importing a component module registers its factory; every module here is a stage.
 for _module in pkgutil.iter_modules(__path__):

@@ -1,0 +1,11 @@
+"""Extension attributes the stages write; registered once, before any stage is imported."""
+from spacy.tokens import Doc, Span
+
+# One Span attribute per span group: a plain dict with the item's record/1 fields.
+SPAN_GROUPS = ("places", "dates", "officials", "agencies", "programmes", "statements")
+
+for _name in SPAN_GROUPS:
+    if not Span.has_extension(_name):
+        Span.set_extension(_name, default=None)
+if not Doc.has_extension("published"):
+    Doc.set_extension("published", default=None)  # reference date (YYYY-MM-DD) for relative dates

@@ -1,0 +1,133 @@
+"""Programmes: known schemes, quoted names with a cue, "<name> अभियान/योजना", "मिशन <name>"."""
+from __future__ import annotations
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+
+from ..lexicon import load_table, load_wordlist
+from .lexmatch import PhraseTable, fold, function_words, is_word
+
+QUOTES = {"'": "'", '"': '"', "‘": "’", "“": "”"}
+MAX_QUOTED = 7
+MAX_NAME = 5
+CUE_AFTER = ("तहत", "अंतर्गत", "अन्तर्गत")  # "'X' के तहत"
+DASHES = {"–", "—", "-"}
+
+
+@Language.factory("hi_programmes", assigns=["doc.spans"])
+def make_programmes(nlp: Language, name: str):
+    return Programmes(nlp)
+
+
+class Programmes:
+    """Writes doc.spans["programmes"]: one span per programme per document, with its kind."""
+
+    def __init__(self, nlp: Language):
+        self.known = PhraseTable(nlp.tokenizer, [(r["surface"], r) for r in load_table("programmes")])
+        heads = load_table("programme_heads")
+        self.after = {fold(r["head"]): r["kind"] for r in heads if r["position"] == "after"}
+        self.bare_after = {fold(r["head"]) for r in heads if r["position"] == "after" and r["bare"] == "1"}
+        self.before = {fold(r["head"]): r["kind"] for r in heads if r["position"] == "before"}
+        self.generic = {fold(w) for w in load_wordlist("programme_generic")}
+        self.stop = {fold(w) for w in function_words()}
+        # Unquoted names are read back only over words that are not everyday vocabulary.
+        self.common = {fold(w) for w in load_wordlist("common_words")} - {fold(w) for w in load_wordlist("name_tokens")}
+
+    def __call__(self, doc: Doc) -> Doc:
+        found = [(s, e, row["kind"], row["canonical"]) for s, e, row in self.known.find(doc)]
+        found += self._quoted(doc) + self._headed(doc) + self._listed(doc)
+        doc.spans["programmes"] = self._one_per_programme(doc, found)
+        return doc
+
+    def _name_word(self, token) -> bool:
+        return (is_word(token) or "-" in token.text) and fold(token.text) not in self.stop
+
+    def _quoted(self, doc: Doc) -> list:
+        out = []
+        for i, token in enumerate(doc):
+            close = QUOTES.get(token.text)
+            if not close:
+                continue
+            j = next((k for k in range(i + 1, min(len(doc), i + MAX_QUOTED + 2)) if doc[k].text == close), None)
+            if j is None or j == i + 1 or any(t.text in "।?!\n" for t in doc[i + 1:j]):
+                continue
+            kind = self._cue_kind(doc, i, j)
+            if kind:
+                out.append((i + 1, j, kind, None))
+        return out
+
+    def _cue_kind(self, doc: Doc, open_i: int, close_i: int) -> str | None:
+        """A quoted phrase is a programme when a programme word or "के तहत" stands beside it."""
+        inside = fold(doc[close_i - 1].text)
+        if inside in self.after:
+            return self.after[inside]
+        for k in range(close_i + 1, min(len(doc), close_i + 3)):
+            word = fold(doc[k].text)
+            if word in self.after:
+                return self.after[word]
+            if word in CUE_AFTER:
+                return "programme"
+        for k in range(max(0, open_i - 2), open_i):
+            if fold(doc[k].text) in self.after:
+                return self.after[fold(doc[k].text)]
+        return None
+
+    def _unquoted_word(self, token) -> bool:
+        return self._name_word(token) and fold(token.text) not in self.common | self.generic
+
+    def _headed(self, doc: Doc) -> list:
+        out = []
+        for i, token in enumerate(doc):
+            word = fold(token.text)
+            if word in self.bare_after:
+                start = i
+                while start > 0 and i - start < MAX_NAME and self._unquoted_word(doc[start - 1]):
+                    start -= 1
+                if start < i:
+                    out.append((start, i + 1, self.after[word], None))
+            # "मिशन शक्ति" names a programme; "रेस्क्यू ऑपरेशन एसजेपीयू" does not.
+            prefix_free = i == 0 or not self._name_word(doc[i - 1])
+            if word in self.before and prefix_free and i + 1 < len(doc) and self._unquoted_word(doc[i + 1]):
+                end = i + 1
+                while end < len(doc) and end - i <= 2 and self._unquoted_word(doc[end]):
+                    end += 1
+                out.append((i, end, self.before[word], None))
+        return out
+
+    def _listed(self, doc: Doc) -> list:
+        """Campaigns listed as "जैसे X – description, Y – description" in a sentence about them."""
+        out = []
+        sents = list(doc.sents)
+        for n, sent in enumerate(sents):
+            context = sents[n - 1:n + 1] if n else [sent]  # a list may run over a line break
+            if not any(self._mentions_programmes(s) for s in context):
+                continue
+            for t in sent:
+                if t.text in DASHES and t.i > sent.start and is_word(doc[t.i - 1]):
+                    start = t.i - 1
+                    while start > sent.start and t.i - start < 3 and self._name_word(doc[start - 1]):
+                        start -= 1
+                    if start == sent.start or doc[start - 1].text in {",", "जैसे", "\n"} or doc[start - 1].is_space:
+                        out.append((start, t.i, "campaign", None))
+        return out
+
+    def _mentions_programmes(self, sent) -> bool:
+        return any(fold(t.text) in self.after or fold(t.text).removesuffix("ों") in self.after
+                   or fold(t.text)[:-1] in self.after for t in sent)
+
+    def _one_per_programme(self, doc: Doc, found: list) -> list[Span]:
+        found.sort(key=lambda f: (f[0], -(f[1] - f[0])))
+        kept, keys, taken = [], set(), set()
+        for start, end, kind, canonical in found:
+            span = doc[start:end]
+            key = canonical or fold(span.text).replace(" ", "")
+            bare = key
+            for head in self.after:
+                bare = bare.removesuffix(head)
+            if key in keys or bare in keys or any(k in taken for k in range(start, end)):
+                continue
+            keys.update({key, bare})
+            taken.update(range(start, end))
+            span._.programmes = {"name": span.text, "kind": kind, "canonical": canonical}
+            kept.append(span)
+        return kept
