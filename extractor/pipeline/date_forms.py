@@ -1,0 +1,220 @@
+"""Date expressions as the Hindi press writes them: one finder per written form.
+
+Every finder reads the digit-normalised text (same offsets as the document) and yields
+`Found` items: the character extent the form covers and the date mentions inside it (a range
+"1 से 15 अगस्त" is one extent with two mentions). Overlaps between forms are settled later.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Callable, Iterator
+
+from .date_lexicon import NUM_L, NUM_R, ORD, WORD_L, WORD_R, YEAR, DateLexicon, alternation, key
+
+
+@dataclass
+class Mention:
+    """One date expression: its evidence offsets and the calendar parts the text states."""
+
+    start: int
+    end: int
+    form: str
+    year: int | None = None
+    month: int | None = None
+    day: int | None = None
+    weekday: int | None = None
+    unit: str | None = None  # relative expressions: day, week, month or year
+    offset: str | None = None  # relative expressions: "-1", "0", "+1", "~1" (by tense)
+    direction: str | None = None  # "past" / "future" from a modifier (पिछले, अगले)
+    role: str | None = None  # set when the form itself fixes it (ranges)
+    extra: dict = field(default_factory=dict)
+
+
+@dataclass
+class Found:
+    start: int
+    end: int
+    mentions: list[Mention]
+
+
+def _valid(year: int | None, month: int, day: int | None) -> bool:
+    try:
+        date(year or 2000, month, day or 1)  # 2000 is a leap year: 29 फरवरी stays valid
+        return True
+    except ValueError:
+        return False
+
+
+def _rx(lex: DateLexicon, name: str, build: Callable[[], str]) -> re.Pattern:
+    """Compile a finder's pattern once per lexicon (the month alternation alone is ~70 names)."""
+    cache = lex.__dict__.setdefault("compiled", {})
+    if name not in cache:
+        cache[name] = re.compile(build(), re.I)
+    return cache[name]
+
+
+def _year(m: re.Match, name: str = "year") -> int | None:
+    return int(m.group(name)) if m.group(name) else None
+
+
+def _direction(lex: DateLexicon, modifier: str | None) -> str | None:
+    if not modifier:
+        return None
+    word = key(modifier)
+    return "future" if word in lex.cues["future_before"] else (
+        "past" if word in lex.cues["past_before"] else None)
+
+
+def find_day_groups(lex: DateLexicon, text: str) -> Iterator[Found]:
+    """Ranges and lists sharing one month: "1 से 15 अगस्त", "1-15 अगस्त", "3, 4 और 5 अगस्त"."""
+    joiner = r"(?:\s*(?:,|-|–|—|&)\s*|\s+(?:से|और|व|एवं|तथा|and|to)\s+)"
+    rx = _rx(lex, "day_groups", lambda: rf"{NUM_L}(?P<days>\d{{1,2}}{ORD}(?:{joiner}\d{{1,2}}{ORD})+)"
+             rf"\s*-?\s*(?P<mon>{lex.month})\.?(?:,?\s*(?P<year>{YEAR}))?{WORD_R}")
+    for m in rx.finditer(text):
+        days = list(re.finditer(r"\d{1,2}", m.group("days")))
+        month, year = lex.months[key(m.group("mon"))], _year(m)
+        if not all(_valid(year, month, int(d.group())) for d in days):
+            continue
+        is_range = len(days) == 2 and re.search(r"-|–|—|से|to", m.group("days")[days[0].end():])
+        mentions = []
+        for i, d in enumerate(days):
+            role = ("start" if i == 0 else "deadline") if is_range else None
+            mentions.append(Mention(m.start("days") + d.start(), m.end(), "day_group", year,
+                                    month, int(d.group()), role=role))
+        yield Found(m.start(), m.end(), mentions)
+
+
+def find_day_month(lex: DateLexicon, text: str) -> Iterator[Found]:
+    """Day before month, year optional: "3 अप्रैल 2024", "3 अप्रैल, 2024", "3rd April", "पहली अगस्त"."""
+    rx = _rx(lex, "day_month", lambda: rf"{NUM_L}(?:(?P<day>\d{{1,2}}){ORD}|(?P<word>{lex.words('day_word')}))"
+             rf"\s*[-/.]?\s*(?P<mon>{lex.month})(?:\.?(?:\s*[,/-]?\s*(?P<year>{YEAR}){NUM_R})"
+             rf"|{WORD_R})")
+    for m in rx.finditer(text):
+        day = int(m.group("day") or lex.cues["day_word"][key(m.group("word"))])
+        month, year = lex.months[key(m.group("mon"))], _year(m)
+        if _valid(year, month, day):
+            yield Found(m.start(), m.end(), [Mention(m.start(), m.end(), "day_month", year, month, day)])
+
+
+def find_month_day(lex: DateLexicon, text: str) -> Iterator[Found]:
+    """Month before day: "अप्रैल 3, 2024", "Aug. 2, 2024"; without a year only for English names."""
+    rx = _rx(lex, "month_day", lambda: rf"{WORD_L}(?P<mon>{lex.month})\.?\s+(?P<day>\d{{1,2}}){ORD}"
+             rf"(?:,?\s*(?P<year>{YEAR}))?{NUM_R}")
+    for m in rx.finditer(text):
+        month, day, year = lex.months[key(m.group("mon"))], int(m.group("day")), _year(m)
+        if year is None and not m.group("mon").isascii():
+            continue  # "मई 5" without a year is more often a count after a month word
+        if _valid(year, month, day):
+            yield Found(m.start(), m.end(), [Mention(m.start(), m.end(), "month_day", year, month, day)])
+
+
+def find_month_year(lex: DateLexicon, text: str) -> Iterator[Found]:
+    """Month and year: "अगस्त 2024", "Aug-2024"."""
+    rx = _rx(lex, "month_year",
+             lambda: rf"{WORD_L}(?P<mon>{lex.month})\.?\s*[,-]?\s*(?P<year>{YEAR}){NUM_R}")
+    for m in rx.finditer(text):
+        month = lex.months[key(m.group("mon"))]
+        yield Found(m.start(), m.end(), [Mention(m.start(), m.end(), "month_year", _year(m), month)])
+
+
+def find_month(lex: DateLexicon, text: str) -> Iterator[Found]:
+    """A Hindi month named alone with a time cue: "अगस्त में", "पिछले अगस्त", "जनवरी माह"."""
+    modifier = rf"(?:(?P<mod>{lex.words('future_before')}|{lex.words('past_before')})\s+)?"
+    cue = r"(?=\s*(?:माह|महीने|महीना|मास|में|से|तक|के\s))"
+    rx = _rx(lex, "month", lambda: rf"{WORD_L}{modifier}(?P<mon>{lex.month}){WORD_R}{cue}")
+    for m in rx.finditer(text):
+        if m.group("mon").isascii():
+            continue  # "May" alone is a verb far more often than a month
+        month = lex.months[key(m.group("mon"))]
+        yield Found(m.start(), m.end(), [Mention(m.start(), m.end(), "month", month=month,
+                                                 direction=_direction(lex, m.group("mod")))])
+
+
+def _numeric_year(raw: str) -> int:
+    if len(raw) == 4:
+        return int(raw)
+    return 2000 + int(raw) if int(raw) < 50 else 1900 + int(raw)
+
+
+def find_numeric(lex: DateLexicon, text: str) -> Iterator[Found]:
+    """All-digit dates, Indian day-first: "03.04.2024", "3-4-2024", "03/04/24"; ISO "2024-04-03"."""
+    dmy = _rx(lex, "dmy", lambda: rf"{NUM_L}(?P<day>\d{{1,2}})(?P<sep>[./-])(?P<month>\d{{1,2}})(?P=sep)"
+                     rf"(?P<year>\d{{4}}|\d{{2}}){NUM_R}")
+    ymd = _rx(lex, "ymd", lambda: rf"{NUM_L}(?P<year>{YEAR})(?P<sep>[-/.])(?P<month>\d{{1,2}})(?P=sep)"
+                     rf"(?P<day>\d{{1,2}}){NUM_R}")
+    for rx in (dmy, ymd):
+        for m in rx.finditer(text):
+            raw_year = m.group("year")
+            if len(raw_year) == 2 and m.group("sep") == "-":
+                continue  # "10-10-12" reads as counts far more often than as a date
+            year, month, day = _numeric_year(raw_year), int(m.group("month")), int(m.group("day"))
+            if 1900 <= year <= 2099 and _valid(year, month, day) and \
+                    not lex.before(text, m.start(), "not_date_before"):
+                yield Found(m.start(), m.end(), [Mention(m.start(), m.end(), "numeric", year, month, day)])
+
+
+def find_year_pair(lex: DateLexicon, text: str) -> Iterator[Found]:
+    """ "2024-25" (financial or academic year: value is the first year) and "2019-2024" (a span)."""
+    rx = _rx(lex, "year_pair", lambda: rf"{NUM_L}(?P<year>{YEAR})\s*[-–/]\s*(?P<second>\d{{4}}|\d{{2}}){NUM_R}")
+    for m in rx.finditer(text):
+        first, raw = int(m.group("year")), m.group("second")
+        if lex.before(text, m.start(), "not_date_before"):
+            continue
+        if len(raw) == 2 and int(raw) == (first + 1) % 100:
+            mention = Mention(m.start(), m.end(), "year_pair", first,
+                              extra={"period": f"{first}/{first + 1}"})
+            yield Found(m.start(), m.end(), [mention])
+        elif len(raw) == 4 and first < int(raw) <= first + 50:
+            yield Found(m.start(), m.end(), [
+                Mention(m.start(), m.start("second"), "year_pair", first, role="start"),
+                Mention(m.start("second"), m.end(), "year_pair", int(raw), role="deadline")])
+
+
+def find_year(lex: DateLexicon, text: str) -> Iterator[Found]:
+    """A bare year 1900-2099, only with a year cue: "सन 2019", "2019 में", "वर्ष 2019 से"."""
+    for m in _rx(lex, "year", lambda: rf"{NUM_L}(?P<year>{YEAR}){NUM_R}").finditer(text):
+        s, e = m.start(), m.end()
+        if lex.before(text, s, "not_date_before") or lex.after(text, e, "count_after"):
+            continue
+        if lex.before(text, s, "year_before") or lex.after(text, e, "year_after"):
+            yield Found(s, e, [Mention(s, e, "year", int(m.group("year")))])
+
+
+def find_weekday(lex: DateLexicon, text: str) -> Iterator[Found]:
+    """ "शनिवार", "पिछले सोमवार", "अगले शुक्रवार"."""
+    modifier = rf"(?:(?P<mod>{lex.words('future_before')}|{lex.words('past_before')})\s+)?"
+    rx = _rx(lex, "weekday", lambda: rf"{WORD_L}{modifier}(?P<wd>{lex.weekday}){WORD_R}")
+    for m in rx.finditer(text):
+        mention = Mention(m.start(), m.end(), "weekday", weekday=lex.weekdays[key(m.group("wd"))],
+                          direction=_direction(lex, m.group("mod")))
+        yield Found(m.start(), m.end(), [mention])
+
+
+def find_relative(lex: DateLexicon, text: str) -> Iterator[Found]:
+    """Table expressions: "कल", "आज", "परसों", "पिछले सप्ताह", "अगले महीने", "गत वर्ष"."""
+    blocked = _rx(lex, "not_relative", lambda: rf"{WORD_L}{lex.words('not_relative')}{WORD_R}")
+    spans = [(b.start(), b.end()) for b in blocked.finditer(text)]
+    rx = _rx(lex, "relative", lambda: rf"{WORD_L}{alternation(lex.relative)}{WORD_R}")
+    for m in rx.finditer(text):
+        if any(s < m.end() and m.start() < e for s, e in spans):
+            continue
+        unit, offset = lex.relative[key(m.group())]
+        yield Found(m.start(), m.end(), [Mention(m.start(), m.end(), "relative", unit=unit, offset=offset)])
+
+
+FINDERS: tuple[Callable[[DateLexicon, str], Iterator[Found]], ...] = (
+    find_day_groups, find_day_month, find_month_day, find_month_year, find_month,
+    find_numeric, find_year_pair, find_year, find_weekday, find_relative)
+
+
+def find_all(lex: DateLexicon, text: str) -> list[Found]:
+    """Every form's matches, overlaps settled: the longest extent wins, then the earliest."""
+    found = [f for finder in FINDERS for f in finder(lex, text)]
+    found.sort(key=lambda f: (-(f.end - f.start), f.start))
+    kept: list[Found] = []
+    for f in found:
+        if all(f.end <= k.start or k.end <= f.start for k in kept):
+            kept.append(f)
+    return sorted(kept, key=lambda f: f.start)

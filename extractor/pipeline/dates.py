@@ -1,0 +1,135 @@
+"""Date expressions in Hindi news: the hi_dates component writes doc.spans["dates"].
+
+Each span's `span._.dates` is {"text", "value", "role"} plus, when the year was not written,
+"year_source" (published, dateline or context) and, for "2024-25", "period". How values are
+resolved is documented in date_values.py; which forms are read, in date_forms.py; the words
+are in models/lexicons/{months,weekdays,relative_dates,date_cues}.tsv.
+"""
+from __future__ import annotations
+
+import re
+from datetime import date
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+
+from .date_forms import Mention, find_all
+from .date_lexicon import DIGITS, DateLexicon, get_lexicon
+from .date_values import Reference, parse_iso, resolve
+
+for _name, _owner in (("dates", Span), ("published", Doc)):
+    if not _owner.has_extension(_name):
+        _owner.set_extension(_name, default=None)
+
+# A dateline opens a paragraph: a place of a few words, a comma, the date, then ":" "।" "(" "-".
+_DATELINE_PLACE = re.compile(r"^[^\d\n,।:!?\"“”]{2,40},\s*$")
+_DATELINE_END = re.compile(r"\s*(?:[:।|(\-–—]|\n|$)")
+_SHARED_YEAR = re.compile(r"^\s*(?:से|-|–|—|to|और|व|एवं|तथा|and|,)\s*$")
+_BESIDE = re.compile(r"^\s*[,(]?\s*$|^\s*\)?\s*,?\s*$")
+_CLAUSE_END = re.compile(r"[।?!\n|]|\.(?:\s|$)")
+
+
+@Language.factory("hi_dates", assigns=["doc.spans"], default_config={"spans_key": "dates"})
+def make_dates(nlp: Language, name: str, spans_key: str):
+    return HindiDates(spans_key)
+
+
+class HindiDates:
+    """Finds date expressions, gives each a role and an ISO value, and stores them as spans."""
+
+    def __init__(self, spans_key: str = "dates") -> None:
+        self.spans_key = spans_key
+        self.lex: DateLexicon = get_lexicon()
+
+    def __call__(self, doc: Doc) -> Doc:
+        text = doc.text.translate(DIGITS)  # ३० सितम्बर reads as 30 सितम्बर, offsets unchanged
+        mentions = _drop_weekdays_beside_dates(text, [m for f in find_all(self.lex, text)
+                                                      for m in f.mentions])
+        _share_years(text, mentions)
+        roles = [self.role(text, m) for m in mentions]
+        ref = Reference(published=parse_iso(doc._.published), dateline=_dateline_date(mentions, roles))
+        spans = []
+        for m, role in zip(mentions, roles):
+            span = self._span(doc, m)
+            if span is None:
+                continue
+            value, source = resolve(m, role, ref, _context_year(mentions, m),
+                                    self.lex.is_future(_clause_after(text, m.end)))
+            span._.dates = {"text": span.text, "value": value, "role": role, **m.extra}
+            if source and value:
+                span._.dates["year_source"] = source
+            spans.append(span)
+        doc.spans[self.spans_key] = spans
+        return doc
+
+    def role(self, text: str, m: Mention) -> str:
+        """publication (dateline, "प्रकाशित"), deadline ("तक"), start ("से"), else event."""
+        if m.role:
+            return m.role
+        lex = self.lex
+        if (m.month and _is_dateline(text, m)) or lex.before(text, m.start, "publication_before"):
+            return "publication"
+        if lex.after(text, m.end, "deadline_after") or lex.before(text, m.start, "deadline_before"):
+            return "deadline"
+        if lex.after(text, m.end, "start_after") or lex.before(text, m.start, "start_before"):
+            return "start"
+        return "event"
+
+    @staticmethod
+    def _span(doc: Doc, m: Mention) -> Span | None:
+        # The tokenizer splits digits from words and punctuation, so "strict" nearly always
+        # fits; when it does not, the evidence grows to whole tokens rather than being lost.
+        return (doc.char_span(m.start, m.end)
+                or doc.char_span(m.start, m.end, alignment_mode="expand"))
+
+
+def _is_dateline(text: str, m: Mention) -> bool:
+    line_start = text.rfind("\n", 0, m.start) + 1
+    place = text[line_start:m.start]
+    return (bool(_DATELINE_PLACE.match(place)) and len(place.split()) <= 5
+            and bool(_DATELINE_END.match(text, m.end)))
+
+
+def _dateline_date(mentions: list[Mention], roles: list[str]) -> date | None:
+    """The date of a dateline that states its year: the publication date the text gives."""
+    for m, role in zip(mentions, roles):
+        if role == "publication" and m.year and m.month and m.day:
+            return date(m.year, m.month, m.day)
+    return None
+
+
+def _context_year(mentions: list[Mention], m: Mention) -> int | None:
+    """The year of the nearest mention that states year and month (for year-less dates)."""
+    dated = [o for o in mentions if o.year and o.month and o is not m]
+    if not dated:
+        return None
+    return min(dated, key=lambda o: abs(o.start - m.start)).year
+
+
+def _share_years(text: str, mentions: list[Mention]) -> None:
+    """ "1 अगस्त से 15 सितम्बर 2024": the first date takes the year written after the second."""
+    for a, b in zip(mentions, mentions[1:]):
+        if a.year or not (a.month and a.day) or not (b.year and b.month):
+            continue
+        if _SHARED_YEAR.match(text[a.end:b.start]):
+            a.year = b.year - 1 if (a.month, a.day) > (b.month, b.day or 31) else b.year
+
+
+def _drop_weekdays_beside_dates(text: str, mentions: list[Mention]) -> list[Mention]:
+    """ "शनिवार, 2 अगस्त" names one day twice; the written date is the one to keep."""
+    keep = []
+    for i, m in enumerate(mentions):
+        if m.weekday is not None:
+            before = mentions[i - 1] if i else None
+            after = mentions[i + 1] if i + 1 < len(mentions) else None
+            if (after and after.day and _BESIDE.match(text[m.end:after.start])) or \
+                    (before and before.day and _BESIDE.match(text[before.end:m.start])):
+                continue
+        keep.append(m)
+    return keep
+
+
+def _clause_after(text: str, end: int) -> str:
+    """The rest of the clause after a date: in Hindi the verb, and so the tense, comes last."""
+    stop = _CLAUSE_END.search(text, end)
+    return text[end:stop.start() if stop else len(text)]
