@@ -1,0 +1,105 @@
+"""Where chunks run: in this process, in a local process pool, or on a Dask cluster.
+
+Every engine takes an iterator of chunks and yields each chunk's outcomes in chunk order, with
+a bounded number of chunks in flight or waiting to be written; so memory stays flat whatever
+the input size, and the driver's writing, resume and de-duplication logic is shared.
+"""
+from __future__ import annotations
+
+import logging
+import multiprocessing
+from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor
+from concurrent.futures import wait as wait_futures
+from typing import Callable, Iterable, Iterator
+
+from .errors import BatchUsageError
+from .inputs import Task, localise
+from .work import Options, init_worker, process_chunk
+
+log = logging.getLogger(__name__)
+Chunk = list[Task]
+
+
+def ordered_window(chunks: Iterable[Chunk], submit: Callable, wait_some: Callable,
+                   result: Callable, limit: int) -> Iterator[list[dict]]:
+    """Keep at most `limit` chunks submitted or finished-but-unwritten; yield results in order."""
+    pending: dict = {}  # future -> chunk index
+    ready: dict[int, list[dict]] = {}
+    source, exhausted, following = enumerate(chunks), False, 0
+    while True:
+        while not exhausted and len(pending) + len(ready) < limit:
+            try:
+                index, chunk = next(source)
+            except StopIteration:
+                exhausted = True
+                break
+            pending[submit(chunk)] = index
+        if following in ready:
+            yield ready.pop(following)
+            following += 1
+            continue
+        if not pending:
+            return
+        for future in wait_some(list(pending)):
+            ready[pending.pop(future)] = result(future)
+
+
+def run_inline(chunks: Iterable[Chunk], options: Options) -> Iterator[list[dict]]:
+    for chunk in chunks:
+        yield process_chunk(chunk, options)
+
+
+def run_pool(chunks: Iterable[Chunk], options: Options, workers: int) -> Iterator[list[dict]]:
+    # spawn, not fork: the driver may hold threads (tqdm, sqlite) that fork would copy mid-state.
+    pool = ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("spawn"),
+                               initializer=init_worker)
+    try:
+        yield from ordered_window(
+            chunks, submit=lambda chunk: pool.submit(process_chunk, chunk, options),
+            wait_some=lambda fs: wait_futures(fs, return_when=FIRST_COMPLETED).done,
+            result=lambda f: f.result(), limit=2 * workers + 1)
+    finally:
+        pool.shutdown(wait=False, cancel_futures=True)
+
+
+def _connect(scheduler: str | None, workers: int):
+    from distributed import Client, LocalCluster
+
+    if scheduler:
+        try:
+            return Client(scheduler, timeout="20s"), None
+        except (OSError, TimeoutError) as exc:
+            raise BatchUsageError(f"cannot reach the Dask scheduler at {scheduler} ({exc})",
+                                  "Check the address (tcp://HOST:PORT) and that the scheduler runs.")
+    # Without --scheduler: a cluster on this machine, one single-threaded process per worker.
+    cluster = LocalCluster(n_workers=workers, threads_per_worker=1, processes=True,
+                           dashboard_address=None)
+    return Client(cluster), cluster
+
+
+def run_dask(chunks: Iterable[Chunk], options: Options, workers: int,
+             scheduler: str | None) -> Iterator[list[dict]]:
+    from distributed import wait as dask_wait
+
+    client, cluster = _connect(scheduler, workers)
+    try:
+        threads = sum(client.nthreads().values()) or workers
+        log.info("dask: %s, %d worker threads", client.scheduler.address, threads)
+        yield from ordered_window(
+            ([localise(task) for task in chunk] for chunk in chunks),
+            submit=lambda chunk: client.submit(process_chunk, chunk, options, pure=False),
+            wait_some=lambda fs: dask_wait(fs, return_when="FIRST_COMPLETED").done,
+            result=lambda f: f.result(), limit=2 * threads + 1)
+    finally:
+        client.close()
+        if cluster is not None:
+            cluster.close()
+
+
+def run_chunks(chunks: Iterable[Chunk], options: Options, engine: str, workers: int,
+               scheduler: str | None) -> Iterator[list[dict]]:
+    if engine == "dask":
+        return run_dask(chunks, options, workers, scheduler)
+    if workers <= 1:
+        return run_inline(chunks, options)  # no pool: one pipeline, in this process
+    return run_pool(chunks, options, workers)

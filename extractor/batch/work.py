@@ -1,0 +1,69 @@
+"""What a worker does with one chunk of tasks: load, clean, extract, sign; the same on every engine.
+
+`process_chunk` is a plain picklable function, so a local process pool and a Dask cluster run
+the very same code; each worker process builds the spaCy pipeline once (`get_nlp` is cached
+per process) and reuses it for every chunk it is given.
+"""
+from __future__ import annotations
+
+import json
+import logging
+import signal
+import threading
+from dataclasses import dataclass
+
+from ..errors import InputError
+from ..extract import extract_documents
+from ..pipeline import get_nlp
+from .dedup import NUM_PERM, signature
+from .inputs import Task, load
+
+log = logging.getLogger(__name__)
+# A Dask worker may run several tasks in threads; one pipeline per process is not shared.
+_PIPELINE_LOCK = threading.Lock()
+
+
+@dataclass(frozen=True)
+class Options:
+    batch_size: int = 32  # documents per nlp.pipe batch
+    num_perm: int = NUM_PERM
+
+
+def init_worker() -> None:
+    """Pool initializer: Ctrl-C is the driver's to handle; build the pipeline before work arrives."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    get_nlp()
+
+
+def _extract(items: list, batch_size: int) -> list:
+    try:
+        return list(extract_documents(items, nlp=get_nlp(), batch_size=batch_size))
+    except Exception:  # a component crashed inside nlp.pipe: find the document, spare the others
+        log.exception("a batch of %d documents failed; retrying them one by one", len(items))
+        return [_extract_one(item) for item in items]
+
+
+def _extract_one(item):
+    try:
+        return next(extract_documents([item], nlp=get_nlp()))
+    except Exception as exc:
+        name = item.source if isinstance(item, InputError) else item.name
+        return InputError(name, "pipeline", f"internal error: {exc!r}",
+                          "Please report this with the input document.")
+
+
+def _outcome(task: Task, result, options: Options) -> dict:
+    if isinstance(result, InputError):
+        error = result.as_dict()
+        return {"seq": task.seq, "key": task.key, "error": error}
+    return {"seq": task.seq, "key": task.key, "doc_id": result["doc_id"],
+            "line": json.dumps(result, ensure_ascii=False),  # serialised here, off the driver
+            "sig": signature(result["text"], result.get("title"), options.num_perm)}
+
+
+def process_chunk(tasks: list[Task], options: Options = Options()) -> list[dict]:
+    """One outcome per task, in task order: {seq, key, doc_id, line, sig} or {seq, key, error}."""
+    items = [load(task) for task in tasks]
+    with _PIPELINE_LOCK:
+        results = _extract(items, options.batch_size)
+    return [_outcome(task, result, options) for task, result in zip(tasks, results)]

@@ -1,0 +1,58 @@
+"""`batch INPUT... --out DIR | --db URL`: process a corpus on all cores or a Dask cluster, resumably."""
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+
+from ..batch import BatchUsageError, run_batch
+
+EPILOG = """\
+inputs: .txt/.html files, folders (recursively), http(s) URLs, JSONL dumps (.jsonl/.ndjson),
+and URL lists (.urls: one URL per line, blank lines and # comments ignored).
+
+DIR receives records.jsonl (one record/1 per line, in input order), errors.jsonl (input, stage,
+error, hint), duplicates.jsonl, manifest.json (when finished) and journal.sqlite. Rerun the same
+command after an interruption (Ctrl-C, kill, crash) to resume: finished documents are skipped
+and the final files are the same as an uninterrupted run's.
+
+exit status: 0 all documents processed, 1 some failed (see errors.jsonl), 2 usage error,
+130 interrupted (rerun to resume)."""
+
+
+def register(sub) -> None:
+    p = sub.add_parser("batch", help="process many documents in parallel, resumably (all cores or Dask)",
+                       epilog=EPILOG, formatter_class=argparse.RawDescriptionHelpFormatter)
+    p.add_argument("inputs", nargs="+", metavar="INPUT", help="folder, file, .jsonl dump, .urls list or URL")
+    p.add_argument("--out", metavar="DIR", help="run directory for records.jsonl, errors, journal")
+    p.add_argument("--db", metavar="URL", help="also (or instead) ingest records into the knowledge store")
+    p.add_argument("--state", metavar="DIR", help="journal directory when only --db is given "
+                   "(default .extractor-batch/<hash of inputs and URL>)")
+    p.add_argument("--workers", type=int, default=None, metavar="N",
+                   help=f"worker processes (default: all cores, here {os.cpu_count()})")
+    p.add_argument("--engine", choices=("local", "dask"), default="local",
+                   help="local processes, or a Dask cluster (a LocalCluster when no --scheduler)")
+    p.add_argument("--scheduler", metavar="tcp://HOST:PORT", help="address of a running Dask scheduler")
+    p.add_argument("--batch-size", type=int, default=32, metavar="N",
+                   help="documents per chunk sent to a worker and per nlp.pipe batch (default 32)")
+    p.add_argument("--near-duplicate-threshold", type=float, default=0.8, metavar="J", dest="threshold",
+                   help="estimated Jaccard similarity of 3-word shingles for near-duplicates (default 0.8)")
+    p.add_argument("--progress", action=argparse.BooleanOptionalAction, default=None,
+                   help="show a progress bar (default: when stderr is a terminal)")
+    p.set_defaults(func=run)
+
+
+def run(args) -> int:
+    try:
+        summary = run_batch(args.inputs, args.out, db=args.db, state=args.state, workers=args.workers,
+                            engine=args.engine, scheduler=args.scheduler, batch_size=args.batch_size,
+                            threshold=args.threshold, progress=args.progress)
+    except BatchUsageError as exc:
+        print(f"error: batch: {exc}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        print("interrupted: finished documents are saved; rerun the same command to resume",
+              file=sys.stderr)
+        return 130
+    print(summary.format(), file=sys.stderr)
+    return summary.exit_code
