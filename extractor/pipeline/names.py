@@ -1,0 +1,113 @@
+"""Reading a person's name token by token, forwards or backwards, with its honorific."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from spacy.tokens import Doc
+
+from ..lexicon import load_wordlist
+from .lexmatch import fold, function_words, is_word
+
+MAX_NAME = 5
+_INITIALS = re.compile(r"^([\u0900-\u097fA-Za-z]{1,3}0)+$")  # "आर0एस0": UP press writes initials with 0
+
+
+@dataclass
+class Name:
+    start: int
+    end: int
+    honorific: str | None
+    honorific_start: int | None
+
+
+class NameReader:
+    """Knows which tokens may belong to a name; `blocked` marks tokens other stages own."""
+
+    def __init__(self, designations, services):
+        self.designations, self.services = designations, services
+        self.stop = {fold(w) for w in function_words()}
+        self.not_name = {fold(w) for w in load_wordlist("not_name")}
+        self.honorifics = {fold(h).rstrip(".") for h in load_wordlist("honorifics")}
+        known = load_wordlist("surnames") | load_wordlist("name_tokens")
+        self.known = {fold(w) for w in known}
+        self.surnames = {fold(w) for w in load_wordlist("surnames")}
+        self.common = {fold(w) for w in load_wordlist("common_words")} - self.known
+
+    def is_initial(self, doc: Doc, i: int) -> bool:
+        """"बी." in "जॉन बी. एक्का": one short syllable followed by a full stop."""
+        return (i + 1 < len(doc) and doc[i + 1].text == "." and len(doc[i].text) <= 2
+                and is_word(doc[i]) and fold(doc[i].text) not in self.honorifics)
+
+    def token_ok(self, doc: Doc, i: int, blocked) -> bool:
+        token = doc[i]
+        text = fold(token.text)
+        if blocked[i] or text in self.stop or text in self.honorifics or text in self.not_name:
+            return False
+        if self.designations.match_at(doc, i) or self.services.match_at(doc, i):
+            return False
+        return is_word(token) or bool(_INITIALS.match(token.text))
+
+    def honorific_at(self, doc: Doc, i: int) -> tuple[str, int] | None:
+        """(honorific as written, index after it) when token i is an honorific."""
+        if i < len(doc) and fold(doc[i].text).rstrip(".") in self.honorifics:
+            if i + 1 < len(doc) and doc[i + 1].text == ".":
+                return doc[i].text + ".", i + 2
+            return doc[i].text, i + 1
+        return None
+
+    def read_forward(self, doc: Doc, i: int, blocked, person=frozenset()) -> Name | None:
+        hon = self.honorific_at(doc, i)
+        start = hon[1] if hon else i
+        j = start
+        while j < len(doc) and j - start < MAX_NAME:
+            if self.is_initial(doc, j):
+                j += 2
+            elif self.token_ok(doc, j, blocked):
+                j += 1
+            else:
+                break
+        return self._accept(doc, start, j, hon[0] if hon else None, i if hon else None, person)
+
+    def read_backward(self, doc: Doc, end: int, blocked, person=frozenset()) -> Name | None:
+        """The name that ends at token `end` (exclusive), e.g. before ", आईएएस" or "(निदेशक".."""
+        j = end
+        while j > 0 and end - j < MAX_NAME:
+            if doc[j - 1].text == "." and j >= 2 and self.is_initial(doc, j - 2):
+                j -= 2
+            elif self.token_ok(doc, j - 1, blocked):
+                j -= 1
+            else:
+                break
+        hon, hon_start = None, None
+        if j >= 1:
+            back = 2 if j >= 2 and doc[j - 1].text == "." else 1
+            found = self.honorific_at(doc, j - back)
+            if found and found[1] == j:
+                hon, hon_start = found[0], j - back
+        return self._accept(doc, j, end, hon, hon_start, person)
+
+    def _accept(self, doc: Doc, start: int, end: int, hon, hon_start, person) -> Name | None:
+        # Everyday words at either edge are not part of the name ("जिनमें जॉन बी. एक्का",
+        # "रजनेश सिंह प्रभारी"), unless the statistical model reads them as a person.
+        while start < end and fold(doc[start].text) in self.common and start not in person:
+            start, hon, hon_start = start + 1, None, None
+        while end > start and fold(doc[end - 1].text) in self.common and end - 1 not in person:
+            end -= 1
+        end = self._cut_run_on(doc, start, end)
+        words = [fold(t.text) for t in doc[start:end] if t.text != "."]
+        if not words:
+            return None
+        known = any(w in self.known for w in words) or any(k in person for k in range(start, end))
+        if len(words) == 1 and not (known or hon):
+            return None
+        return Name(start, end, hon, hon_start)
+
+    def _cut_run_on(self, doc: Doc, start: int, end: int) -> int:
+        """"मनोज राजपूत टीआरपी रागिनी सक्सेना": lists without commas; a long name ends at its surname."""
+        if end - start <= 3:
+            return end
+        for k in range(start + 1, end - 1):
+            if fold(doc[k].text) in self.surnames:
+                return k + 1
+        return end

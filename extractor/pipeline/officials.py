@@ -1,0 +1,194 @@
+"""Officials: a person's name linked to designation, service, jurisdiction and agency."""
+from __future__ import annotations
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+
+from ..lexicon import load_table
+from .lexmatch import PhraseTable, covered, fold
+from .names import Name, NameReader
+
+LIST_LINKS = {",", "और", "व", "एवं", "तथा"}
+OF = {"के", "की", "का"}
+
+
+@Language.factory("hi_officials", assigns=["doc.spans"])
+def make_officials(nlp: Language, name: str):
+    return Officials(nlp)
+
+
+class Officials:
+    """Writes doc.spans["officials"]: one span per person per document (first mention)."""
+
+    def __init__(self, nlp: Language):
+        self.designations = PhraseTable(nlp.tokenizer, [(r["surface"], r) for r in load_table("designations")])
+        self.services = PhraseTable(nlp.tokenizer, [(r["surface"], r) for r in load_table("services")])
+        self.names = NameReader(self.designations, self.services)
+
+    def __call__(self, doc: Doc) -> Doc:
+        ctx = _Context(doc)
+        mentions: list[dict] = []
+        for start, end, row in self.designations.find(doc):
+            mentions += self._after_designation(ctx, start, end, row)
+            mentions += self._before_parenthesis(ctx, start, end, row)
+        for start, end, row in self.services.find(doc):
+            mentions += self._before_service(ctx, start, end, row)
+        mentions += self._honorific_persons(ctx, mentions)
+        doc.spans["officials"] = _one_per_person(doc, mentions)
+        return doc
+
+    def _after_designation(self, ctx: "_Context", start: int, end: int, row: dict) -> list[dict]:
+        """"पुलिस महानिरीक्षक बिलासपुर रेंज डॉ. संजीव शुक्ला", "एएसपी क, ख, ग"."""
+        doc = ctx.doc
+        if self._follows_service(doc, start):
+            return []  # "X, आईएएस, अतिरिक्त मुख्य सचिव, Y": the post is X's, read with the service
+        info = {"designation": doc[start:end].text, "designation_en": row["english"]}
+        info.update(ctx.owner_before(start))
+        j = end
+        while j < len(doc):  # jurisdiction, agency or "(qualifier)" between the post and the name
+            if ctx.places[j] is not None or ctx.agencies[j] is not None:
+                span = ctx.places[j] or ctx.agencies[j]
+                info["jurisdiction" if ctx.places[j] is not None else "agency"] = span.text
+                j = span.end
+            elif doc[j].text == "(" and ")" in [t.text for t in doc[j:j + 6]]:
+                close = j + [t.text for t in doc[j:j + 6]].index(")")
+                info["designation"] = doc[start:close + 1].text
+                j = close + 1
+            else:
+                break
+        if j < len(doc) and doc[j].text == "," and j > end:
+            j += 1
+        name = self.names.read_forward(doc, j, ctx.blocked, ctx.person)
+        if not name:
+            return []
+        found = [_mention(doc, name, start, info)]
+        return found + self._list_after(ctx, name.end, info)
+
+    def _follows_service(self, doc: Doc, start: int) -> bool:
+        if start < 2 or doc[start - 1].text != ",":
+            return False
+        for k in range(max(0, start - 4), start - 1):
+            hit = self.services.match_at(doc, k)
+            if hit and hit[0] == start - 1:
+                return True
+        return False
+
+    def _list_after(self, ctx: "_Context", j: int, info: dict) -> list[dict]:
+        """A post written once before a list of names belongs to each name."""
+        doc, found = ctx.doc, []
+        while j + 1 < len(doc) and doc[j].text in LIST_LINKS:
+            name = self.names.read_forward(doc, j + 1, ctx.blocked, ctx.person)
+            if not name or name.start != j + 1 + (name.start - (name.honorific_start or name.start)):
+                break
+            found.append(_mention(doc, name, name.honorific_start or name.start, info))
+            j = name.end
+        return found
+
+    def _before_parenthesis(self, ctx: "_Context", start: int, end: int, row: dict) -> list[dict]:
+        """"ममता भदानी (विशेष न्यायाधीश, POCSO कोर्ट)"."""
+        doc = ctx.doc
+        if start < 2 or doc[start - 1].text != "(":
+            return []
+        name = self.names.read_backward(doc, start - 1, ctx.blocked, ctx.person)
+        if not name:
+            return []
+        info = {"designation": doc[start:end].text, "designation_en": row["english"]}
+        close = next((k for k in range(end, min(len(doc), end + 12)) if doc[k].text == ")"), None)
+        if close and doc[end].text == "," and close > end + 1:
+            info["agency"] = doc[end + 1:close].text
+        return [_mention(doc, name, name.honorific_start or name.start, info, close + 1 if close else end)]
+
+    def _before_service(self, ctx: "_Context", start: int, end: int, row: dict) -> list[dict]:
+        """"अजय तिवारी, आईएएस, अतिरिक्त मुख्य सचिव, गृह एवं राजनीतिक विभाग"."""
+        doc = ctx.doc
+        if start < 2 or doc[start - 1].text != ",":
+            return []
+        name = self.names.read_backward(doc, start - 1, ctx.blocked, ctx.person)
+        if not name:
+            return []
+        info, last = {"service": row["service"]}, end
+        if end + 1 < len(doc) and doc[end].text == ",":
+            hit = self.designations.match_at(doc, end + 1)
+            if hit:
+                info.update(designation=doc[end + 1:hit[0]].text, designation_en=hit[1]["english"])
+                last = hit[0]
+                info.update(ctx.agency_after(last))
+        return [_mention(doc, name, name.honorific_start or name.start, info, last)]
+
+    def _honorific_persons(self, ctx: "_Context", mentions: list[dict]) -> list[dict]:
+        """"श्री X" that the statistical model also reads as a person: an official without a post."""
+        doc, found = ctx.doc, []
+        taken = {k for m in mentions for k in range(m["start"], m["end"])}
+        for i in range(len(doc)):
+            if i in taken or not self.names.honorific_at(doc, i):
+                continue
+            name = self.names.read_forward(doc, i, ctx.blocked, ctx.person)
+            if name and any(k in ctx.person for k in range(name.start, name.end)):
+                found.append(_mention(doc, name, i, {}))
+        return found
+
+
+class _Context:
+    """What the earlier stages found, indexed by token."""
+
+    def __init__(self, doc: Doc):
+        self.doc = doc
+        self.places = covered(doc, ("places",))
+        self.agencies = covered(doc, ("agencies",))
+        programmes = covered(doc, ("programmes",))
+        self.blocked = [a is not None or p is not None for a, p in zip(self.agencies, programmes)]
+        self.person = frozenset(k for s in doc.spans.get("ner", []) if s.label_ == "PER" for k in range(s.start, s.end))
+
+    def owner_before(self, start: int) -> dict:
+        """"असम के पुलिस महानिदेशक", "यूनिसेफ की ओर से ... विशेषज्ञ"."""
+        doc, k = self.doc, start - 1
+        if k >= 2 and doc[k].text == "से" and doc[k - 1].text == "ओर":
+            k -= 2
+        if k >= 1 and doc[k].text in OF:
+            if self.agencies[k - 1] is not None:
+                return {"agency": self.agencies[k - 1].text}
+            if self.places[k - 1] is not None:
+                return {"jurisdiction": self.places[k - 1].text}
+        return {}
+
+    def agency_after(self, j: int) -> dict:
+        doc = self.doc
+        if j < len(doc) and doc[j].text in {",", "("} and j + 1 < len(doc):
+            span = self.agencies[j + 1]
+            if span is not None and span.start == j + 1:
+                return {"agency": span.text}
+            if doc[j].text == "(":
+                close = next((k for k in range(j + 1, min(len(doc), j + 8)) if doc[k].text == ")"), None)
+                if close:
+                    return {"agency": doc[j + 1:close].text}
+        return {}
+
+
+def _mention(doc: Doc, name: Name, start: int, info: dict, end: int | None = None) -> dict:
+    return {"start": min(start, name.honorific_start or name.start), "end": max(end or name.end, name.end),
+            "name_start": name.start, "name_end": name.end, "honorific": name.honorific, **info}
+
+
+def _one_per_person(doc: Doc, mentions: list[dict]) -> list[Span]:
+    """Merge mentions of one person (same folded name): the first span, fields from all."""
+    people: dict[str, dict] = {}
+    for m in sorted(mentions, key=lambda m: m["start"]):
+        key = " ".join(fold(t.text) for t in doc[m["name_start"]:m["name_end"]] if t.text != ".")
+        if key in people:
+            for field, value in m.items():
+                people[key].setdefault(field, value) if value else None
+                if people[key].get(field) is None and value:
+                    people[key][field] = value
+        else:
+            people[key] = dict(m)
+    spans = []
+    for m in people.values():
+        span = doc[m["start"]:m["end"]]
+        span._.officials = {
+            "name": doc[m["name_start"]:m["name_end"]].text, "honorific": m.get("honorific"),
+            "designation": m.get("designation"), "service": m.get("service"),
+            "jurisdiction": m.get("jurisdiction"), "agency": m.get("agency"),
+            "designation_en": m.get("designation_en"),
+            "name_span": [doc[m["name_start"]].idx, doc[m["name_end"] - 1].idx + len(doc[m["name_end"] - 1])]}
+        spans.append(span)
+    return spans
