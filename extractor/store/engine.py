@@ -1,0 +1,74 @@
+"""Open a database by URL: SQLite (WAL, foreign keys, explicit BEGIN) or PostgreSQL, migrated to head."""
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from alembic import command
+from alembic.config import Config
+from sqlalchemy import Engine, create_engine, event, text
+from sqlalchemy.engine import make_url
+from sqlalchemy.exc import ArgumentError
+
+from ..errors import InputError
+
+DEFAULT_URL = "sqlite:///extractor.db"
+MIGRATIONS = Path(__file__).resolve().parent / "migrations"
+# Serialises concurrent first opens of one PostgreSQL database (any constant works).
+_PG_MIGRATION_LOCK = 0x6578_7472
+
+
+def resolve_url(url: str | None) -> str:
+    """The URL given, else EXTRACTOR_DB, else an SQLite file in the working directory."""
+    return url or os.environ.get("EXTRACTOR_DB") or DEFAULT_URL
+
+
+def _sqlite_hooks(engine: Engine) -> None:
+    @event.listens_for(engine, "connect")
+    def on_connect(dbapi_connection, _record):
+        # pysqlite's own BEGIN handling is off so that ours (below) is the only one.
+        dbapi_connection.isolation_level = None
+        cursor = dbapi_connection.cursor()
+        for pragma in ("journal_mode=WAL", "foreign_keys=ON", "busy_timeout=30000",
+                       "synchronous=NORMAL"):
+            cursor.execute(f"PRAGMA {pragma}")
+        cursor.close()
+
+    @event.listens_for(engine, "begin")
+    def on_begin(conn):
+        # Writers take the lock up front: a deferred BEGIN that later upgrades to a write fails
+        # with "database is locked" at once instead of waiting for busy_timeout.
+        immediate = conn.get_execution_options().get("write", False)
+        conn.exec_driver_sql("BEGIN IMMEDIATE" if immediate else "BEGIN")
+
+
+def make_engine(url: str) -> Engine:
+    """An Engine for `url`; raises InputError naming the URL when it cannot be understood."""
+    try:
+        parsed = make_url(url)
+    except ArgumentError:
+        raise InputError(url, "store", "not a database URL",
+                         "Use sqlite:///path/to/file.db or postgresql+psycopg://user@host/db.") from None
+    if parsed.get_backend_name() == "sqlite":
+        if parsed.database and parsed.database != ":memory:":
+            Path(parsed.database).expanduser().parent.mkdir(parents=True, exist_ok=True)
+        engine = create_engine(parsed, connect_args={"check_same_thread": False, "timeout": 30})
+        _sqlite_hooks(engine)
+        return engine
+    if parsed.get_backend_name() == "postgresql":
+        if parsed.drivername == "postgresql":
+            parsed = parsed.set(drivername="postgresql+psycopg")  # the driver we install
+        return create_engine(parsed, pool_size=10, max_overflow=20, pool_pre_ping=True)
+    raise InputError(url, "store", f"unsupported database {parsed.get_backend_name()!r}",
+                     "Use an sqlite:/// or postgresql+psycopg:// URL.")
+
+
+def migrate(engine: Engine) -> None:
+    """Bring the schema to the newest migration (a no-op when it is there already)."""
+    config = Config()
+    config.set_main_option("script_location", str(MIGRATIONS))
+    with engine.connect().execution_options(write=True) as conn, conn.begin():
+        if conn.dialect.name == "postgresql":
+            conn.execute(text("SELECT pg_advisory_xact_lock(:k)"), {"k": _PG_MIGRATION_LOCK})
+        config.attributes["connection"] = conn
+        command.upgrade(config, "head")

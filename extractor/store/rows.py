@@ -1,0 +1,112 @@
+"""record/1 -> table rows: validation of the store's input contract and the per-item rows."""
+from __future__ import annotations
+
+import re
+from datetime import datetime, timezone
+
+from ..errors import InputError
+from .keys import name_key
+from .schema import ENTITY_KINDS, MENTION_KINDS
+
+_ISO = re.compile(r"[0-9X]{4}(-[0-9X]{2}(-[0-9X]{2})?)?")
+_KEY_MAX = 300
+
+
+def iso_date(value) -> str | None:
+    """'2024-04-03', 'XXXX-09-30' or '2019' as given; anything else (or a timestamp's time) -> None."""
+    if not isinstance(value, str):
+        return None
+    head = value.strip()[:10]
+    return head if _ISO.fullmatch(head) else None
+
+
+def is_full_date(value: str | None) -> bool:
+    return bool(value) and len(value) == 10 and "X" not in value
+
+
+def key_of(text) -> str:
+    return name_key(text if isinstance(text, str) else None)[:_KEY_MAX]
+
+
+def _fail(doc_id: str, problem: str) -> InputError:
+    return InputError(f"record {doc_id}", "store", problem,
+                      "The store takes record/1 dicts as extractor.extract returns them; fix the record.")
+
+
+def validate(record) -> str:
+    """Check the fields the store relies on; return the doc_id or raise InputError naming it."""
+    if not isinstance(record, dict):
+        raise _fail("?", f"a record must be a dict, not {type(record).__name__}")
+    doc_id = record.get("doc_id")
+    if not isinstance(doc_id, str) or not doc_id or len(doc_id) > 64:
+        raise _fail("?", "doc_id must be a non-empty string of at most 64 characters")
+    if not isinstance(record.get("text"), str):
+        raise _fail(doc_id, "text must be a string")
+    for kind in MENTION_KINDS:
+        items = record.get(kind) or []
+        if not isinstance(items, list) or not all(isinstance(i, dict) for i in items):
+            raise _fail(doc_id, f"{kind} must be a list of objects")
+        for n, item in enumerate(items):
+            span = item.get("span")
+            if span is not None and not (isinstance(span, (list, tuple)) and len(span) == 2
+                                         and all(isinstance(x, int) for x in span)):
+                raise _fail(doc_id, f"{kind}[{n}].span must be [start, end] integers")
+    return doc_id
+
+
+def document_row(record: dict) -> dict:
+    source = record.get("source") or {}
+    return {
+        "doc_id": record["doc_id"], "given_id": _text(record.get("id")), "title": _text(record.get("title")),
+        "published": iso_date(record.get("published")), "language": _text(record.get("language"))[:8] or None,
+        "text": record["text"], "source_path": _text(source.get("path")), "source_url": _text(source.get("url")),
+        "publisher": _text(source.get("publisher")), "fetched_at": _text(source.get("fetched_at"))[:40] or None,
+        "record": record, "ingested_at": datetime.now(timezone.utc),
+    }
+
+
+def _text(value) -> str:
+    return "" if value is None else str(value)
+
+
+def sentence_of(record: dict, item: dict) -> int | None:
+    """The item's sentence index, from the item or else from its span and record['sentences']."""
+    if isinstance(item.get("sentence"), int):
+        return item["sentence"]
+    span = item.get("span")
+    for i, bounds in enumerate(record.get("sentences") or []):
+        if span and len(bounds) == 2 and bounds[0] <= span[0] < bounds[1]:
+            return i
+    return None
+
+
+def mention_rows(record: dict) -> list[dict]:
+    """One row per item of every list, in record order; `_item` keeps the item for later steps."""
+    rows = []
+    for kind in MENTION_KINDS:
+        for ordinal, item in enumerate(record.get(kind) or []):
+            span = item.get("span") or [None, None]
+            surface = item.get("name") if kind in ENTITY_KINDS else item.get("text")
+            value = item.get("deadline") if kind == "action_points" else item.get("value")
+            role = item.get("kind") if kind == "programmes" else item.get("role")
+            rows.append({
+                "doc_id": record["doc_id"], "kind": kind, "ordinal": ordinal,
+                "surface": None if surface is None else str(surface),
+                "span_start": span[0], "span_end": span[1], "sentence": sentence_of(record, item),
+                "value": iso_date(value) if kind in ("dates", "action_points") else None,
+                "role": str(role)[:40] if role is not None else None,
+                "entity_id": None, "fields": item, "_item": item,
+            })
+    return rows
+
+
+def document_date(record: dict) -> str | None:
+    """The date a document speaks for: published, else its first full event date."""
+    published = iso_date(record.get("published"))
+    if published:
+        return published
+    for item in record.get("dates") or []:
+        value = iso_date(item.get("value"))
+        if item.get("role") in ("event", "publication") and is_full_date(value):
+            return value
+    return None

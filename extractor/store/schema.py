@@ -1,0 +1,104 @@
+"""The knowledge store's tables (SQLAlchemy Core), the same on SQLite and PostgreSQL.
+
+The migration in `migrations/versions/` creates exactly these tables (a test compares them);
+full-text search lives outside this metadata because it differs per engine: an FTS5 table on
+SQLite, an expression GIN index on PostgreSQL.
+"""
+from __future__ import annotations
+
+from sqlalchemy import (JSON, Column, DateTime, ForeignKey, Index, Integer, MetaData, String, Table,
+                        Text, UniqueConstraint)
+from sqlalchemy.dialects.postgresql import JSONB
+
+metadata = MetaData()
+Json = JSON().with_variant(JSONB(), "postgresql")
+
+# Record list name -> entity kind; the other lists (dates, statements) are mentions only.
+ENTITY_KINDS = {"officials": "official", "agencies": "agency", "programmes": "programme",
+                "places": "place"}
+MENTION_KINDS = (*ENTITY_KINDS, "dates", "decisions", "action_points")
+
+documents = Table(
+    "documents", metadata,
+    Column("id", Integer, primary_key=True),  # integer rowid: the FTS5 table points at it
+    Column("doc_id", String(64), nullable=False, unique=True),
+    Column("given_id", Text),
+    Column("title", Text),
+    Column("published", String(10)),  # ISO date as in the record, or null
+    Column("language", String(8)),
+    Column("text", Text, nullable=False),
+    Column("source_path", Text), Column("source_url", Text), Column("publisher", Text),
+    Column("fetched_at", String(40)),
+    Column("record", Json, nullable=False),
+    Column("ingested_at", DateTime(timezone=True), nullable=False),
+    Index("ix_documents_published", "published"),
+)
+
+entities = Table(
+    "entities", metadata,
+    Column("id", Integer, primary_key=True),
+    Column("kind", String(16), nullable=False),  # official | agency | programme | place
+    Column("key", String(300), nullable=False),  # keys.name_key of the canonical name
+    Column("name", Text, nullable=False),  # display name: the record's canonical, else first seen
+    Column("attrs", Json),
+    UniqueConstraint("kind", "key", name="uq_entities_kind_key"),
+)
+
+aliases = Table(
+    "aliases", metadata,
+    Column("id", Integer, primary_key=True),
+    Column("entity_id", Integer, ForeignKey("entities.id", ondelete="CASCADE"), nullable=False),
+    Column("kind", String(16), nullable=False),
+    Column("alias_key", String(300), nullable=False),
+    UniqueConstraint("kind", "alias_key", name="uq_aliases_kind_key"),
+    Index("ix_aliases_entity", "entity_id"),
+)
+
+mentions = Table(
+    "mentions", metadata,
+    Column("id", Integer, primary_key=True),
+    Column("doc_id", String(64), ForeignKey("documents.doc_id", ondelete="CASCADE"), nullable=False),
+    Column("kind", String(16), nullable=False),  # the record list: officials, dates, ...
+    Column("ordinal", Integer, nullable=False),  # position in that list
+    Column("surface", Text),  # name or text as written
+    Column("span_start", Integer), Column("span_end", Integer), Column("sentence", Integer),
+    Column("value", String(40)),  # dates: value; action points: deadline
+    Column("role", String(40)),  # dates: role; programmes: kind
+    Column("entity_id", Integer, ForeignKey("entities.id", ondelete="SET NULL")),
+    Column("fields", Json, nullable=False),  # the whole item as in the record
+    Index("ix_mentions_doc", "doc_id", "kind"),
+    Index("ix_mentions_entity", "entity_id"),
+    Index("ix_mentions_kind_value", "kind", "value"),
+)
+
+merge_evidence = Table(
+    "merge_evidence", metadata,
+    Column("id", Integer, primary_key=True),
+    Column("entity_id", Integer, ForeignKey("entities.id", ondelete="CASCADE"), nullable=False),
+    Column("doc_id", String(64), ForeignKey("documents.doc_id", ondelete="CASCADE"), nullable=False),
+    Column("mention_id", Integer, ForeignKey("mentions.id", ondelete="CASCADE")),
+    Column("surface", Text, nullable=False),
+    Column("matched_key", String(300), nullable=False),
+    Column("rule", String(16), nullable=False),  # new | key | canonical
+    Column("detail", Text, nullable=False),
+    Index("ix_merge_evidence_entity", "entity_id"),
+)
+
+relations = Table(
+    "relations", metadata,
+    Column("id", Integer, primary_key=True),
+    # holds_designation | run_by | decided_by | owned_by | due_on | concerns | mentioned_in
+    Column("kind", String(24), nullable=False),
+    Column("subject_id", Integer, ForeignKey("entities.id", ondelete="CASCADE")),
+    Column("object_id", Integer, ForeignKey("entities.id", ondelete="SET NULL")),
+    Column("doc_id", String(64), ForeignKey("documents.doc_id", ondelete="CASCADE"), nullable=False),
+    Column("mention_id", Integer, ForeignKey("mentions.id", ondelete="CASCADE")),
+    Column("value", Text),  # designation, the by/owner text, a deadline
+    Column("value_key", String(300)),  # keys.name_key(value), for owner/by filters
+    Column("date", String(10)),  # ISO date (X for unknown parts) the relation holds on
+    Column("attrs", Json),
+    Index("ix_relations_subject", "kind", "subject_id", "date"),
+    Index("ix_relations_object", "kind", "object_id"),
+    Index("ix_relations_doc", "doc_id"),
+    Index("ix_relations_mention", "mention_id"),
+)

@@ -1,0 +1,156 @@
+"""The Store: one object per database that the CLI, the API and batch jobs share."""
+from __future__ import annotations
+
+import logging
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Iterable, Iterator
+
+from sqlalchemy import Connection, Engine, func, select
+from sqlalchemy.exc import OperationalError
+
+from ..errors import InputError
+from . import export, queries, search, timeline
+from .engine import make_engine, migrate, resolve_url
+from .ingest import ingest_record, stored
+from .pages import Page
+from .schema import documents, entities, merge_evidence
+
+log = logging.getLogger(__name__)
+
+
+@dataclass
+class IngestSummary:
+    new: int = 0
+    existing: int = 0
+    failed: list[InputError] = field(default_factory=list)
+
+
+class Store:
+    """A migrated database. Thread-safe: every call takes its own pooled connection."""
+
+    def __init__(self, engine: Engine):
+        self.engine = engine
+
+    @property
+    def dialect(self) -> str:
+        return self.engine.dialect.name
+
+    @contextmanager
+    def read(self) -> Iterator[Connection]:
+        with self.engine.connect() as conn:
+            yield conn
+
+    @contextmanager
+    def write(self) -> Iterator[Connection]:
+        """One transaction: committed when the block ends, rolled back if it raises."""
+        with self.engine.connect().execution_options(write=True) as conn, conn.begin():
+            yield conn
+
+    def ingest(self, record: dict) -> tuple[str, bool]:
+        """Store one record atomically; (doc_id, True) if new, (doc_id, False) if already stored."""
+        with self.write() as conn:
+            return ingest_record(conn, record)
+
+    def ingest_many(self, records: Iterable[dict], batch_size: int = 100) -> IngestSummary:
+        """Store many records, `batch_size` per transaction; a batch that fails is retried one
+        record per transaction so that only the bad record is lost (and reported)."""
+        summary, batch = IngestSummary(), []
+        for record in records:
+            batch.append(record)
+            if len(batch) >= batch_size:
+                self._ingest_batch(batch, summary)
+                batch = []
+        if batch:
+            self._ingest_batch(batch, summary)
+        return summary
+
+    def _ingest_batch(self, batch: list[dict], summary: IngestSummary) -> None:
+        try:
+            with self.write() as conn:
+                results = [ingest_record(conn, r) for r in batch]
+        except Exception:  # noqa: BLE001 - isolate the bad record below, report it by doc_id
+            results = []
+            for record in batch:
+                try:
+                    results.append(self.ingest(record))
+                except InputError as exc:
+                    summary.failed.append(exc)
+                except Exception as exc:  # a database error names the document it came from
+                    doc = record.get("doc_id", "?") if isinstance(record, dict) else "?"
+                    summary.failed.append(InputError(f"record {doc}", "store", repr(exc),
+                                                     "Check the database is reachable and writable."))
+        for _, new in results:
+            summary.new += new
+            summary.existing += not new
+
+    def has_document(self, doc_id: str) -> bool:
+        with self.read() as conn:
+            return stored(conn, doc_id)
+
+    def get_document(self, doc_id: str) -> dict | None:
+        with self.read() as conn:
+            return queries.get_document(conn, doc_id)
+
+    def list_entities(self, plural: str, **filters) -> Page:
+        """plural: officials | agencies | programmes | places; filters: q, date_from, date_to,
+        place, agency, limit, cursor (see queries.list_entities)."""
+        with self.read() as conn:
+            return queries.list_entities(conn, plural, **filters)
+
+    def get_entity(self, entity_id: int) -> dict | None:
+        with self.read() as conn:
+            entity = queries.get_entity(conn, entity_id)
+            if entity:
+                entity["evidence"] = [dict(r._mapping) for r in conn.execute(
+                    select(merge_evidence).where(merge_evidence.c.entity_id == entity_id)
+                    .order_by(merge_evidence.c.id).limit(200))]
+            return entity
+
+    def programme_timeline(self, programme_id: int, **options) -> Page | None:
+        with self.read() as conn:
+            return timeline.programme_timeline(conn, programme_id, **options)
+
+    def action_points(self, **filters) -> Page:
+        with self.read() as conn:
+            return queries.action_points(conn, **filters)
+
+    def search(self, q: str, limit: int = 20, cursor: str | None = None) -> Page:
+        with self.read() as conn:
+            return search.search(conn, q, limit=limit, cursor=cursor)
+
+    def stats(self) -> dict:
+        with self.read() as conn:
+            return {"documents": conn.execute(select(func.count()).select_from(documents)).scalar_one(),
+                    "entities": conn.execute(select(func.count()).select_from(entities)).scalar_one()}
+
+    def export(self, out_dir: str | Path, fmt: str) -> dict[str, tuple[Path, int]]:
+        with self.read() as conn:
+            return export.export_all(conn, Path(out_dir), fmt)
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+    def __enter__(self) -> "Store":
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+
+def open_store(url: str | None = None) -> Store:
+    """Open (creating and migrating as needed) the store at `url`, else EXTRACTOR_DB, else
+    sqlite:///extractor.db in the working directory."""
+    engine = make_engine(resolve_url(url))
+    try:
+        migrate(engine)
+    except OperationalError as exc:
+        engine.dispose()
+        where = engine.url.render_as_string(hide_password=True)
+        raise InputError(where, "store", f"cannot open the database ({exc.orig or exc})",
+                         "Check the URL, that the server is running and that you may write there.") from None
+    except Exception:
+        engine.dispose()
+        raise
+    return Store(engine)
