@@ -2,24 +2,30 @@
 from __future__ import annotations
 
 import hashlib
-import json
 import re
 import unicodedata
 from functools import lru_cache
 
-import trafilatura
 from indicnlp.normalize.indic_normalize import IndicNormalizerFactory
 
 from .document import Document, RawDocument
 from .errors import InputError
+from .html import extract_page, parse_date, stamped_date
 from .language import detect_language
 from .lexicon import load_patterns
 
-_SPACES = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
-_INVISIBLE = dict.fromkeys(map(ord, "\u200b\ufeff\u00ad\u2060"), None)
+_SPACES = re.compile(r"[ \t\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]+")
+# Invisible characters that carry nothing; ZWJ/ZWNJ stay (they change how Devanagari renders).
+_INVISIBLE = dict.fromkeys(map(ord, "\ufeff\u00ad\u2060\ufffe"), None)
+# Control characters become spaces so that the words on either side stay apart.
+_CONTROLS = {c: " " for c in [*range(0x00, 0x09), 0x0b, 0x0c, *range(0x0e, 0x20), 0x7f,
+                               *range(0x80, 0x85), *range(0x86, 0xa0)]} | {0x200b: " "}
 # The normaliser "corrects" every colon after a Devanagari letter into a visarga, which is
 # right for OCR output and wrong for news datelines ("गुवाहाटी, 2 अगस्त:"); shield colons.
 _COLON_SHIELD = "\ue000"
+# An article body has sentences: lines that end like one and have a few words.
+_SENTENCE_END = ("।", ".", "?", "!", "॥", '"', "”", "'", "’", ")")
+_MIN_BODY_WORDS = 20
 
 
 @lru_cache(maxsize=1)
@@ -28,48 +34,68 @@ def _hindi_normaliser():
 
 
 def is_boilerplate(line: str) -> bool:
-    return any(p.fullmatch(line) for p in load_patterns("boilerplate"))
+    """True when the whole line matches a pattern in models/lexicons/boilerplate.txt."""
+    line = unicodedata.normalize("NFC", line).strip()
+    return bool(line) and any(p.fullmatch(line) for p in load_patterns("boilerplate"))
 
 
 def normalise_text(text: str) -> str:
-    """NFC, invisible characters out, spaces collapsed inside lines, at most one blank line."""
-    text = unicodedata.normalize("NFC", text).translate(_INVISIBLE)
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
-    lines = [_SPACES.sub(" ", line).strip() for line in text.split("\n")]
+    """NFC, invisible characters out, spaces collapsed inside lines, at most one blank line.
+
+    Line breaks are kept where they are (a paragraph stays a paragraph) and every run of
+    spaces, tabs or control characters becomes one space, so no two words are ever joined.
+    """
+    text = unicodedata.normalize("NFC", text).translate(_INVISIBLE).translate(_CONTROLS)
     out: list[str] = []
-    for line in lines:
+    for line in text.splitlines():
+        line = _SPACES.sub(" ", line).strip()
         if line or (out and out[-1]):
             out.append(line)
     return "\n".join(out).strip()
 
 
 def normalise_hindi(text: str) -> str:
+    """indic-nlp-library's Hindi normaliser, with colons kept as colons."""
     shielded = text.replace(":", _COLON_SHIELD)
     text = _hindi_normaliser().normalize(shielded).replace(_COLON_SHIELD, ":")
-    return unicodedata.normalize("NFC", text)
+    # It writes "—" as " - "; collapse the doubled spaces that leaves next to spaced dashes.
+    return normalise_text(text)
 
 
 def drop_boilerplate(text: str) -> tuple[str, list[str]]:
     """Return the text without boilerplate lines, and the lines dropped (for audit)."""
     kept, dropped = [], []
     for line in text.split("\n"):
-        (dropped if line and is_boilerplate(line) else kept).append(line)
+        (dropped if is_boilerplate(line) else kept).append(line)
     return normalise_text("\n".join(kept)), dropped
+
+
+def has_article_body(text: str) -> bool:
+    """Enough sentence-like lines to be an article, not a menu, a headline list or a form."""
+    words = 0
+    for line in text.splitlines():
+        line = line.strip()
+        if line.endswith(_SENTENCE_END) and len(line.split()) >= 5 and not is_boilerplate(line):
+            words += len(line.split())
+    return words >= _MIN_BODY_WORDS
 
 
 def _from_html(raw: RawDocument) -> tuple[str, dict]:
     try:
-        result = trafilatura.extract(raw.html, url=raw.url, output_format="json", with_metadata=True,
-                                     include_comments=False, include_tables=True, favor_precision=True)
-    except Exception as exc:  # lxml raises many types on broken markup
+        page = extract_page(raw.html, raw.url, accept=has_article_body)
+    except Exception as exc:  # lxml raises many types on markup it cannot parse
         raise InputError(raw.name, "clean", f"the HTML could not be parsed ({exc.__class__.__name__})",
-                         "Check that the file is an HTML page, not a fragment or another format.")
-    if not result:
+                         "Check that the file is an HTML page, not a fragment or another format.") from None
+    if not page.text:
         raise InputError(raw.name, "clean", "no article body found in the HTML",
                          "This looks like an index, login or empty page; give the article's own URL or its text.")
-    data = json.loads(result)
-    return data.get("text") or "", {"title": data.get("title"), "published": data.get("date"),
-                                    "publisher": data.get("sitename") or data.get("hostname")}
+    body = normalise_text(page.text)
+    title = normalise_text(page.title) if page.title else None
+    # The headline is part of the article (a .txt input starts with it too), so spans can
+    # point into it; trafilatura returns it apart from the body.
+    if title and not body.startswith(title):
+        body = f"{title}\n\n{body}"
+    return body, {"title": title, "published": page.published, "publisher": page.publisher}
 
 
 def _guess_title(text: str) -> str | None:
@@ -84,27 +110,41 @@ def doc_id_for(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
 
 
+def _given_published(raw: RawDocument) -> str | None:
+    given = raw.meta.get("published")
+    if not given:
+        return None
+    value = parse_date(str(given))
+    if value is None:
+        raise InputError(raw.name, "clean", f"the given published date {given!r} does not read as a date",
+                         "Give `published` as YYYY-MM-DD (an ISO timestamp is fine too).")
+    return value
+
+
 def clean(raw: RawDocument) -> Document:
     """Turn what a source gave into clean text; given metadata wins over what is guessed."""
-    found: dict = {}
+    published = _given_published(raw)
     if raw.html is not None:
         body, found = _from_html(raw)
     else:
-        body = raw.text or ""
-    text, _ = drop_boilerplate(normalise_text(body))
+        body = normalise_text(raw.text or "")
+        found = {"published": stamped_date(body)}
+    text, _ = drop_boilerplate(body)
     if not text:
         raise InputError(raw.name, "clean", "no text left after removing boilerplate",
                          "The input holds only navigation, captions or bylines; check it is an article.")
     language, evidence = detect_language(text)
-    if language in ("hi", "mr"):
+    hindi = language in ("hi", "mr")
+    if hindi:
         text = normalise_hindi(text)
-    meta = raw.meta
-    title = meta.get("title") or found.get("title")
-    title = normalise_text(title) if title else _guess_title(text)
+    title = raw.meta.get("title") or found.get("title")
+    title = normalise_text(str(title)) if title else _guess_title(text)
+    if title and hindi:
+        title = normalise_hindi(title)
     return Document(
         doc_id=doc_id_for(text), text=text, language=language, title=title,
-        published=meta.get("published") or found.get("published"),
-        source={"path": meta.get("path") or raw.path, "url": raw.url,
-                "publisher": meta.get("publisher") or found.get("publisher"),
+        published=published or found.get("published"),
+        source={"path": raw.meta.get("path") or raw.path, "url": raw.url,
+                "publisher": raw.meta.get("publisher") or found.get("publisher"),
                 "fetched_at": raw.fetched_at},
-        given_id=meta.get("id"), language_evidence=evidence)
+        given_id=raw.meta.get("id"), language_evidence=evidence)

@@ -5,24 +5,38 @@ import re
 
 from .lexicon import load_wordlist
 
-_WORD = re.compile(r"[\u0900-\u097f]+|[A-Za-z]+")
+# Devanagari letters and signs, without the danda (U+0964/5) so "किया।" is the word "किया".
+_WORD = re.compile(r"[\u0900-\u0963\u0966-\u097f]+|[A-Za-z]+")
+# Hindi prose is ~25% function words; Nepali or Sanskrit share a few ("को") but far fewer.
+_MIN_HINDI_RATE = 0.06
+_MIN_MARATHI_HITS = 2
+
+
+def _script_shares(text: str) -> dict[str, float]:
+    letters = [c for c in text if c.isalpha()]
+    if not letters:
+        return {}
+    deva = sum("\u0900" <= c <= "\u097f" for c in letters)
+    latin = sum(c.isascii() for c in letters)
+    return {"devanagari": round(deva / len(letters), 3), "latin": round(latin / len(letters), 3),
+            "other": round((len(letters) - deva - latin) / len(letters), 3)}
 
 
 def detect_language(text: str) -> tuple[str, dict]:
     """Return (code, evidence): code is hi, mr, en or other; evidence says why."""
-    letters = [c for c in text if c.isalpha()]
-    if not letters:
+    shares = _script_shares(text)
+    if not shares:
         return "other", {"reason": "no letters"}
-    deva = sum("\u0900" <= c <= "\u097f" for c in letters) / len(letters)
-    latin = sum(c.isascii() for c in letters) / len(letters)
     words = _WORD.findall(text.lower())
     counts = {lang: sum(w in load_wordlist(f"stopwords_{lang}") for w in words)
               for lang in ("hi", "mr", "en")}
-    evidence = {"devanagari": round(deva, 3), "latin": round(latin, 3), "stopword_hits": counts}
-    if deva >= 0.5:
-        if counts["mr"] > counts["hi"]:
+    evidence = {**shares, "words": len(words), "stopword_hits": counts}
+    script = max(shares, key=shares.get)
+    if script == "devanagari":
+        deva_words = sum(1 for w in words if not w.isascii()) or 1
+        if counts["mr"] >= _MIN_MARATHI_HITS and counts["mr"] > counts["hi"]:
             return "mr", evidence
-        return ("hi" if counts["hi"] else "other"), evidence
-    if latin >= 0.5 and counts["en"]:
+        return ("hi" if counts["hi"] / deva_words >= _MIN_HINDI_RATE else "other"), evidence
+    if script == "latin" and counts["en"]:
         return "en", evidence
     return "other", evidence

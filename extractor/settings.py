@@ -8,14 +8,26 @@ from pathlib import Path
 PACKAGE_ROOT = Path(__file__).resolve().parent.parent
 
 
+def _env_number(name: str, default, kind):
+    value = os.environ.get(name, "").strip()
+    if not value:
+        return default
+    try:
+        number = kind(value)
+    except ValueError:
+        raise ValueError(f"{name}={value!r}: settings: not a {kind.__name__}. "
+                         f"Set it to a number such as {default!r}, or unset it.") from None
+    if number < 0:
+        raise ValueError(f"{name}={value!r}: settings: must not be negative. Unset it for {default!r}.")
+    return number
+
+
 def _env_int(name: str, default: int) -> int:
-    value = os.environ.get(name)
-    return int(value) if value else default
+    return _env_number(name, default, int)
 
 
 def _env_float(name: str, default: float) -> float:
-    value = os.environ.get(name)
-    return float(value) if value else default
+    return _env_number(name, default, float)
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,95 @@
+"""Main text and metadata (title, date, site name) from an HTML page, via trafilatura."""
+from __future__ import annotations
+
+import logging
+import re
+from dataclasses import dataclass
+from datetime import date, datetime
+
+import trafilatura
+from trafilatura.settings import set_date_params
+
+from .lexicon import load_patterns
+
+log = logging.getLogger(__name__)
+# trafilatura warns "discarding data: None" for every page a mode rejects; we try two modes
+# on purpose and log our own reason, so its warnings would only be noise on stderr.
+logging.getLogger("trafilatura").setLevel(logging.ERROR)
+_TAG = re.compile(r"<(script|style)\b.*?</\1\s*>|<[^>]*>", re.IGNORECASE | re.DOTALL)
+_DATE_FORMATS = ("%d %b %Y", "%d %B %Y", "%b %d %Y", "%B %d %Y", "%Y-%m-%d", "%d.%m.%Y",
+                 "%d-%m-%Y", "%d/%m/%Y", "%d %m %Y")
+
+
+@dataclass
+class PageText:
+    """What the page says about itself; every field None when the page does not say."""
+
+    text: str | None
+    title: str | None = None
+    published: str | None = None
+    publisher: str | None = None
+
+
+def parse_date(value: str) -> str | None:
+    """An ISO date (YYYY-MM-DD) from a written date or timestamp; None when it does not read."""
+    value = value.strip()
+    iso = re.match(r"(\d{4})-(\d{2})-(\d{2})(?:[T ]|$)", value)
+    if iso:
+        try:
+            return date(*map(int, iso.groups())).isoformat()
+        except ValueError:
+            return None
+    # "Aug. 2, 2025" -> "Aug 2 2025"; "02.08.2025" is tried as written too.
+    cleaned = re.sub(r"[,\s]+", " ", re.sub(r"(?<=[A-Za-z])\.", "", value)).strip()
+    for fmt in _DATE_FORMATS:
+        for candidate in (value, cleaned):
+            try:
+                return datetime.strptime(candidate, fmt).date().isoformat()
+            except ValueError:
+                continue
+    return None
+
+
+def stamped_date(text: str) -> str | None:
+    """The date on a "Posted On: 02 AUG 2025" line (models/lexicons/published_stamps.txt)."""
+    for line in text.splitlines():
+        line = line.strip()
+        for pattern in load_patterns("published_stamps"):
+            match = pattern.search(line)
+            if match and (found := parse_date(match.group("date"))):
+                return found
+    return None
+
+
+def visible_text(html: str) -> str:
+    """Tags out, one line per tag boundary: enough to find a stamp line, not to read."""
+    return "\n".join(line.strip() for line in _TAG.sub("\n", html).splitlines() if line.strip())
+
+
+def _extract(html: str, url: str | None, **mode):
+    # Dates only from the page's metadata and markup; the "extensive" search reads any date in
+    # the text (a copyright year, a list of headlines) and would guess.
+    return trafilatura.bare_extraction(
+        html, url=url, with_metadata=True, include_comments=False, include_tables=True,
+        date_extraction_params=set_date_params(False), **mode)
+
+
+def extract_page(html: str, url: str | None, accept) -> PageText:
+    """Precision first (least boilerplate); broken markup often needs the recall mode.
+
+    `accept(text)` says whether a result holds an article body; the first accepted one wins.
+    Raises whatever lxml raises on markup it cannot parse at all.
+    """
+    result, text = None, None
+    for mode in ({"favor_precision": True}, {"favor_recall": True}):
+        result = _extract(html, url, **mode)
+        text = result.text if result is not None else None
+        if text and accept(text):
+            break
+        log.info("%s: no article body with %s", url or "page", mode)
+    else:
+        return PageText(text=None, title=result.title if result is not None else None)
+    published = result.date and parse_date(result.date)
+    return PageText(text=text, title=result.title,
+                    published=published or stamped_date(visible_text(html)),
+                    publisher=result.sitename or result.hostname)
