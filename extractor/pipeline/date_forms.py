@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Callable, Iterator
 
-from .date_lexicon import NUM_L, NUM_R, ORD, WORD_L, WORD_R, YEAR, DateLexicon, alternation, key
+from .date_lexicon import NUM_L, NUM_R, ORD, S, WORD_L, WORD_R, YEAR, DateLexicon, alternation, key
 
 
 @dataclass
@@ -47,12 +47,36 @@ def _valid(year: int | None, month: int, day: int | None) -> bool:
         return False
 
 
-def _rx(lex: DateLexicon, name: str, build: Callable[[], str]) -> re.Pattern:
-    """Compile a finder's pattern once per lexicon (the month alternation alone is ~70 names)."""
-    cache = lex.__dict__.setdefault("compiled", {})
-    if name not in cache:
-        cache[name] = re.compile(build(), re.I)
-    return cache[name]
+def _build_patterns(lex: DateLexicon) -> dict[str, str]:
+    """Every form's regex, in one place; month, weekday and cue words come from the lexicon."""
+    day, mon, year = rf"\d{{1,2}}{ORD}", rf"(?P<mon>{lex.month})", rf"(?P<year>{YEAR})"
+    joiner = rf"(?:{S}*(?:,|-|–|—|&){S}*|{S}+(?:से|और|व|एवं|तथा|and|to){S}+)"
+    modifier = rf"(?:(?P<mod>{lex.words('future_before')}|{lex.words('past_before')}){S}+)?"
+    return {
+        "day_groups": rf"{NUM_L}(?P<days>{day}(?:{joiner}{day})+){S}*-?{S}*{mon}\.?"
+                      rf"(?:,?{S}*{year})?{WORD_R}",
+        "day_month": rf"{NUM_L}(?:(?P<day>\d{{1,2}}){ORD}|(?P<word>{lex.words('day_word')}))"
+                     rf"{S}*[-/.]?{S}*{mon}(?:\.?{S}*[,/-]?{S}*{year}{NUM_R}|{WORD_R})",
+        "month_day": rf"{WORD_L}{mon}\.?{S}+(?P<day>\d{{1,2}}){ORD}(?:,?{S}*{year})?{NUM_R}",
+        "month_year": rf"{WORD_L}{mon}\.?{S}*[,-]?{S}*{year}{NUM_R}",
+        "month": rf"{WORD_L}{modifier}{mon}{WORD_R}"
+                 rf"(?={S}*(?:माह|महीने|महीना|मास|में|से|तक|के{S}))",
+        "dmy": rf"{NUM_L}(?P<day>\d{{1,2}})(?P<sep>[./-])(?P<month>\d{{1,2}})(?P=sep)"
+               rf"(?P<year>\d{{4}}|\d{{2}}){NUM_R}",
+        "ymd": rf"{NUM_L}{year}(?P<sep>[-/.])(?P<month>\d{{1,2}})(?P=sep)(?P<day>\d{{1,2}}){NUM_R}",
+        "year_pair": rf"{NUM_L}{year}{S}*[-–/]{S}*(?P<second>\d{{4}}|\d{{2}}){NUM_R}",
+        "year": rf"{NUM_L}{year}{NUM_R}",
+        "weekday": rf"{WORD_L}{modifier}(?P<wd>{lex.weekday}){WORD_R}",
+        "relative": rf"{WORD_L}{alternation(lex.relative)}{WORD_R}",
+        "not_relative": rf"{WORD_L}{lex.words('not_relative')}{WORD_R}",
+    }
+
+
+def _rx(lex: DateLexicon, name: str) -> re.Pattern:
+    """A form's compiled regex, built once per lexicon."""
+    if "compiled" not in lex.__dict__:
+        lex.compiled = {k: re.compile(v, re.I) for k, v in _build_patterns(lex).items()}
+    return lex.compiled[name]
 
 
 def _year(m: re.Match, name: str = "year") -> int | None:
@@ -69,9 +93,7 @@ def _direction(lex: DateLexicon, modifier: str | None) -> str | None:
 
 def find_day_groups(lex: DateLexicon, text: str) -> Iterator[Found]:
     """Ranges and lists sharing one month: "1 से 15 अगस्त", "1-15 अगस्त", "3, 4 और 5 अगस्त"."""
-    joiner = r"(?:\s*(?:,|-|–|—|&)\s*|\s+(?:से|और|व|एवं|तथा|and|to)\s+)"
-    rx = _rx(lex, "day_groups", lambda: rf"{NUM_L}(?P<days>\d{{1,2}}{ORD}(?:{joiner}\d{{1,2}}{ORD})+)"
-             rf"\s*-?\s*(?P<mon>{lex.month})\.?(?:,?\s*(?P<year>{YEAR}))?{WORD_R}")
+    rx = _rx(lex, "day_groups")
     for m in rx.finditer(text):
         days = list(re.finditer(r"\d{1,2}", m.group("days")))
         month, year = lex.months[key(m.group("mon"))], _year(m)
@@ -88,9 +110,7 @@ def find_day_groups(lex: DateLexicon, text: str) -> Iterator[Found]:
 
 def find_day_month(lex: DateLexicon, text: str) -> Iterator[Found]:
     """Day before month, year optional: "3 अप्रैल 2024", "3 अप्रैल, 2024", "3rd April", "पहली अगस्त"."""
-    rx = _rx(lex, "day_month", lambda: rf"{NUM_L}(?:(?P<day>\d{{1,2}}){ORD}|(?P<word>{lex.words('day_word')}))"
-             rf"\s*[-/.]?\s*(?P<mon>{lex.month})(?:\.?(?:\s*[,/-]?\s*(?P<year>{YEAR}){NUM_R})"
-             rf"|{WORD_R})")
+    rx = _rx(lex, "day_month")
     for m in rx.finditer(text):
         day = int(m.group("day") or lex.cues["day_word"][key(m.group("word"))])
         month, year = lex.months[key(m.group("mon"))], _year(m)
@@ -100,8 +120,7 @@ def find_day_month(lex: DateLexicon, text: str) -> Iterator[Found]:
 
 def find_month_day(lex: DateLexicon, text: str) -> Iterator[Found]:
     """Month before day: "अप्रैल 3, 2024", "Aug. 2, 2024"; without a year only for English names."""
-    rx = _rx(lex, "month_day", lambda: rf"{WORD_L}(?P<mon>{lex.month})\.?\s+(?P<day>\d{{1,2}}){ORD}"
-             rf"(?:,?\s*(?P<year>{YEAR}))?{NUM_R}")
+    rx = _rx(lex, "month_day")
     for m in rx.finditer(text):
         month, day, year = lex.months[key(m.group("mon"))], int(m.group("day")), _year(m)
         if year is None and not m.group("mon").isascii():
@@ -112,8 +131,7 @@ def find_month_day(lex: DateLexicon, text: str) -> Iterator[Found]:
 
 def find_month_year(lex: DateLexicon, text: str) -> Iterator[Found]:
     """Month and year: "अगस्त 2024", "Aug-2024"."""
-    rx = _rx(lex, "month_year",
-             lambda: rf"{WORD_L}(?P<mon>{lex.month})\.?\s*[,-]?\s*(?P<year>{YEAR}){NUM_R}")
+    rx = _rx(lex, "month_year")
     for m in rx.finditer(text):
         month = lex.months[key(m.group("mon"))]
         yield Found(m.start(), m.end(), [Mention(m.start(), m.end(), "month_year", _year(m), month)])
@@ -121,12 +139,10 @@ def find_month_year(lex: DateLexicon, text: str) -> Iterator[Found]:
 
 def find_month(lex: DateLexicon, text: str) -> Iterator[Found]:
     """A Hindi month named alone with a time cue: "अगस्त में", "पिछले अगस्त", "जनवरी माह"."""
-    modifier = rf"(?:(?P<mod>{lex.words('future_before')}|{lex.words('past_before')})\s+)?"
-    cue = r"(?=\s*(?:माह|महीने|महीना|मास|में|से|तक|के\s))"
-    rx = _rx(lex, "month", lambda: rf"{WORD_L}{modifier}(?P<mon>{lex.month}){WORD_R}{cue}")
+    rx = _rx(lex, "month")
     for m in rx.finditer(text):
-        if m.group("mon").isascii():
-            continue  # "May" alone is a verb far more often than a month
+        if key(m.group("mon")) not in lex.months_alone:
+            continue  # "May", "मार्च" (a protest march) alone are words more often than months
         month = lex.months[key(m.group("mon"))]
         yield Found(m.start(), m.end(), [Mention(m.start(), m.end(), "month", month=month,
                                                  direction=_direction(lex, m.group("mod")))])
@@ -135,15 +151,13 @@ def find_month(lex: DateLexicon, text: str) -> Iterator[Found]:
 def _numeric_year(raw: str) -> int:
     if len(raw) == 4:
         return int(raw)
-    return 2000 + int(raw) if int(raw) < 50 else 1900 + int(raw)
+    return 2000 + int(raw) if int(raw) < 40 else 1900 + int(raw)  # "15.08.47" is 1947
 
 
 def find_numeric(lex: DateLexicon, text: str) -> Iterator[Found]:
     """All-digit dates, Indian day-first: "03.04.2024", "3-4-2024", "03/04/24"; ISO "2024-04-03"."""
-    dmy = _rx(lex, "dmy", lambda: rf"{NUM_L}(?P<day>\d{{1,2}})(?P<sep>[./-])(?P<month>\d{{1,2}})(?P=sep)"
-                     rf"(?P<year>\d{{4}}|\d{{2}}){NUM_R}")
-    ymd = _rx(lex, "ymd", lambda: rf"{NUM_L}(?P<year>{YEAR})(?P<sep>[-/.])(?P<month>\d{{1,2}})(?P=sep)"
-                     rf"(?P<day>\d{{1,2}}){NUM_R}")
+    dmy = _rx(lex, "dmy")
+    ymd = _rx(lex, "ymd")
     for rx in (dmy, ymd):
         for m in rx.finditer(text):
             raw_year = m.group("year")
@@ -157,7 +171,7 @@ def find_numeric(lex: DateLexicon, text: str) -> Iterator[Found]:
 
 def find_year_pair(lex: DateLexicon, text: str) -> Iterator[Found]:
     """ "2024-25" (financial or academic year: value is the first year) and "2019-2024" (a span)."""
-    rx = _rx(lex, "year_pair", lambda: rf"{NUM_L}(?P<year>{YEAR})\s*[-–/]\s*(?P<second>\d{{4}}|\d{{2}}){NUM_R}")
+    rx = _rx(lex, "year_pair")
     for m in rx.finditer(text):
         first, raw = int(m.group("year")), m.group("second")
         if lex.before(text, m.start(), "not_date_before"):
@@ -168,13 +182,13 @@ def find_year_pair(lex: DateLexicon, text: str) -> Iterator[Found]:
             yield Found(m.start(), m.end(), [mention])
         elif len(raw) == 4 and first < int(raw) <= first + 50:
             yield Found(m.start(), m.end(), [
-                Mention(m.start(), m.start("second"), "year_pair", first, role="start"),
+                Mention(m.start(), m.end(), "year_pair", first, role="start"),
                 Mention(m.start("second"), m.end(), "year_pair", int(raw), role="deadline")])
 
 
 def find_year(lex: DateLexicon, text: str) -> Iterator[Found]:
     """A bare year 1900-2099, only with a year cue: "सन 2019", "2019 में", "वर्ष 2019 से"."""
-    for m in _rx(lex, "year", lambda: rf"{NUM_L}(?P<year>{YEAR}){NUM_R}").finditer(text):
+    for m in _rx(lex, "year").finditer(text):
         s, e = m.start(), m.end()
         if lex.before(text, s, "not_date_before") or lex.after(text, e, "count_after"):
             continue
@@ -184,8 +198,7 @@ def find_year(lex: DateLexicon, text: str) -> Iterator[Found]:
 
 def find_weekday(lex: DateLexicon, text: str) -> Iterator[Found]:
     """ "शनिवार", "पिछले सोमवार", "अगले शुक्रवार"."""
-    modifier = rf"(?:(?P<mod>{lex.words('future_before')}|{lex.words('past_before')})\s+)?"
-    rx = _rx(lex, "weekday", lambda: rf"{WORD_L}{modifier}(?P<wd>{lex.weekday}){WORD_R}")
+    rx = _rx(lex, "weekday")
     for m in rx.finditer(text):
         mention = Mention(m.start(), m.end(), "weekday", weekday=lex.weekdays[key(m.group("wd"))],
                           direction=_direction(lex, m.group("mod")))
@@ -194,9 +207,9 @@ def find_weekday(lex: DateLexicon, text: str) -> Iterator[Found]:
 
 def find_relative(lex: DateLexicon, text: str) -> Iterator[Found]:
     """Table expressions: "कल", "आज", "परसों", "पिछले सप्ताह", "अगले महीने", "गत वर्ष"."""
-    blocked = _rx(lex, "not_relative", lambda: rf"{WORD_L}{lex.words('not_relative')}{WORD_R}")
+    blocked = _rx(lex, "not_relative")
     spans = [(b.start(), b.end()) for b in blocked.finditer(text)]
-    rx = _rx(lex, "relative", lambda: rf"{WORD_L}{alternation(lex.relative)}{WORD_R}")
+    rx = _rx(lex, "relative")
     for m in rx.finditer(text):
         if any(s < m.end() and m.start() < e for s, e in spans):
             continue

@@ -19,6 +19,7 @@ WORD_R = rf"(?![{W}])"
 NUM_L = rf"(?<![{W}])(?<!\d[./:-])"
 NUM_R = rf"(?![{W}])(?![./:-]\d)"
 ORD = r"(?:st|nd|rd|th)?"
+S = r"[^\S\n]"  # a space that does not cross a line: a date never runs over a line break
 YEAR = r"(?:19|20)\d\d"
 _VIRAMA = "\u094d"
 _NUKTA = "\u093c"
@@ -58,6 +59,8 @@ class DateLexicon:
 
     def __init__(self) -> None:
         self.months = _table("months", "month")
+        self.months_alone = {v for row in load_table("months") if row["alone"] == "yes"
+                             for v in _variants(row["name"])}
         self.weekdays = _table("weekdays", "weekday")
         self.relative: dict[str, tuple[str, str]] = {}
         for row in load_table("relative_dates"):

@@ -1,0 +1,151 @@
+"""hi_dates: what a reader would mark as a date in Hindi news, with its value and role."""
+from __future__ import annotations
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from thinc.api import Config
+
+from extractor.pipeline import build_nlp, config_path
+from extractor.pipeline.date_values import VALUE_SHAPE
+
+ROLES = {"event", "deadline", "start", "publication", "other"}
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    # The configured pipeline, with the stages that come after dates left out: they do not
+    # change what hi_dates sees, and this file should not fail because of them.
+    names = Config().from_disk(config_path())["nlp"]["pipeline"]
+    assert names.index("hi_dates") == names.index("hi_sentences") + 1
+    keep = {"hi_sentences", "hi_dates"}
+    return build_nlp(exclude=tuple(n for n in names if n not in keep))
+
+
+def run(nlp, text: str, published: str | None):
+    doc = nlp.make_doc(text)
+    doc._.published = published
+    return nlp(doc)
+
+
+def triples(doc) -> list[tuple[str, str | None, str]]:
+    return [(s._.dates["text"], s._.dates["value"], s._.dates["role"]) for s in doc.spans["dates"]]
+
+
+CASES = [
+    # spelling variants and Devanagari digits
+    ("बैठक ३० सितम्बर को हुई।", None, [("३० सितम्बर", "XXXX-09-30", "event")]),
+    ("बैठक 30 सितंबर 2024 को हुई।", None, [("30 सितंबर 2024", "2024-09-30", "event")]),
+    ("बैठक 30 सितमबर को हुई।", None, [("30 सितमबर", "XXXX-09-30", "event")]),
+    ("12 फ़रवरी 2023 को शिविर लगा।", None, [("12 फ़रवरी 2023", "2023-02-12", "event")]),
+    ("12 फरबरी 2023 को शिविर लगा।", None, [("12 फरबरी 2023", "2023-02-12", "event")]),
+    ("5 अक्तूबर २०२४ को", None, [("5 अक्तूबर २०२४", "2024-10-05", "event")]),
+    ("अगस्\u200dत 2024 में", None, [("अगस्\u200dत 2024", "2024-08", "event")]),
+    # orders and numeric formats (Indian day-first)
+    ("अप्रैल 3, 2024 को बैठक हुई।", None, [("अप्रैल 3, 2024", "2024-04-03", "event")]),
+    ("3 अप्रैल, 2024 को बैठक", None, [("3 अप्रैल, 2024", "2024-04-03", "event")]),
+    ("दिनांक 03.04.2024 को बैठक", None, [("03.04.2024", "2024-04-03", "event")]),
+    ("दिनांक 03/04/2024 को बैठक", None, [("03/04/2024", "2024-04-03", "event")]),
+    ("2024-04-03 को बैठक", None, [("2024-04-03", "2024-04-03", "event")]),
+    ("3-4-2024 को बैठक", None, [("3-4-2024", "2024-04-03", "event")]),
+    ("Aug. 2, 2024 को", None, [("Aug. 2, 2024", "2024-08-02", "event")]),
+    ("1st April 2024 को", None, [("1st April 2024", "2024-04-01", "event")]),
+    ("पहली अगस्त से अभियान", None, [("पहली अगस्त", "XXXX-08-01", "start")]),
+    # years
+    ("सन 2019 में स्थापना हुई", None, [("2019", "2019", "start")]),
+    ("2019 में शुरू किया गया कार्यक्रम", None, [("2019", "2019", "start")]),
+    ("वर्ष 2024-25 के बजट में", None, [("2024-25", "2024", "event")]),
+    ("2019 से 2024 तक", None, [("2019", "2019", "start"), ("2024", "2024", "deadline")]),
+    # ranges, deadlines, starts
+    ("अभियान 1 से 15 अगस्त तक चलेगा", None,
+     [("1 से 15 अगस्त", "XXXX-08-01", "start"), ("15 अगस्त", "XXXX-08-15", "deadline")]),
+    ("अभियान 1-15 अगस्त 2024 तक", None,
+     [("1-15 अगस्त 2024", "2024-08-01", "start"), ("15 अगस्त 2024", "2024-08-15", "deadline")]),
+    ("1 अगस्त से 15 सितम्बर 2024 तक", None,
+     [("1 अगस्त", "2024-08-01", "start"), ("15 सितम्बर 2024", "2024-09-15", "deadline")]),
+    ("15 दिसम्बर से 15 जनवरी 2025 तक", None,
+     [("15 दिसम्बर", "2024-12-15", "start"), ("15 जनवरी 2025", "2025-01-15", "deadline")]),
+    ("3, 4 और 5 अगस्त को शिविर", None, [("3, 4 और 5 अगस्त", "XXXX-08-03", "event"),
+                                         ("4 और 5 अगस्त", "XXXX-08-04", "event"),
+                                         ("5 अगस्त", "XXXX-08-05", "event")]),
+    ("30 सितम्बर तक रेस्क्यू ऑपरेशन चलेगा", None, [("30 सितम्बर", "XXXX-09-30", "deadline")]),
+    ("1 अक्टूबर से लागू होगा", None, [("1 अक्टूबर", "XXXX-10-01", "start")]),
+    # datelines
+    ("गुवाहाटी, 2 अगस्त: असम पुलिस ने", None, [("2 अगस्त", "XXXX-08-02", "publication")]),
+    ("लखनऊ, 2 जून 2025। बैठक हुई", None, [("2 जून 2025", "2025-06-02", "publication")]),
+    ("NEW DELHI, Aug 2 (PTI) talks", None, [("Aug 2", "XXXX-08-02", "publication")]),
+    # year-less dates with a publication date, a dated dateline or another dated mention
+    ("30 सितम्बर तक अभियान चलेगा", "2024-08-10", [("30 सितम्बर", "2024-09-30", "deadline")]),
+    ("30 सितम्बर को बैठक हुई", "2024-03-01", [("30 सितम्बर", "2023-09-30", "event")]),
+    ("10 जनवरी तक आवेदन करें", "2024-12-20", [("10 जनवरी", "2025-01-10", "deadline")]),
+    ("गोरखपुर, 2 जून 2025। 15 जून तक मरम्मत हो", None,
+     [("2 जून 2025", "2025-06-02", "publication"), ("15 जून", "2025-06-15", "deadline")]),
+    # weekdays and relative expressions
+    ("शनिवार को बैठक हुई।", "2024-08-07", [("शनिवार", "2024-08-03", "event")]),
+    ("शनिवार को बैठक होगी।", "2024-08-07", [("शनिवार", "2024-08-10", "event")]),
+    ("शनिवार को बैठक हुई।", None, [("शनिवार", None, "event")]),
+    ("पिछले सोमवार को बैठक हुई।", "2024-08-05", [("पिछले सोमवार", "2024-07-29", "event")]),
+    ("शनिवार, 2 अगस्त 2024 को", None, [("2 अगस्त 2024", "2024-08-02", "event")]),
+    ("कल बैठक हुई।", "2024-08-07", [("कल", "2024-08-06", "event")]),
+    ("कल बैठक होगी।", "2024-08-07", [("कल", "2024-08-08", "event")]),
+    ("कल बैठक हुई।", None, [("कल", None, "event")]),
+    ("पिछले सप्ताह बैठक हुई।", "2024-08-07", [("पिछले सप्ताह", "2024-W31", "event")]),
+    ("अगले महीने चुनाव होंगे।", "2024-12-07", [("अगले महीने", "2025-01", "event")]),
+    ("गत वर्ष 500 मामले दर्ज हुए", "2024-08-07", [("गत वर्ष", "2023", "event")]),
+    ("अगस्त में बारिश हुई", "2024-10-01", [("अगस्त", "2024-08", "event")]),
+    # not dates
+    ("चाइल्ड लाइन 1098 पर सूचना दें", None, []),
+    ("प्रदेश के 42 एनजीओ के लगभग 70 सदस्य", None, []),
+    ("कोविड 19 के स्थिति में", None, []),
+    ("अब तक, 150 पीड़िताओं की पहचान की गई", None, []),
+    ("सुबह 10 बजे बैठक, 10:30 बजे भोजन", None, []),
+    ("5 लाख रुपये की सहायता", None, []),
+    ("धारा 376 के तहत मामला", None, []),
+    ("एसएम न्यूज24टाइम्स", None, []),
+    ("2000 से अधिक लोग आए", None, []),
+    ("4 को 10-10 साल की कैद", None, []),
+    ("फोन 0522-2234567 पर", None, []),
+    ("आज भी समस्या है", "2024-08-07", []),
+    ("कैंडल मार्च में लोग शामिल हुए", None, []),
+    ("कल-कारखानों में बाल श्रम", "2024-08-07", []),
+]
+
+
+@pytest.mark.parametrize("text,published,expected", CASES,
+                         ids=[f"{i:02d}-{c[0][:24]}" for i, c in enumerate(CASES)])
+def test_dates(nlp, text, published, expected):
+    assert triples(run(nlp, text, published)) == expected
+
+
+def test_year_source_marks_inferred_years(nlp):
+    doc = run(nlp, "1 अक्टूबर 2024 से अभियान। 31 अक्टूबर तक डेस्क सक्रिय हो।", None)
+    sources = [s._.dates.get("year_source") for s in doc.spans["dates"]]
+    assert sources == [None, "context"]
+
+
+def test_financial_year_keeps_its_period(nlp):
+    doc = run(nlp, "वित्त वर्ष 2024-25 में", None)
+    (span,) = doc.spans["dates"]
+    assert span._.dates["period"] == "2024/2025"
+
+
+PIECES = ["३० सितम्बर", "3 अप्रैल 2024", "03.04.2024", "1 से 15 अगस्त तक", "शनिवार को", "कल",
+          "पिछले सप्ताह", "सन 2019 में", "2024-25", "गुवाहाटी, 2 अगस्त:", "1098", "10:30",
+          "कोविड-19", "अगस्त में", "Aug 2,", "2019-2024", " ", "\n", "।", ",", "-", "/", ".",
+          "बैठक", "तक", "से", "होगी", "हुई"]
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(parts=st.lists(st.one_of(st.sampled_from(PIECES), st.text(alphabet="0123456789०१२ -./:,"
+                                                                   "अगस्तजूनमईकलसे", max_size=8)),
+                      max_size=12),
+       published=st.one_of(st.none(), st.dates().map(lambda d: d.isoformat())))
+def test_spans_are_evidence_and_values_have_allowed_shapes(nlp, parts, published):
+    doc = run(nlp, "".join(parts), published)
+    for span in doc.spans["dates"]:
+        data = span._.dates
+        assert data["text"] == doc.text[span.start_char:span.end_char]
+        assert data["value"] is None or VALUE_SHAPE.match(data["value"]), data
+        assert data["role"] in ROLES
+        if published is None and data["value"]:
+            assert data.get("year_source") != "published"
