@@ -16,6 +16,7 @@ ITEM_FIELDS = {
     "programmes": ("name", "kind"),
 }
 STATEMENT_FIELDS = {"decisions": ("text", "by"), "action_points": ("text", "owner", "deadline")}
+STATEMENT_KINDS = {"decisions": "decision", "action_points": "action_point"}
 
 
 
@@ -64,7 +65,7 @@ def build_record(document: Document, doc: Doc) -> dict:
     for span in sorted(doc.spans.get("statements", []), key=lambda s: s.start_char):
         data = span._.statements or {}
         for key, fields in STATEMENT_FIELDS.items():
-            if key in data.get("kinds", ()):
+            if STATEMENT_KINDS[key] in data.get("kinds", ()):
                 record[key].append(_item_from(span, data, fields, bounds))
     record["sentences"] = [list(b) for b in bounds]
     record["language_evidence"] = document.language_evidence
