@@ -101,12 +101,42 @@ def joined_forms(name: str) -> list[str]:
     return []
 
 
+# The data's Hindi for these states is mostly sourced; elsewhere it is hand transliteration
+# and the press spells vowel length freely (मोरीगांव/मोरिगांव), so both lengths are listed.
+HINDI_BELT = {"Uttar Pradesh", "Madhya Pradesh", "Bihar", "Rajasthan", "Chhattisgarh",
+              "Jharkhand", "Haryana", "Himachal Pradesh", "Uttarakhand", "Delhi", "Chandigarh"}
+VOWEL_LENGTH = {"\u093f": "\u0940", "\u0940": "\u093f", "\u0941": "\u0942", "\u0942": "\u0941"}
+MIN_LENGTH_SWAP = 6  # short names swap into common words (पुरी -> पूरी "whole")
+
+
+QUALIFIERS = {"पश्चिम", "पश्चिमी", "पूर्व", "पूर्वी", "उत्तर", "उत्तरी", "दक्षिण", "दक्षिणी",
+              "निचला", "निचली", "ऊपरी", "मध्य", "नवी", "नई"}
+
+
+def vowel_length_forms(name: str) -> list[str]:
+    """Each i/ī and u/ū sign swapped, one at a time, outside qualifiers (पश्चिम, उत्तरी)."""
+    if len(name.replace(" ", "")) < MIN_LENGTH_SWAP:
+        return []
+    words, out = name.split(" "), []
+    for w, word in enumerate(words):
+        if word in QUALIFIERS or "." in word:
+            continue
+        for i, c in enumerate(word):
+            if c in VOWEL_LENGTH:
+                swapped = word[:i] + VOWEL_LENGTH[c] + word[i + 1:]
+                out.append(" ".join(words[:w] + [swapped] + words[w + 1:]))
+    return out
+
+
 def rows_for(entity: dict, drop: frozenset[str]) -> list[dict]:
     base = {k: entity[k] for k in ("canonical_hi", "name_en", "kind", "state_en", "lgd_code")}
     forms = [(entity["canonical_hi"], "primary", entity["source"])]
     forms += [(v, "variant", entity["source"]) for v in entity["variants"]]
     forms += [(v, "variant", "manual") for v in entity.get("manual_variants", [])]
     forms += [(j, "generated", entity["source"]) for f, _, _ in list(forms) for j in joined_forms(f)]
+    if entity["kind"] in ("district", "city") and entity["state_en"] not in HINDI_BELT:
+        forms += [(v, "generated", entity["source"]) for f, kind, _ in list(forms)
+                  if kind == "primary" for v in vowel_length_forms(f)]
     rows, seen = [], set()
     for name, form, source in forms:
         if name in seen or name in drop:
@@ -122,6 +152,13 @@ def build_rows(data: Path, lexicons: Path = LEXICONS) -> list[dict]:
     drop = frozenset(l.strip() for l in (lexicons / "places_drop.txt").read_text(
         encoding="utf-8").splitlines() if l.strip() and not l.startswith("#"))
     rows = [r for e in entities for r in rows_for(e, drop)]
+    given = {r["name_hi"] for r in rows if r["form"] != "generated"}
+    owners: dict[str, set] = {}
+    for r in rows:
+        owners.setdefault(r["name_hi"], set()).add(r["canonical_hi"])
+    # A generated spelling that is some other place's name, or shared by two places, is noise.
+    rows = [r for r in rows if r["form"] != "generated" or
+            (r["name_hi"] not in given and len(owners[r["name_hi"]]) == 1)]
     rows.sort(key=lambda r: (KIND_ORDER.get(r["kind"], 9), r["state_en"], r["name_en"],
                              r["canonical_hi"], r["form"] != "primary", r["name_hi"]))
     return rows
