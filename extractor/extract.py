@@ -40,7 +40,20 @@ def extract_documents(items: Iterable[RawDocument | InputError], nlp: Language |
                 doc._.published = item.published
             yield doc, item
 
+    failures: list[InputError] = []
+
+    def on_error(stage, _proc, failed_docs, exc):  # spaCy drops the doc; we report it
+        for failed in failed_docs:
+            item = getattr(failed, "_context", None)
+            name = item.source.get("path") or item.source.get("url") or item.doc_id if item else "?"
+            log.error("%s: %s failed: %r", name, stage, exc)
+            failures.append(InputError(name, stage, f"internal error: {exc!r}",
+                                       "Please report this with the input document."))
+
+    nlp.set_error_handler(on_error)
     for doc, item in nlp.pipe(docs(), as_tuples=True, batch_size=batch_size):
+        while failures:
+            yield failures.pop(0)
         if isinstance(item, InputError):
             yield item
             continue
@@ -50,6 +63,7 @@ def extract_documents(items: Iterable[RawDocument | InputError], nlp: Language |
             log.exception("record for %s failed", item.source.get("path") or item.doc_id)
             yield InputError(item.source.get("path") or item.doc_id, "record", f"internal error: {exc!r}",
                              "Please report this with the input document.")
+    yield from failures
 
 
 def extract_text(text: str, *, title: str | None = None, published: str | None = None,
