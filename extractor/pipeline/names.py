@@ -90,7 +90,8 @@ class NameReader:
     def _accept(self, doc: Doc, start: int, end: int, hon, hon_start, person) -> Name | None:
         # Everyday words at either edge are not part of the name ("जिनमें जॉन बी. एक्का",
         # "रजनेश सिंह प्रभारी"), unless the statistical model reads them as a person.
-        while start < end and fold(doc[start].text) in self.common and start not in person:
+        while start < end and fold(doc[start].text) in self.common and start not in person \
+                and not (start + 1 < end and fold(doc[start + 1].text) in self.known):  # "विकास तिवारी"
             start, hon, hon_start = start + 1, None, None
         while end > start and fold(doc[end - 1].text) in self.common and end - 1 not in person:
             end -= 1

@@ -27,8 +27,11 @@ class Officials:
 
     def __call__(self, doc: Doc) -> Doc:
         ctx = _Context(doc)
+        posts = list(self.designations.find(doc))
+        for start, end, _ in posts:  # a name never runs into a post ("... महानिरीक्षक आलोक जैन")
+            ctx.blocked[start:end] = [True] * (end - start)
         mentions: list[dict] = []
-        for start, end, row in self.designations.find(doc):
+        for start, end, row in posts:
             mentions += self._after_designation(ctx, start, end, row)
             mentions += self._before_parenthesis(ctx, start, end, row)
         for start, end, row in self.services.find(doc):
