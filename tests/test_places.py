@@ -1,0 +1,196 @@
+"""hi_places: gazetteer places, ranges, cues for ambiguous names, NER fallback, the gazetteer build."""
+from __future__ import annotations
+
+import importlib.util
+from pathlib import Path
+
+import pytest
+from spacy.tokens import Span
+
+from extractor.lexicon import lexicon_path, load_table
+from extractor.pipeline import build_nlp
+
+ROOT = Path(__file__).resolve().parent.parent
+DATA = Path("/work/shared/data/india-places")
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return build_nlp()
+
+
+def place_names(nlp, text: str) -> list[str]:
+    doc = nlp(text)  # spans need their Doc alive
+    return [s.text for s in doc.spans["places"]]
+
+
+CASES = [
+    # states and UTs, joined and spaced spellings
+    ("मध्यप्रदेश में महिला सुरक्षा पर बैठक हुई।", ["मध्यप्रदेश"]),
+    ("मध्य प्रदेश के भोपाल में पुलिस मुख्यालय में बैठक हुई।", ["मध्य प्रदेश", "भोपाल"]),
+    ("उत्तरप्रदेश के बाराबंकी जनपद में अभियान चलेगा।", ["उत्तरप्रदेश", "बाराबंकी"]),
+    ("छत्तीसगड़ के रायपुर में कार्यशाला हुई।", ["छत्तीसगड़", "रायपुर"]),
+    ("पश्चिम बंगाल और तमिल नाडु से प्रतिनिधि आए।", ["पश्चिम बंगाल", "तमिल नाडु"]),
+    ("जम्मू-कश्मीर के श्रीनगर में बैठक हुई।", ["जम्मू-कश्मीर", "श्रीनगर"]),
+    ("नई दिल्ली में राष्ट्रीय सम्मेलन हुआ।", ["नई दिल्ली"]),
+    ("दिल्ली-एनसीआर में प्रदूषण बढ़ा।", ["दिल्ली-एनसीआर"]),
+    # spellings with and without nukta, chandrabindu, half nasals, vowel length
+    ("गाज़ियाबाद और फिरोजाबाद में छापे पड़े।", ["गाज़ियाबाद", "फिरोजाबाद"]),
+    ("राँची और झांसी की टीमें पहुंचीं।", ["राँची", "झांसी"]),
+    ("इन्दौर और झारखण्ड में शिविर लगे।", ["इन्दौर", "झारखण्ड"]),
+    ("कमरूप, नगांव और मोरिगांव के न्यायाधीश मौजूद रहे।", ["नगांव", "मोरिगांव"]),
+    # cities without a municipal corporation (hand rows)
+    ("नोएडा और जमशेदपुर में कार्यक्रम हुए।", ["नोएडा", "जमशेदपुर"]),
+    # police ranges, zones and divisions keep their suffix
+    ("बिलासपुर। पुलिस महानिरीक्षक बिलासपुर रेंज ने निर्देश दिए।", ["बिलासपुर", "बिलासपुर रेंज"]),
+    ("इंदौर रेंज के आईजी ने समीक्षा की।", ["इंदौर रेंज"]),
+    ("उज्जैन ज़ोन के सभी थानों में अभियान चला।", ["उज्जैन ज़ोन"]),
+    ("रीवा संभाग के कमिश्नर ने बैठक ली।", ["रीवा संभाग"]),
+    ("शुरुआत इंदौर और उज्जैन रेंज के सात थानों में की गई।", ["इंदौर", "उज्जैन रेंज"]),
+    # postpositions and places inside organisation names
+    ("असम का यह कार्यक्रम असम के मुख्यमंत्री की पहल है।", ["असम"]),
+    ("गुवाहाटी उच्च न्यायालय के न्यायाधीश ने सराहना की।", ["गुवाहाटी"]),
+    ("बिलासपुर पुलिस ने विशेष अभियान चलाया।", ["बिलासपुर"]),
+    # ambiguous names: only with a cue
+    ("वह शाम को घर चला गया।", []),
+    ("बिहार के गया जिले में बाढ़ आई।", ["बिहार", "गया"]),
+    ("सागर की लहरें ऊंची उठीं।", []),
+    ("सागर जिले में स्कूल बंद रहे।", ["सागर"]),
+    ("सागर, दमोह और छतरपुर में बारिश हुई।", ["सागर", "दमोह", "छतरपुर"]),
+    ("सागर, 5 मई। जिले में अभियान शुरू हुआ।", ["सागर"]),
+    ("किसी भी सूरत में यह काम पूरा होगा।", []),
+    ("सब्जी मंडी में भीड़ रही।", []),
+    ("आरक्षण का कोटा बढ़ाया गया।", []),
+    ("राजस्थान के कोटा शहर में छात्र पढ़ते हैं।", ["राजस्थान", "कोटा"]),
+    ("पूरी तरह जांच की जाएगी।", []),
+    # not places
+    ("प्रदेशभर से आए एनजीओ ने भाग लिया।", []),
+    ("राज्य स्तरीय समन्वय बैठक आयोजित हुई।", []),
+    ("प्रदेश के 42 एनजीओ और मध्य क्षेत्र के सदस्य आए।", []),
+    # people's names that contain a place name
+    ("अजमेर सिंह ने कार्यक्रम का संचालन किया।", []),
+    ("श्री अयोध्या प्रसाद ने धन्यवाद दिया।", []),
+    ("डॉ. सागर ने बच्चों की काउंसलिंग की।", []),
+]
+
+
+@pytest.mark.parametrize("text,expected", CASES, ids=[f"case{i:02d}" for i in range(len(CASES))])
+def test_places(nlp, text, expected):
+    assert place_names(nlp, text) == expected
+
+
+def test_span_text_is_the_evidence(nlp):
+    text = ("मध्य प्रदेश पुलिस ने इंदौर और उज्जैन रेंज में अभियान चलाया। मध्यप्रदेश के भोपाल में "
+            "बैठक हुई।\nसागर। जिले के बिलासपुर रेंज से भी लोग आए।")
+    doc = nlp(text)
+    spans = list(doc.spans["places"]) + list(doc.spans["place_mentions"])
+    assert spans
+    for span in spans:
+        assert doc.text[span.start_char:span.end_char] == span.text
+    for span in doc.spans["places"]:
+        assert span._.places["name"] == span.text
+        for start, end in span._.places["mentions"]:
+            assert doc.text[start:end]  # every listed mention points at text
+
+
+def test_one_item_per_place_with_all_mentions(nlp):
+    doc = nlp("मध्य प्रदेश पुलिस और मध्य प्रदेश सरकार ने मध्यप्रदेश में अभियान चलाया।")
+    (span,) = doc.spans["places"]
+    assert span.text == "मध्य प्रदेश"  # the article's most frequent spelling
+    assert span._.places["canonical"] == "मध्य प्रदेश"
+    assert len(span._.places["mentions"]) == 3
+    assert len(doc.spans["place_mentions"]) == 3
+
+
+def test_fields_of_a_state_and_a_range(nlp):
+    doc = nlp("असम के बिलासपुर रेंज में नहीं, छत्तीसगढ़ के बिलासपुर रेंज में।")
+    data = {s.text: s._.places for s in doc.spans["places"]}
+    assert data["असम"] == {**data["असम"], "canonical": "असम", "kind": "state", "state": "Assam",
+                           "lgd_code": "18", "source": "gazetteer"}
+    assert data["बिलासपुर रेंज"]["kind"] == "range"
+    assert data["बिलासपुर रेंज"]["lgd_code"] is None
+
+
+@pytest.mark.parametrize("text,name,state", [
+    ("हिमाचल प्रदेश के बिलासपुर में बर्फ गिरी।", "बिलासपुर", "Himachal Pradesh"),
+    ("बिलासपुर में बैठक हुई।", "बिलासपुर", "Chhattisgarh"),  # the one with a corporation
+    ("हमीरपुर में बैठक हुई।", "हमीरपुर", None),  # UP or HP: the text cannot tell
+    ("औरंगाबाद में बैठक हुई।", "औरंगाबाद", "Bihar"),  # Maharashtra's is a former name
+], ids=["named-state", "corporation", "unknown", "former-name"])
+def test_state_of_a_shared_name(nlp, text, name, state):
+    doc = nlp(text)
+    data = {s.text: s._.places for s in doc.spans["places"]}
+    assert data[name]["state"] == state
+    if state is None:
+        assert data[name]["lgd_code"] is None
+
+
+def _with_ner(nlp, text: str, ents: list[tuple[str, str]]):
+    """Run hi_places alone on a doc whose doc.spans["ner"] holds the given (text, label)."""
+    doc = nlp.make_doc(text)
+    spans = []
+    for ent, label in ents:
+        start = text.index(ent)
+        spans.append(doc.char_span(start, start + len(ent), label=label))
+    doc.spans["ner"] = spans
+    return nlp.get_pipe("hi_places")(doc)
+
+
+def test_ner_loc_unknown_to_the_gazetteer_is_added(nlp):
+    doc = _with_ner(nlp, "कमरूप के न्यायाधीश आए।", [("कमरूप", "LOC")])
+    (span,) = doc.spans["places"]
+    assert span.text == "कमरूप"
+    assert span._.places["canonical"] is None and span._.places["source"] == "ner"
+
+
+@pytest.mark.parametrize("text,ents", [
+    ("राज्य के अधिकारी आए।", [("राज्य", "LOC")]),  # a common noun
+    ("कमरूप बाल संरक्षण समिति ने बैठक की।", [("कमरूप बाल संरक्षण समिति", "ORG"), ("कमरूप", "LOC")]),
+    ("POCSO कोर्ट में सुनवाई हुई।", [("POCSO", "LOC")]),  # not Devanagari
+], ids=["common-noun", "inside-org", "latin"])
+def test_ner_loc_that_is_not_a_place(nlp, text, ents):
+    assert list(_with_ner(nlp, text, ents).spans["places"]) == []
+
+
+def test_gazetteer_wins_over_ner_and_ner_confirms_an_ambiguous_name(nlp):
+    doc = _with_ner(nlp, "असम पुलिस और सागर के लोग आए।", [("असम पुलिस", "LOC"), ("सागर", "LOC")])
+    data = {s.text: s._.places for s in doc.spans["places"]}
+    assert set(data) == {"असम", "सागर"}
+    assert data["असम"]["source"] == data["सागर"]["source"] == "gazetteer"
+
+
+def test_ner_person_span_hides_a_surname(nlp):
+    doc = _with_ner(nlp, "अंकित सागर जिले गए।", [("अंकित सागर", "PER")])
+    assert list(doc.spans["places"]) == []
+
+
+def test_every_mention_mode():
+    nlp = build_nlp()
+    nlp.get_pipe("hi_places").mentions = "all"
+    doc = nlp("असम पुलिस ने असम में")
+    assert [s.text for s in doc.spans["places"]] == ["असम", "असम"]
+    assert all(isinstance(s, Span) and "mentions" not in s._.places for s in doc.spans["places"])
+
+
+def test_gazetteer_has_all_states_and_districts():
+    rows = load_table("places")
+    areas = {r["canonical_hi"] for r in rows if r["kind"] in ("state", "ut")}
+    districts = {r["lgd_code"] for r in rows if r["kind"] == "district"}
+    assert len(areas) == 36
+    assert len(districts) >= 780
+
+
+def test_ambiguous_names_are_gazetteer_forms():
+    forms = {r["name_hi"] for r in load_table("places")}
+    lines = lexicon_path("places_ambiguous.txt").read_text(encoding="utf-8").splitlines()
+    names = [l.split("\t")[0] for l in lines if l.strip() and not l.startswith("#")]
+    assert names and all(n in forms for n in names)
+
+
+@pytest.mark.skipif(not (DATA / "districts.csv").exists(), reason="shared india-places data absent")
+def test_builder_reproduces_places_tsv():
+    spec = importlib.util.spec_from_file_location("build_places", ROOT / "models" / "build_places.py")
+    builder = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(builder)
+    shipped = (ROOT / "models" / "lexicons" / "places.tsv").read_text(encoding="utf-8")
+    assert builder.render(builder.build_rows(DATA)) == shipped
