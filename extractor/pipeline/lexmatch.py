@@ -22,7 +22,11 @@ def fold(text: str) -> str:
 
 def is_word(token) -> bool:
     """Letters and combining marks only: spaCy's is_alpha is False for "बिलासपुर" (vowel signs)."""
-    text = token.text
+    return _is_word_text(token.text)
+
+
+@lru_cache(maxsize=65536)
+def _is_word_text(text: str) -> bool:
     return bool(text) and all(unicodedata.category(c)[0] in "LM" for c in text)
 
 

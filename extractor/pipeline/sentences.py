@@ -1,6 +1,8 @@
 """Sentence boundaries for Hindi news: danda, full stop, ?, !, line breaks (headlines, bullets)."""
 from __future__ import annotations
 
+import numpy
+from spacy.attrs import SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -21,12 +23,11 @@ class HindiSentences:
         self.abbreviations = load_wordlist("abbreviations")
 
     def __call__(self, doc: Doc) -> Doc:
-        for i, token in enumerate(doc):
-            if i == 0:
-                token.is_sent_start = True
-                continue
-            prev = doc[i - 1]
-            token.is_sent_start = self._ends_sentence(prev, token)
+        if not len(doc):
+            return doc
+        # One array write: setting Token.is_sent_start token by token rescans the whole doc each time.
+        starts = [1] + [1 if self._ends_sentence(doc[i - 1], doc[i]) else -1 for i in range(1, len(doc))]
+        doc.from_array([SENT_START], numpy.array(starts, dtype="int32").astype("uint64").reshape(-1, 1))
         return doc
 
     def _ends_sentence(self, prev, token) -> bool:

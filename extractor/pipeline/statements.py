@@ -26,12 +26,12 @@ class Statements:
         self.cues = [(re.compile(r["pattern"]), r["kinds"]) for r in load_table("statement_cues")]
 
     def __call__(self, doc: Doc) -> Doc:
-        spans = []
+        spans, text = [], doc.text  # Doc.text is rebuilt from the tokens on every access
         for sent in doc.sents:
             if _is_headline(sent):
                 continue
             for start, end in _clauses(sent):
-                kinds = self._kinds(doc.text[start:end])
+                kinds = self._kinds(text[start:end])
                 span = doc.char_span(start, end, alignment_mode="expand") if kinds else None
                 if span is not None:
                     span._.statements = {"kinds": kinds, **_who_and_when(doc, span)}

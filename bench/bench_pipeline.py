@@ -1,0 +1,66 @@
+"""Throughput of the full extraction pipeline vs tokenisation-only spaCy, on one core.
+
+    python bench/bench_pipeline.py [--repeat 20] [FILES...]
+
+Default documents: corpus/samples/*.txt plus ../shared/eval/dev/*.txt when present. Reports
+articles/s and words/s for `spacy.blank("hi")` (tokeniser only), the full pipeline
+(models/pipeline.cfg) and clean+pipeline+record (what `extract` does), and the ratios.
+"""
+from __future__ import annotations
+
+import argparse
+import os
+import resource
+import time
+from pathlib import Path
+
+import spacy
+
+from extractor.document import RawDocument
+from extractor.extract import extract_documents
+from extractor.pipeline import build_nlp
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def default_files() -> list[Path]:
+    files = sorted((ROOT / "corpus" / "samples").glob("*.txt"))
+    return files + sorted((ROOT.parent / "shared" / "eval" / "dev").glob("*.txt"))
+
+
+def timed(fn, repeat: int) -> float:
+    fn()  # warm-up: lexicon caches, matcher tables
+    start = time.perf_counter()
+    for _ in range(repeat):
+        fn()
+    return (time.perf_counter() - start) / repeat
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("files", nargs="*", type=Path)
+    ap.add_argument("--repeat", type=int, default=20)
+    args = ap.parse_args()
+    if hasattr(os, "sched_setaffinity"):
+        os.sched_setaffinity(0, {sorted(os.sched_getaffinity(0))[0]})  # one core
+    files = args.files or default_files()
+    texts = [f.read_text(encoding="utf-8") for f in files]
+    words = sum(len(t.split()) for t in texts)
+    blank, nlp = spacy.blank("hi"), build_nlp()
+    raws = lambda: [RawDocument(name=str(f), text=t, path=str(f)) for f, t in zip(files, texts)]
+    runs = {
+        "tokeniser only (spacy.blank)": timed(lambda: list(blank.pipe(texts)), args.repeat),
+        "full pipeline (nlp.pipe)": timed(lambda: list(nlp.pipe(texts)), args.repeat),
+        "clean + pipeline + record": timed(lambda: list(extract_documents(raws(), nlp=nlp)), args.repeat),
+    }
+    base = runs["tokeniser only (spacy.blank)"]
+    print(f"{len(texts)} documents, {words} words, mean {words // len(texts)} words/document, "
+          f"{args.repeat} repeats, one core; stages: {', '.join(nlp.pipe_names)}")
+    print(f"{'run':<32} {'articles/s':>11} {'words/s':>10} {'time vs tokeniser':>18}")
+    for name, seconds in runs.items():
+        print(f"{name:<32} {len(texts) / seconds:>11.1f} {words / seconds:>10.0f} {seconds / base:>17.1f}x")
+    print(f"peak RSS {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.0f} MB")
+
+
+if __name__ == "__main__":
+    main()
