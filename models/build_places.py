@@ -71,6 +71,11 @@ def read_entities(data: Path) -> list[dict]:
     return out
 
 
+def _wordlist(path: Path) -> frozenset[str]:
+    return frozenset(l.strip() for l in path.read_text(encoding="utf-8").splitlines()
+                     if l.strip() and not l.startswith("#"))
+
+
 def read_manual(path: Path) -> list[dict]:
     """Hand rows: a new entity, or (same canonical, kind, state) extra forms of a data entity."""
     lines = [l for l in path.read_text(encoding="utf-8").splitlines()
@@ -101,10 +106,8 @@ def joined_forms(name: str) -> list[str]:
     return []
 
 
-# The data's Hindi for these states is mostly sourced; elsewhere it is hand transliteration
-# and the press spells vowel length freely (मोरीगांव/मोरिगांव), so both lengths are listed.
-HINDI_BELT = {"Uttar Pradesh", "Madhya Pradesh", "Bihar", "Rajasthan", "Chhattisgarh",
-              "Jharkhand", "Haryana", "Himachal Pradesh", "Uttarakhand", "Delhi", "Chandigarh"}
+# The press spells i/ī and u/ū freely in place names (मोरीगांव/मोरिगांव, पंचकूला/पंचकुला),
+# most of all in transliterated ones, so district and city names get both lengths.
 VOWEL_LENGTH = {"\u093f": "\u0940", "\u0940": "\u093f", "\u0941": "\u0942", "\u0942": "\u0941"}
 MIN_LENGTH_SWAP = 6  # short names swap into common words (पुरी -> पूरी "whole")
 
@@ -128,15 +131,15 @@ def vowel_length_forms(name: str) -> list[str]:
     return out
 
 
-def rows_for(entity: dict, drop: frozenset[str]) -> list[dict]:
+def rows_for(entity: dict, drop: frozenset[str], ambiguous: frozenset[str]) -> list[dict]:
     base = {k: entity[k] for k in ("canonical_hi", "name_en", "kind", "state_en", "lgd_code")}
     forms = [(entity["canonical_hi"], "primary", entity["source"])]
     forms += [(v, "variant", entity["source"]) for v in entity["variants"]]
     forms += [(v, "variant", "manual") for v in entity.get("manual_variants", [])]
     forms += [(j, "generated", entity["source"]) for f, _, _ in list(forms) for j in joined_forms(f)]
-    if entity["kind"] in ("district", "city") and entity["state_en"] not in HINDI_BELT:
+    if entity["kind"] in ("district", "city"):  # a respelt ambiguous name would lose its cue rule
         forms += [(v, "generated", entity["source"]) for f, kind, _ in list(forms)
-                  if kind == "primary" for v in vowel_length_forms(f)]
+                  if kind == "primary" and f not in ambiguous for v in vowel_length_forms(f)]
     rows, seen = [], set()
     for name, form, source in forms:
         if name in seen or name in drop:
@@ -149,9 +152,9 @@ def rows_for(entity: dict, drop: frozenset[str]) -> list[dict]:
 def build_rows(data: Path, lexicons: Path = LEXICONS) -> list[dict]:
     entities = read_entities(data)
     merge_manual(entities, read_manual(lexicons / "places_manual.tsv"))
-    drop = frozenset(l.strip() for l in (lexicons / "places_drop.txt").read_text(
-        encoding="utf-8").splitlines() if l.strip() and not l.startswith("#"))
-    rows = [r for e in entities for r in rows_for(e, drop)]
+    drop = _wordlist(lexicons / "places_drop.txt")
+    ambiguous = frozenset(l.split("\t")[0] for l in _wordlist(lexicons / "places_ambiguous.txt"))
+    rows = [r for e in entities for r in rows_for(e, drop, ambiguous)]
     given = {r["name_hi"] for r in rows if r["form"] != "generated"}
     owners: dict[str, set] = {}
     for r in rows:
