@@ -69,9 +69,11 @@ class Agencies:
         start = i
         while start > 0 and i - start < MAX_MODIFIERS:
             prev = doc[start - 1]
-            if prev.text in CONNECTORS and start >= 2 and self._modifier_ok(doc[start - 2], blocked):
+            if prev.text in CONNECTORS and start >= 2 and self._modifier_ok(doc[start - 2], blocked) \
+                    and fold(doc[start - 2].text) not in self.strong_heads:  # "सिंचाई विभाग और नगर निगम"
                 start -= 2
-            elif self._modifier_ok(prev, blocked) and fold(prev.text) not in self.strong_heads:
+            elif self._modifier_ok(prev, blocked) and prev.text not in CONNECTORS \
+                    and fold(prev.text) not in self.strong_heads:
                 start -= 1
             else:
                 break

@@ -29,6 +29,7 @@ class Programmes:
         self.bare_after = {fold(r["head"]) for r in heads if r["position"] == "after" and r["bare"] == "1"}
         self.before = {fold(r["head"]): r["kind"] for r in heads if r["position"] == "before"}
         self.generic = {fold(w) for w in load_wordlist("programme_generic")}
+        self.prefixes = {fold(w) for w in load_wordlist("programme_prefixes")}
         self.stop = {fold(w) for w in function_words()}
         # Unquoted names are read back only over words that are not everyday vocabulary.
         self.common = {fold(w) for w in load_wordlist("common_words")} - {fold(w) for w in load_wordlist("name_tokens")}
@@ -82,6 +83,8 @@ class Programmes:
             if word in self.bare_after:
                 start = i
                 while start > 0 and i - start < MAX_NAME and self._unquoted_word(doc[start - 1]):
+                    start -= 1
+                if start < i and start > 0 and fold(doc[start - 1].text) in self.prefixes:
                     start -= 1
                 if start < i:
                     out.append((start, i + 1, self.after[word], None))
