@@ -11,7 +11,7 @@ from sqlalchemy import Connection, Engine, func, select
 from sqlalchemy.exc import OperationalError
 
 from ..errors import InputError
-from . import export, queries, search, timeline
+from . import queries, search, timeline
 from .engine import make_engine, migrate, resolve_url
 from .ingest import ingest_record, stored
 from .pages import Page
@@ -126,6 +126,8 @@ class Store:
                     "entities": conn.execute(select(func.count()).select_from(entities)).scalar_one()}
 
     def export(self, out_dir: str | Path, fmt: str) -> dict[str, tuple[Path, int]]:
+        from . import export  # pandas and pyarrow load in seconds; only exports need them
+
         with self.read() as conn:
             return export.export_all(conn, Path(out_dir), fmt)
 

@@ -1,0 +1,1 @@
+"""HTTP API over the extractor and the knowledge store (FastAPI); `create_app` is the entry point."""

@@ -1,0 +1,45 @@
+"""Shared dependencies: the store, the settings, and API-key checks for writes (and reads)."""
+from __future__ import annotations
+
+import hmac
+
+from fastapi import Depends, Request
+from fastapi.security import APIKeyHeader
+
+from extractor.store import Store
+
+from .errors import ApiError
+from .settings import ApiSettings
+
+api_key_header = APIKeyHeader(name="X-API-Key", auto_error=False,
+                              description="One of the keys in EXTRACTOR_API_KEYS.")
+
+
+def get_store(request: Request) -> Store:
+    return request.app.state.store
+
+
+def get_settings(request: Request) -> ApiSettings:
+    return request.app.state.settings
+
+
+def _check_key(key: str | None, settings: ApiSettings, what: str) -> None:
+    if not key:
+        raise ApiError(401, f"{what} needs an API key: send it in the X-API-Key header",
+                       headers={"WWW-Authenticate": 'APIKey header="X-API-Key"'})
+    if not any(hmac.compare_digest(key.encode(), k.encode()) for k in settings.keys):
+        raise ApiError(403, "the X-API-Key is not one of the keys this server accepts; "
+                            "ask the operator for a key listed in EXTRACTOR_API_KEYS")
+
+
+def require_write(key: str | None = Depends(api_key_header),
+                  settings: ApiSettings = Depends(get_settings)) -> None:
+    """Writes always need a key."""
+    _check_key(key, settings, "writing to the store")
+
+
+def require_read(key: str | None = Depends(api_key_header),
+                 settings: ApiSettings = Depends(get_settings)) -> None:
+    """Reads need a key only when EXTRACTOR_READ_AUTH=1."""
+    if settings.read_auth:
+        _check_key(key, settings, "reading (EXTRACTOR_READ_AUTH is on)")

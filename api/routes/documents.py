@@ -1,0 +1,39 @@
+"""POST /documents (extract and store) and GET /documents/{doc_id}."""
+from __future__ import annotations
+
+from fastapi import APIRouter, Depends, Path, Response
+
+from extractor.store import Store
+
+from ..deps import get_settings, get_store, require_read, require_write
+from ..errors import ApiError
+from ..schemas import Error, ExtractRequest, Record, StoredDocument
+from ..settings import ApiSettings
+from .extract import ERRORS, run_extraction
+
+router = APIRouter(tags=["documents"])
+AUTH = {401: {"model": Error, "description": "no X-API-Key"}, 403: {"model": Error, "description": "wrong key"}}
+
+
+@router.post("/documents", response_model=StoredDocument, status_code=201, dependencies=[Depends(require_write)],
+             responses={**ERRORS, **AUTH, 200: {"model": StoredDocument, "description": "already stored"}},
+             summary="Extract one document and store it")
+def store_document(body: ExtractRequest, response: Response, store: Store = Depends(get_store),
+                   settings: ApiSettings = Depends(get_settings)) -> dict:
+    """201 when the document is new, 200 when a document with the same cleaned text (same
+    doc_id) is already stored; either way the stored id and the record come back."""
+    record = run_extraction(body, settings)
+    doc_id, created = store.ingest(record)
+    response.status_code = 201 if created else 200
+    response.headers["Location"] = f"/documents/{doc_id}"
+    return {"doc_id": doc_id, "created": created, "record": record if created else store.get_document(doc_id)}
+
+
+@router.get("/documents/{doc_id}", response_model=Record, dependencies=[Depends(require_read)],
+            responses={404: {"model": Error}}, summary="A stored record")
+def get_document(doc_id: str = Path(max_length=64, examples=["1c5a2f6909f46975"]),
+                 store: Store = Depends(get_store)) -> dict:
+    record = store.get_document(doc_id)
+    if record is None:
+        raise ApiError(404, f"no stored document {doc_id!r}; ids come from POST /documents or /search")
+    return record

@@ -1,0 +1,160 @@
+"""Request and response bodies of the API (separate from the store's tables), with examples."""
+from __future__ import annotations
+
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, model_validator
+
+_DATE = r"^\d{4}(-\d{2}(-\d{2})?)?$"
+EXAMPLE_RECORD = {
+    "schema": "record/1", "doc_id": "1c5a2f6909f46975",
+    "source": {"path": None, "url": None, "publisher": "दैनिक समाचार", "fetched_at": None},
+    "language": "hi", "title": "बाल श्रम के विरुद्ध अभियान", "published": "2024-04-03",
+    "text": "बिलासपुर। पुलिस महानिरीक्षक डॉ. संजीव शुक्ला ने 30 सितम्बर तक अभियान चलाने के निर्देश दिए।",
+    "places": [{"name": "बिलासपुर", "span": [0, 8], "sentence": 0}],
+    "dates": [{"text": "30 सितम्बर", "value": "2024-09-30", "role": "deadline", "span": [48, 58], "sentence": 1}],
+    "officials": [{"name": "संजीव शुक्ला", "honorific": "डॉ.", "designation": "पुलिस महानिरीक्षक",
+                   "service": None, "jurisdiction": None, "agency": None, "span": [33, 45], "sentence": 1}],
+    "agencies": [], "programmes": [], "decisions": [],
+    "action_points": [{"text": "30 सितम्बर तक अभियान चलाने के निर्देश दिए", "owner": None,
+                       "deadline": "2024-09-30", "span": [48, 89], "sentence": 1}],
+    "sentences": [[0, 9], [10, 90]],
+}
+
+
+class ExtractRequest(BaseModel):
+    """Exactly one of text, html, url; metadata you give wins over what is guessed."""
+
+    model_config = ConfigDict(extra="forbid", json_schema_extra={"examples": [
+        {"text": "बिलासपुर। पुलिस महानिरीक्षक डॉ. संजीव शुक्ला ने 30 सितम्बर तक अभियान चलाने के निर्देश दिए।",
+         "title": "बाल श्रम के विरुद्ध अभियान", "published": "2024-04-03"},
+        {"url": "https://example.org/news/article-123.html"}]})
+
+    text: str | None = Field(None, description="plain article text")
+    html: str | None = Field(None, description="an article page's HTML")
+    url: str | None = Field(None, description="a public http(s) URL to fetch", max_length=2048)
+    title: str | None = Field(None, max_length=1000)
+    published: str | None = Field(None, pattern=_DATE, description="YYYY-MM-DD; the reference date "
+                                  "for relative dates")
+    publisher: str | None = Field(None, max_length=500)
+
+    @model_validator(mode="after")
+    def one_source(self) -> "ExtractRequest":
+        given = [k for k in ("text", "html", "url") if getattr(self, k)]
+        if len(given) != 1:
+            raise ValueError("give exactly one of text, html or url" +
+                             (f" (got {', '.join(given)})" if given else ""))
+        return self
+
+
+class Record(BaseModel):
+    """record/1 (shared/docs/record-format.md); more fields may appear."""
+
+    model_config = ConfigDict(extra="allow", json_schema_extra={"examples": [EXAMPLE_RECORD]})
+    schema_: str = Field(alias="schema")
+    doc_id: str
+    text: str
+
+
+class StoredDocument(BaseModel):
+    doc_id: str
+    created: bool = Field(description="true when this request stored it (201), false when it was there (200)")
+    record: dict[str, Any]
+
+
+class DocRef(BaseModel):
+    doc_id: str
+    title: str | None = None
+    published: str | None = None
+    date: str | None = Field(None, description="the date the document speaks for: published, "
+                             "else its first event date")
+
+
+class Entity(BaseModel):
+    model_config = ConfigDict(json_schema_extra={"examples": [{
+        "id": 7, "kind": "official", "name": "संजीव शुक्ला", "key": "snjiv sukl", "attrs": None,
+        "document_count": 2, "documents": [{"doc_id": "1c5a2f6909f46975", "title": "बाल श्रम के विरुद्ध अभियान",
+                                            "published": "2024-04-03", "date": "2024-04-03"}]}]})
+    id: int
+    kind: Literal["official", "agency", "programme", "place"]
+    name: str = Field(description="display name: the record's canonical form, else the first spelling seen")
+    key: str = Field(description="script- and spelling-insensitive key that joined the spellings")
+    attrs: dict[str, Any] | None = None
+    document_count: int = Field(description="documents (within the filters) that mention it")
+    documents: list[DocRef] = Field(description="the newest of those documents, at most 5")
+
+
+class Page(BaseModel):
+    next_cursor: str | None = Field(None, description="pass as `cursor` for the next page; null on the last")
+
+
+class EntityPage(Page):
+    items: list[Entity]
+
+
+class EntityDetail(BaseModel):
+    id: int
+    kind: str
+    name: str
+    key: str
+    attrs: dict[str, Any] | None = None
+    evidence: list[dict[str, Any]] = Field(description="merge evidence: each spelling, the key it "
+                                           "matched, the rule (new, key, canonical) and why")
+
+
+class TimelineEntry(BaseModel):
+    date: str | None
+    date_source: str | None = Field(None, description="deadline, date in the same sentence, or document date")
+    kind: Literal["decision", "action_point"]
+    text: str | None
+    by: str | None = None
+    owner: str | None = None
+    deadline: str | None = None
+    link: str | None = Field(None, description="why it belongs to the programme")
+    mention_id: int
+    span: list[int] | None = None
+    sentence: int | None = None
+    document: DocRef
+
+
+class TimelinePage(Page):
+    programme: dict[str, Any]
+    items: list[TimelineEntry]
+
+
+class ActionPoint(BaseModel):
+    id: int
+    text: str | None
+    owner: str | None
+    deadline: str | None
+    owner_entity: dict[str, Any] | None = Field(None, description="the official or agency the owner resolved to")
+    span: list[int] | None = None
+    sentence: int | None = None
+    document: DocRef
+
+
+class ActionPointPage(Page):
+    items: list[ActionPoint]
+
+
+class SearchHit(BaseModel):
+    doc_id: str
+    title: str | None
+    published: str | None
+    snippet: str | None = Field(None, description="text around the matches, matches in [brackets]")
+    score: float
+
+
+class SearchPage(Page):
+    items: list[SearchHit]
+
+
+class Health(BaseModel):
+    status: Literal["ok"]
+    database: str
+    documents: int
+    entities: int
+
+
+class Error(BaseModel):
+    error: str = Field(examples=["the X-API-Key is not one of the keys this server accepts; ..."])

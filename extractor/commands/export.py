@@ -1,0 +1,30 @@
+"""`export --format csv|jsonl|parquet --out DIR [--db URL]`: one file per table and record kind."""
+from __future__ import annotations
+
+import sys
+
+from ..errors import InputError
+from ..store import open_store
+from ..store.export import FORMATS
+from . import report
+
+
+def register(sub) -> None:
+    p = sub.add_parser("export", help="write the knowledge store as CSV, JSON Lines or Parquet files")
+    p.add_argument("--format", choices=tuple(FORMATS), required=True)
+    p.add_argument("--out", required=True, metavar="DIR", help="folder to write into (created if missing)")
+    p.add_argument("--db", metavar="URL", help="database URL (default: EXTRACTOR_DB, else sqlite:///extractor.db)")
+    p.set_defaults(func=run)
+
+
+def run(args) -> int:
+    try:
+        store = open_store(args.db)
+    except InputError as exc:
+        report(exc)
+        return 2
+    with store:
+        written = store.export(args.out, args.format)
+    for name, (path, rows) in written.items():
+        print(f"{rows:>9} rows  {path}", file=sys.stderr)
+    return 0

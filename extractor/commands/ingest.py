@@ -1,0 +1,61 @@
+"""`ingest PATH... [--db URL]`: extract every input and store it; re-running skips what is stored."""
+from __future__ import annotations
+
+import sys
+from typing import Iterator
+
+from tqdm import tqdm
+
+from ..clean import clean
+from ..document import RawDocument
+from ..errors import InputError
+from ..extract import extract_documents
+from ..sources import iter_inputs
+from ..store import Store, open_store
+from . import report
+
+
+def register(sub) -> None:
+    p = sub.add_parser("ingest", help="extract files, folders, URLs or JSONL dumps into the knowledge store")
+    p.add_argument("inputs", nargs="+", metavar="PATH_OR_URL")
+    p.add_argument("--db", metavar="URL", help="database URL (default: EXTRACTOR_DB, else sqlite:///extractor.db)")
+    p.add_argument("--no-progress", action="store_true", help="no progress bar")
+    p.set_defaults(func=run)
+
+
+def _unstored(items, store: Store, counts: dict) -> Iterator[RawDocument | InputError]:
+    """Drop inputs whose cleaned text is stored already, before the (costly) pipeline runs."""
+    for item in items:
+        if isinstance(item, RawDocument):
+            try:
+                if store.has_document(clean(item).doc_id):
+                    counts["existing"] += 1
+                    continue
+            except InputError:
+                pass  # extract_documents reports it with its stage
+        yield item
+
+
+def run(args) -> int:
+    try:
+        store = open_store(args.db)
+    except InputError as exc:
+        report(exc)
+        return 2
+    counts = {"new": 0, "existing": 0, "failed": 0}
+    with store, tqdm(desc="ingest", unit="doc", disable=args.no_progress, file=sys.stderr) as bar:
+        for result in extract_documents(_unstored(iter_inputs(args.inputs), store, counts)):
+            try:
+                if isinstance(result, InputError):
+                    raise result
+                _, new = store.ingest(result)
+                counts["new" if new else "existing"] += 1
+            except InputError as exc:
+                bar.clear()
+                report(exc)
+                counts["failed"] += 1
+            bar.update(1)
+            bar.set_postfix(counts, refresh=False)
+    print(f"ingested {counts['new']} new, {counts['existing']} already stored, {counts['failed']} failed "
+          f"-> {store.engine.url.render_as_string(hide_password=True)}", file=sys.stderr)
+    return 1 if counts["failed"] else 0
