@@ -1,0 +1,83 @@
+"""`ner TEXT_OR_PATH...`: the named entities (PER, LOC, ORG) the hi_ner model finds, with offsets."""
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+from ..errors import InputError
+from . import report
+
+HELP = """\
+Print the people (PER), places (LOC) and organisations (ORG) found by models/hi_ner.
+Each argument is a .txt/.html file, or else the text itself; "-" reads stdin.
+Offsets are character offsets [start, end) into the text as read (for HTML: the cleaned text).
+--format table (default): one row per entity, for people.
+--format jsonl: one JSON object per entity, for tools:
+  {"source": ..., "label": "PER", "text": ..., "start": 0, "end": 10}
+An input with no entities prints nothing in jsonl."""
+
+
+def register(sub) -> None:
+    p = sub.add_parser("ner", help="named entities (PER, LOC, ORG) with character offsets",
+                       description=HELP, formatter_class=_raw_formatter())
+    p.add_argument("inputs", nargs="+", metavar="TEXT_OR_PATH", help='text, a file, or "-" for stdin')
+    p.add_argument("--format", choices=("table", "jsonl"), default="table")
+    p.set_defaults(func=run)
+
+
+def _raw_formatter():
+    import argparse
+    return argparse.RawDescriptionHelpFormatter
+
+
+def read_input(value: str) -> tuple[str, str]:
+    """(source name, text) for a path, "-" or literal text."""
+    from ..clean import clean
+    from ..sources import read_file
+
+    if value == "-":
+        return "<stdin>", sys.stdin.read()
+    path = Path(value)
+    if len(value) < 4096 and "\n" not in value and path.is_file():
+        raw = read_file(path)
+        return value, raw.text if raw.text is not None else clean(raw).text
+    return "<text>", value
+
+
+def run(args) -> int:
+    import spacy
+
+    from ..pipeline.ner import SPANS_KEY
+
+    nlp = spacy.blank("hi")
+    ner = nlp.add_pipe("hi_ner")
+    if not ner.available:
+        print(f"error: no NER model at {ner.path}; rebuild it with `python -m extractor train-ner`",
+              file=sys.stderr)
+        return 2
+    failed = 0
+    for value in args.inputs:
+        try:
+            source, text = read_input(value)
+        except InputError as error:
+            report(error)
+            failed += 1
+            continue
+        entities = [{"source": source, "label": s.label_, "text": s.text,
+                     "start": s.start_char, "end": s.end_char} for s in nlp(text).spans[SPANS_KEY]]
+        write(entities, source, args.format)
+    return 1 if failed else 0
+
+
+def write(entities: list[dict], source: str, fmt: str) -> None:
+    if fmt == "jsonl":
+        for ent in entities:
+            print(json.dumps(ent, ensure_ascii=False))
+        return
+    print(f"# {source}: {len(entities)} entities")
+    if entities:
+        width = max(len(e["text"]) for e in entities)
+        print(f"{'label':<5}  {'start':>6}  {'end':>6}  text")
+        for e in entities:
+            print(f"{e['label']:<5}  {e['start']:>6}  {e['end']:>6}  {e['text']:<{width}}")

@@ -1,0 +1,46 @@
+"""`train-ner`: rebuild models/hi_ner from the HiNER CoNLL files (fixed seed, CPU, ~25 min)."""
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from ..ner_training import BuildOptions
+
+
+def register(sub) -> None:
+    d = BuildOptions()
+    p = sub.add_parser(
+        "train-ner", help="rebuild the Hindi NER model (PER, LOC, ORG) in models/hi_ner",
+        description="Convert HiNER train.conll to DocBins (gold tokens plus copies re-tokenised by "
+                    "spacy.blank('hi')), pretrain the tok2vec on the training text, train with a "
+                    "fixed seed, add the place/ministry gazetteer, score dev.conll and write the "
+                    "model with meta.json and README.md. Intermediate files go to training/corpus "
+                    "and training/output.")
+    p.add_argument("--data", type=Path, default=d.data_dir, help="folder with train.conll, dev.conll")
+    p.add_argument("--places", type=Path, default=d.places_dir,
+                   help="folder with the india-places CSVs (gazetteer)")
+    p.add_argument("--no-gazetteer", action="store_true", help="ship the statistical model alone")
+    p.add_argument("--config", type=Path, default=d.config)
+    p.add_argument("--output", type=Path, default=d.output)
+    p.add_argument("--pretrain-epochs", type=int, default=d.pretrain_epochs,
+                   help="0 skips pretraining")
+    p.add_argument("--max-steps", type=int, default=None, help="override training.max_steps")
+    p.add_argument("--seed", type=int, default=d.seed)
+    p.set_defaults(func=run)
+
+
+def run(args) -> int:
+    from ..ner_training import build
+
+    for path, what in ((args.data / "train.conll", "--data"), (args.config, "--config")):
+        if not path.exists():
+            print(f"error: {path} not found; pass {what}", file=sys.stderr)
+            return 2
+    opts = BuildOptions(data_dir=args.data, places_dir=None if args.no_gazetteer else args.places,
+                        config=args.config, output=args.output,
+                        pretrain_epochs=args.pretrain_epochs, max_steps=args.max_steps,
+                        seed=args.seed)
+    scores = build(opts)
+    print(f"wrote {args.output}: dev micro F1 {scores['micro']['f']:.3f} "
+          f"(PER {scores['PER']['f']:.3f}, LOC {scores['LOC']['f']:.3f}, ORG {scores['ORG']['f']:.3f})")
+    return 0

@@ -1,0 +1,165 @@
+"""HiNER CoNLL data for the Hindi NER model: reading, re-tokenising, DocBins, scoring."""
+from __future__ import annotations
+
+import json
+import random
+from dataclasses import dataclass
+from pathlib import Path
+
+import spacy
+from spacy.language import Language
+from spacy.tokens import Doc, DocBin, Span
+
+LABELS = ("PER", "LOC", "ORG")
+
+
+@dataclass(frozen=True)
+class Sentence:
+    words: list[str]
+    tags: list[str]  # IOB2
+
+
+def read_conll(path: Path) -> list[Sentence]:
+    """Read `TOKEN<TAB>TAG` lines with a blank line between sentences."""
+    sentences, words, tags = [], [], []
+    for lineno, line in enumerate(Path(path).read_text(encoding="utf-8").splitlines(), 1):
+        if not line.strip():
+            if words:
+                sentences.append(Sentence(words, tags))
+            words, tags = [], []
+            continue
+        parts = line.split("\t")
+        if len(parts) != 2:
+            raise ValueError(f"{path}:{lineno}: expected TOKEN<TAB>TAG, got {line!r}; "
+                             "fix the file or re-export it as two tab-separated columns")
+        words.append(parts[0])
+        tags.append(parts[1])
+    if words:
+        sentences.append(Sentence(words, tags))
+    return sentences
+
+
+def gold_spans(tags: list[str]) -> set[tuple[int, int, str]]:
+    """IOB2 tags to (start, end, label) token spans; a stray I- starts a new entity."""
+    spans, start, label = set(), None, None
+    for i, tag in enumerate(list(tags) + ["O"]):
+        inside = tag.startswith("I-") and label == tag[2:]
+        if start is not None and not inside:
+            spans.add((start, i, label))
+            start, label = None, None
+        if tag.startswith("B-") or (tag.startswith("I-") and not inside):
+            start, label = i, tag[2:]
+    return spans
+
+
+def gold_doc(vocab, sent: Sentence) -> Doc:
+    """The sentence on its own (HiNER) tokens, punctuation still glued to words."""
+    doc = Doc(vocab, words=sent.words)
+    doc.ents = [Span(doc, s, e, label=lab) for s, e, lab in sorted(gold_spans(sent.tags))]
+    return doc
+
+
+def retokenized_doc(nlp: Language, sent: Sentence) -> Doc | None:
+    """The sentence as our pipeline's tokenizer splits it, entities projected by characters.
+
+    Returns None when the tokenizer keeps HiNER's tokens (the gold doc already covers it).
+    """
+    text, offsets, pos = "", [], 0
+    for word in sent.words:
+        offsets.append((pos, pos + len(word)))
+        text += word + " "
+        pos += len(word) + 1
+    doc = nlp.make_doc(text.rstrip())
+    if len(doc) == len(sent.words):
+        return None
+    ents = []
+    for s, e, label in sorted(gold_spans(sent.tags)):
+        # "contract" drops punctuation the tokenizer split off the entity ("भारत," -> "भारत").
+        span = doc.char_span(offsets[s][0], offsets[e - 1][1], label=label, alignment_mode="contract")
+        if span is not None and len(span):
+            ents.append(span)
+    doc.ents = ents
+    return doc
+
+
+def docs_for(nlp: Language, sentences: list[Sentence], augment: bool) -> list[Doc]:
+    docs = []
+    for sent in sentences:
+        docs.append(gold_doc(nlp.vocab, sent))
+        if augment:
+            extra = retokenized_doc(nlp, sent)
+            if extra is not None:
+                docs.append(extra)
+    return docs
+
+
+def split_validation(sentences: list[Sentence], size: int, seed: int):
+    """Carve a fixed validation part out of train so dev stays clean for reporting."""
+    order = list(range(len(sentences)))
+    random.Random(seed).shuffle(order)
+    held = set(order[:size])
+    train = [s for i, s in enumerate(sentences) if i not in held]
+    valid = [s for i, s in enumerate(sentences) if i in held]
+    return train, valid
+
+
+def write_corpus(data_dir: Path, corpus_dir: Path, valid_size: int = 600, seed: int = 0) -> dict:
+    """train.conll -> train.spacy + valid.spacy (+ re-tokenised copies), raw.jsonl for pretraining."""
+    nlp = spacy.blank("hi")
+    train_path = Path(data_dir) / "train.conll"
+    if not train_path.exists():
+        raise FileNotFoundError(f"{train_path} not found: point --data at the folder with "
+                                "HiNER train.conll and dev.conll")
+    train, valid = split_validation(read_conll(train_path), valid_size, seed)
+    corpus_dir.mkdir(parents=True, exist_ok=True)
+    counts = {}
+    for name, sents in (("train", train), ("valid", valid)):
+        docs = docs_for(nlp, sents, augment=True)
+        DocBin(docs=docs, store_user_data=False).to_disk(corpus_dir / f"{name}.spacy")
+        counts[name] = len(docs)
+    with open(corpus_dir / "raw.jsonl", "w", encoding="utf-8") as f:
+        for sent in train:
+            f.write(json.dumps({"text": " ".join(sent.words)}, ensure_ascii=False) + "\n")
+    return counts
+
+
+def predict_on_words(nlp: Language, words: list[str]) -> Doc:
+    """Run the pipeline's components on given tokens (no tokenizer)."""
+    doc = Doc(nlp.vocab, words=words)
+    for _, proc in nlp.pipeline:
+        doc = proc(doc)
+    return doc
+
+
+def score(nlp: Language, sentences: list[Sentence]) -> dict:
+    """Entity-level exact span+label P/R/F1 per label and micro, one sentence at a time."""
+    tp = {lab: 0 for lab in LABELS}
+    fp, fn = dict(tp), dict(tp)
+    for sent in sentences:
+        doc = predict_on_words(nlp, sent.words)
+        pred = {(e.start, e.end, e.label_) for e in doc.ents}
+        gold = gold_spans(sent.tags)
+        for s in pred & gold:
+            tp[s[2]] += 1
+        for s in pred - gold:
+            fp[s[2]] = fp.get(s[2], 0) + 1
+        for s in gold - pred:
+            fn[s[2]] += 1
+    result = {lab: prf(tp[lab], fp[lab], fn[lab]) for lab in LABELS}
+    result["micro"] = prf(sum(tp.values()), sum(fp.values()), sum(fn.values()))
+    return result
+
+
+def prf(tp: int, fp: int, fn: int) -> dict:
+    p = tp / (tp + fp) if tp + fp else 0.0
+    r = tp / (tp + fn) if tp + fn else 0.0
+    f = 2 * p * r / (p + r) if p + r else 0.0
+    return {"p": round(p, 4), "r": round(r, 4), "f": round(f, 4), "support": tp + fn}
+
+
+def format_scores(scores: dict) -> str:
+    lines = [f"{'label':<6} {'P':>6} {'R':>6} {'F1':>6} {'gold':>6}"]
+    for lab in (*LABELS, "micro"):
+        s = scores[lab]
+        lines.append(f"{lab:<6} {s['p']:>6.3f} {s['r']:>6.3f} {s['f']:>6.3f} {s['support']:>6}")
+    return "\n".join(lines)

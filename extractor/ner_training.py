@@ -1,0 +1,88 @@
+"""Rebuild the Hindi NER model: HiNER CoNLL -> DocBin -> pretrain -> train -> models/hi_ner."""
+from __future__ import annotations
+
+import logging
+import os
+import shutil
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+from .ner_data import write_corpus
+from .settings import PACKAGE_ROOT
+
+log = logging.getLogger(__name__)
+
+TRAINING_DIR = PACKAGE_ROOT / "training"
+DEFAULT_CONFIG = TRAINING_DIR / "hi_ner.cfg"
+DEFAULT_DATA = PACKAGE_ROOT.parent / "shared" / "data" / "hindi-ner"
+DEFAULT_PLACES = PACKAGE_ROOT.parent / "shared" / "data" / "india-places"
+
+
+@dataclass
+class BuildOptions:
+    data_dir: Path = DEFAULT_DATA
+    places_dir: Path | None = DEFAULT_PLACES
+    config: Path = DEFAULT_CONFIG
+    output: Path = PACKAGE_ROOT / "models" / "hi_ner"
+    corpus_dir: Path = TRAINING_DIR / "corpus"
+    work_dir: Path = TRAINING_DIR / "output"
+    pretrain_epochs: int = 8
+    max_steps: int | None = None  # None: the config's value
+    seed: int = 0
+
+
+def _overrides(opts: BuildOptions) -> dict:
+    out = {"paths.train": str(opts.corpus_dir / "train.spacy"),
+           "paths.dev": str(opts.corpus_dir / "valid.spacy"),
+           "paths.raw_text": str(opts.corpus_dir / "raw.jsonl"),
+           "system.seed": opts.seed}
+    if opts.max_steps is not None:
+        out["training.max_steps"] = opts.max_steps
+    return out
+
+
+def pretrain(opts: BuildOptions) -> Path | None:
+    """`spacy pretrain` the tok2vec on the training sentences' raw text (characters objective)."""
+    if opts.pretrain_epochs <= 0:
+        return None
+    from spacy.training.pretrain import pretrain as spacy_pretrain
+    from spacy.util import load_config
+
+    out_dir = opts.work_dir / "pretrain"
+    shutil.rmtree(out_dir, ignore_errors=True)
+    overrides = {**_overrides(opts), "pretraining.max_epochs": opts.pretrain_epochs}
+    config = load_config(opts.config, overrides=overrides, interpolate=False)
+    spacy_pretrain(config, out_dir, silent=False)
+    weights = out_dir / f"model{opts.pretrain_epochs - 1}.bin"
+    if not weights.exists():
+        raise FileNotFoundError(f"pretraining wrote no {weights}; see the log above")
+    return weights
+
+
+def train(opts: BuildOptions, init_tok2vec: Path | None) -> Path:
+    """`spacy train` with a fixed seed; returns the best checkpoint (scored on the valid split)."""
+    from spacy.cli.train import train as spacy_train
+
+    out_dir = opts.work_dir / "train"
+    shutil.rmtree(out_dir, ignore_errors=True)
+    overrides = _overrides(opts)
+    if init_tok2vec is not None:
+        overrides["paths.init_tok2vec"] = str(init_tok2vec)
+    spacy_train(opts.config, out_dir, use_gpu=-1, overrides=overrides)
+    return out_dir / "model-best"
+
+
+def build(opts: BuildOptions) -> dict:
+    """The whole rebuild; returns the dev scores of the shipped model."""
+    from .ner_package import package
+
+    os.environ.setdefault("OMP_NUM_THREADS", "1")  # the machine is shared; one BLAS thread is enough
+    started = time.monotonic()
+    counts = write_corpus(opts.data_dir, opts.corpus_dir, seed=opts.seed)
+    log.warning("corpus: %s docs (gold + re-tokenised) in %s", counts, opts.corpus_dir)
+    weights = pretrain(opts)
+    best = train(opts, weights)
+    scores = package(best, opts.output, opts.data_dir, opts.places_dir,
+                     build_seconds=time.monotonic() - started)
+    return scores

@@ -1,0 +1,88 @@
+"""Named entities (PER, LOC, ORG) from the trained models/hi_ner model, into doc.spans["ner"]."""
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+import spacy
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+
+from ..settings import get_settings
+
+log = logging.getLogger(__name__)
+
+SPANS_KEY = "ner"
+REBUILD_HINT = "rebuild it with `python -m extractor train-ner`"
+
+
+@Language.factory("hi_ner", assigns=["doc.spans"], default_config={"model_path": None})
+def make_ner(nlp: Language, name: str, model_path: str | None):
+    path = Path(model_path) if model_path else get_settings().models_dir / "hi_ner"
+    return HindiNER(path)
+
+
+def load_model(path: Path) -> Language | None:
+    """The trained pipeline at `path`, or None with one warning saying what is missing."""
+    if not (path / "meta.json").exists():
+        log.warning("NER model not found at %s (no meta.json): doc.spans['ner'] will be empty; "
+                    "%s", path, REBUILD_HINT)
+        return None
+    try:
+        return spacy.load(path)
+    except Exception as exc:  # a broken or half-written model must not stop the pipeline
+        log.warning("NER model at %s failed to load (%s: %s): doc.spans['ner'] will be empty; "
+                    "%s", path, type(exc).__name__, exc, REBUILD_HINT)
+        return None
+
+
+class HindiNER:
+    """Runs the model's own components on a copy of our tokens and copies the entities back.
+
+    The model's vocab is separate from the pipeline's, so the tokens are rebuilt there; the
+    entities come back as token spans (same tokens, same indices) under doc.spans["ner"].
+    doc.ents is left alone: later stages own it.
+    """
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self.model = load_model(path)
+
+    @property
+    def available(self) -> bool:
+        return self.model is not None
+
+    def __call__(self, doc: Doc) -> Doc:
+        doc.spans[SPANS_KEY] = self._entities(doc, self._predict([doc])[0]) if self.model else []
+        return doc
+
+    def pipe(self, docs, batch_size: int = 128):
+        if self.model is None:
+            for doc in docs:
+                doc.spans[SPANS_KEY] = []
+                yield doc
+            return
+        batch = []
+        for doc in docs:
+            batch.append(doc)
+            if len(batch) >= batch_size:
+                yield from self._pipe_batch(batch)
+                batch = []
+        yield from self._pipe_batch(batch)
+
+    def _pipe_batch(self, docs: list[Doc]):
+        for doc, twin in zip(docs, self._predict(docs)):
+            doc.spans[SPANS_KEY] = self._entities(doc, twin)
+            yield doc
+
+    def _predict(self, docs: list[Doc]) -> list[Doc]:
+        twins = [Doc(self.model.vocab, words=[t.text for t in doc],
+                     spaces=[bool(t.whitespace_) for t in doc]) for doc in docs]
+        for _, proc in self.model.pipeline:
+            twins = list(proc.pipe(twins)) if hasattr(proc, "pipe") else [proc(d) for d in twins]
+        return twins
+
+    @staticmethod
+    def _entities(doc: Doc, twin: Doc) -> list[Span]:
+        # Same words and spaces, so token indices and character offsets agree.
+        return [Span(doc, e.start, e.end, label=e.label_) for e in twin.ents]
