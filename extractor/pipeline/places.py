@@ -102,7 +102,7 @@ class HindiPlaces:
             m = Mention(span.start, span.end, tuple(self.lex.forms[key]),
                         ambiguous=self.lex.ambiguous.get(key))
             self._extend(doc, m)
-            if not self._in_person_name(doc, m, ner):
+            if not self._not_a_place(doc, m, ner):
                 mentions.append(m)
         confirmed = [m for m in mentions if not m.ambiguous or m.suffix]
         return confirmed + [m for m in mentions if m.ambiguous and not m.suffix
@@ -114,12 +114,16 @@ class HindiPlaces:
         if row:
             m.suffix, m.kind, m.end = row["word"], row["kind"], m.end + 1
 
-    def _in_person_name(self, doc: Doc, m: Mention, ner) -> bool:
-        """"श्री अयोध्या प्रसाद", "अजमेर सिंह", or a longer PER span from the NER stage."""
+    def _not_a_place(self, doc: Doc, m: Mention, ner) -> bool:
+        """Part of a person's name ("श्री अयोध्या प्रसाद", "अजमेर सिंह", a longer NER PER span)
+        or of a fixed phrase that is not about the place ("एमपी-एमएलए कोर्ट")."""
         before = self._word_before(doc, m.start)
         if before is not None and self.lex.has("honorific", doc[before]):
             return True
         if not m.suffix and m.end < len(doc) and self.lex.has("name_part", doc[m.end]):
+            return True
+        after = m.end + 1 if m.end < len(doc) and doc[m.end].text in "-–" else m.end
+        if after < len(doc) and self.lex.has("not_after", doc[after]):
             return True
         return any(s.label_ == "PER" and s.start <= m.start and m.end <= s.end
                    and (s.end - s.start) > (m.end - m.start) for s in ner)
