@@ -11,7 +11,17 @@ from extractor.lexicon import lexicon_path, load_table
 from extractor.pipeline import build_nlp
 
 ROOT = Path(__file__).resolve().parent.parent
-DATA = Path("/work/shared/data/india-places")
+
+
+def _load_builder():
+    spec = importlib.util.spec_from_file_location("build_places", ROOT / "models" / "build_places.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+BUILDER = _load_builder()
+DATA = BUILDER.data_dir()  # $INDIA_PLACES_DIR, shared/ beside the checkout, or /work/shared
 
 
 @pytest.fixture(scope="module")
@@ -192,8 +202,5 @@ def test_ambiguous_names_are_gazetteer_forms():
 
 @pytest.mark.skipif(not (DATA / "districts.csv").exists(), reason="shared india-places data absent")
 def test_builder_reproduces_places_tsv():
-    spec = importlib.util.spec_from_file_location("build_places", ROOT / "models" / "build_places.py")
-    builder = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(builder)
     shipped = (ROOT / "models" / "lexicons" / "places.tsv").read_text(encoding="utf-8")
-    assert builder.render(builder.build_rows(DATA)) == shipped
+    assert BUILDER.render(BUILDER.build_rows(DATA)) == shipped

@@ -22,6 +22,7 @@ MENTIONS_KEY = "place_mentions"  # every mention, also when `places` keeps one p
 AREA_KINDS = ("state", "ut")
 KIND_RANK = {"state": 0, "ut": 0, "district": 1, "city": 2, "region": 3, "country": 4}
 DATELINE_ENDS = {"।", ",", ":", "-", "—"}
+HYPHENS = {"-", "–"}
 
 
 @Language.factory("hi_places", assigns=["doc.spans"],
@@ -122,7 +123,7 @@ class HindiPlaces:
             return True
         if not m.suffix and m.end < len(doc) and self.lex.has("name_part", doc[m.end]):
             return True
-        after = m.end + 1 if m.end < len(doc) and doc[m.end].text in "-–" else m.end
+        after = m.end + 1 if m.end < len(doc) and doc[m.end].text in HYPHENS else m.end
         if after < len(doc) and self.lex.has("not_after", doc[after]):
             return True
         return any(s.label_ == "PER" and s.start <= m.start and m.end <= s.end
