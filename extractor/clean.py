@@ -17,8 +17,9 @@ from .lexicon import load_patterns
 _SPACES = re.compile(r"[ \t\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]+")
 # Invisible characters that carry nothing; ZWJ/ZWNJ stay (they change how Devanagari renders).
 _INVISIBLE = dict.fromkeys(map(ord, "\ufeff\u00ad\u2060\ufffe"), None)
-# Control characters become spaces so that the words on either side stay apart.
-_CONTROLS = {c: " " for c in [*range(0x00, 0x09), 0x0b, 0x0c, *range(0x0e, 0x20), 0x7f,
+# Control characters become spaces so that the words on either side stay apart; the ones
+# str.splitlines() treats as line ends (\v from Word's manual break, \f, \x1c-\x1e, NEL) stay.
+_CONTROLS = {c: " " for c in [*range(0x00, 0x09), *range(0x0e, 0x1c), 0x1f, 0x7f,
                                *range(0x80, 0x85), *range(0x86, 0xa0)]} | {0x200b: " "}
 # The normaliser "corrects" every colon after a Devanagari letter into a visarga, which is
 # right for OCR output and wrong for news datelines ("गुवाहाटी, 2 अगस्त:"); shield colons.

@@ -5,7 +5,7 @@ import sys
 
 from ..errors import InputError
 from ..extract import extract_documents
-from ..output import write_record
+from ..output import RecordWriter
 from ..sources import iter_inputs
 from . import report
 
@@ -14,16 +14,22 @@ def register(sub) -> None:
     p = sub.add_parser("extract", help="extract record/1 from files, folders, URLs or JSONL dumps")
     p.add_argument("inputs", nargs="+", metavar="PATH_OR_URL",
                    help=".txt, .html, a folder, an http(s) URL, or a .jsonl dump")
-    p.add_argument("--format", choices=("jsonl", "json", "table"), default="jsonl")
+    p.add_argument("--format", choices=("jsonl", "json", "table"), default="jsonl",
+                   help="jsonl: one record per line (tools); json: one pretty array; table: for people")
     p.set_defaults(func=run)
 
 
 def run(args) -> int:
+    """Exit code 1 when any input failed; every other input is still written."""
     failed = 0
-    for result in extract_documents(iter_inputs(args.inputs)):
-        if isinstance(result, InputError):
-            report(result)
-            failed += 1
-        else:
-            write_record(result, args.format, sys.stdout)
+    writer = RecordWriter(args.format, sys.stdout)
+    try:
+        for result in extract_documents(iter_inputs(args.inputs)):
+            if isinstance(result, InputError):
+                report(result)
+                failed += 1
+            else:
+                writer.write(result)
+    finally:
+        writer.close()
     return 1 if failed else 0

@@ -1,0 +1,220 @@
+"""Cleaning: boilerplate lines out, content kept, Unicode and whitespace normalised, stable ids."""
+from __future__ import annotations
+
+import re
+import unicodedata
+
+import pytest
+
+from extractor.clean import clean, doc_id_for, drop_boilerplate, is_boilerplate, normalise_hindi, normalise_text
+from extractor.document import RawDocument
+from extractor.errors import InputError
+from extractor.settings import get_settings
+
+# Lines every Hindi news site prints around an article: each must go.
+BOILERPLATE = [
+    "यह भी पढ़ें: लखनऊ में स्पेशल कोर्ट ने 12 दोषियों को सजा सुनाई",
+    "ये भी पढ़ें- फर्जी न्यूज़ फैलाकर ठगी करने वाले गिरोह का पर्दाफाश",
+    "यह भी पढ़ें",
+    "इसे भी पढ़ें : जिले में डेंगू के नए मामले",
+    "ये भी देखें: वीडियो में देखें पूरा कार्यक्रम",
+    "Also Read: Monsoon to arrive early this year",
+    "Read More",
+    "संबंधित खबरें",
+    "ताज़ा खबरें",
+    "और पढ़ें",
+    "प्रतीकात्मक तस्वीर",
+    "(प्रतीकात्मक तस्वीर)",
+    "फाइल फोटो",
+    "सांकेतिक चित्र",
+    "फोटो: जिला सूचना कार्यालय, सीतापुर",
+    "फोटो साभार: सोशल मीडिया",
+    "तस्वीर | पीटीआई",
+    "Representative Image",
+    "Photo Credit: PTI",
+    "Don't copy text!",
+    "Don`t copy text!",
+    "Don’t copy text!",
+    "error: Content is protected !!",
+    "Exit mobile version",
+    "Skip to content",
+    "विज्ञापन",
+    "© 2025 प्रदेश प्रहरी। सर्वाधिकार सुरक्षित।",
+    "Copyright 2024 Example Media Pvt Ltd. All rights reserved.",
+    "शेयर करें:",
+    "Share",
+    "Facebook WhatsApp Twitter Telegram",
+    "Facebook | Twitter | WhatsApp | Email | Print",
+    "इस खबर को शेयर करें",
+    "हमें फॉलो करें",
+    "हमारे व्हाट्सएप चैनल से जुड़ें और पाएं हर खबर सबसे पहले",
+    "Subscribe to our newsletter",
+    "डाउनलोड करें ऐप",
+    "Posted On: 02 AUG 2025 4:15PM by PIB Delhi",
+    "(Release ID: 2151234)",
+    "Visitor Counter : 1284",
+    "Read this release in: English , Urdu , Marathi , Tamil",
+    "पोस्ट किया गया: 02 AUG 2025 4:15PM द्वारा PIB Delhi",
+    "(रिलीज़ आईडी: 2151234)",
+    "आगंतुक पटल : 1284",
+    "***",
+    "* * *",
+    "एमजी/आरपी/केसी/एसके/डीए",
+    "MJPS/VJ",
+    "रिपोर्ट: संवाददाता, लखनऊ",
+    "रिपोर्ट- अनुराग मिश्रा",
+    "ब्यूरो रिपोर्ट",
+    "Edited By: Anurag Mishra",
+    "Written by Staff Reporter",
+    "By Anurag Mishra",
+    "Vistaar NEWS",
+    "Hindi Samachar Desk",
+    "डिजिटल डेस्क",
+    "ब्रेकिंग न्यूज़",
+    "शमीम अंसारी बाराबंकी: एसएम न्यूज24टाइम्स .",
+    "अपडेटेड: 12 अप्रैल 2025, 08:10 PM",
+    "Updated: Apr 12, 2025 08:10 PM IST",
+    "प्रकाशित: शनिवार, 12 अप्रैल 2025",
+    "टैग: सीतापुर, बाल विवाह",
+    "2 टिप्पणियाँ",
+    "एक उत्तर दें",
+    "|",
+    "-",
+    "• • •",
+]
+
+# Content that starts or ends like boilerplate: each must stay.
+CONTENT_LOOKALIKES = [
+    "फर्जी न्यूज़ फैलाकर ठगी करने वाले गिरोह का पर्दाफाश, तीन गिरफ्तार",
+    "फर्जी न्यूज़ और अफवाहों से बचने के लिए प्रशासन ने अपील की है।",
+    "सोशल मीडिया पर फैल रही फर्जी न्यूज़ के खिलाफ पुलिस ने अभियान चलाया",
+    "फोटो प्रदर्शनी के जरिए बाल विवाह के दुष्परिणामों को दर्शाया गया।",
+    "फोटो-वीडियो बनाकर वायरल करने वाले आरोपी को पुलिस ने गिरफ्तार किया",
+    "तस्वीरों में दिख रहा है कि तटबंध कई जगह से टूटा हुआ है।",
+    "थानों में महिला हेल्प डेस्क सक्रिय की जाएगी।",
+    "हर थाने में महिला हेल्प डेस्क",
+    "यह भी देखें कि किसी पात्र परिवार का नाम सूची से न छूटे।",
+    "यह भी तय हुआ कि समिति हर माह बैठक करेगी।",
+    "शेयर बाजार में आज तेजी देखी गई और सेंसेक्स 500 अंक चढ़ा।",
+    "प्रकाशित रिपोर्ट के अनुसार जिले में 14 बाल विवाह रोके गए।",
+    "अपडेट: आरोपी गिरफ्तार, पुलिस पूछताछ कर रही है",
+    "रिपोर्ट में कहा गया है कि 212 शिकायतें दर्ज हुई हैं।",
+    "संबंधित विभागों को 15 जून तक रिपोर्ट भेजने के निर्देश दिए गए।",
+    "ताज़ा आंकड़ों के अनुसार 150 पीड़िताओं की पहचान की गई है।",
+    "कॉपीराइट कानून के उल्लंघन पर कार्रवाई की जाएगी।",
+    "MP News: मध्य प्रदेश पुलिस की महिला सुरक्षा शाखा को पुरस्कार मिला।",
+    "By-election in the district will be held on 12 May.",
+    "Posted to the district in 2019, he launched the campaign.",
+    "विशेष पुलिस महानिदेशक (महिला सुरक्षा) अनिल कुमार द्वारा बताया गया कि अभियान जारी रहेगा।",
+    "गुवाहाटी, 2 अगस्त: असम पुलिस ने संवाद का आयोजन किया।",
+    "मुख्य उद्देश्य",
+    "24 घंटे कर्मचारियों की तैनाती सुनिश्चित करें।",
+    "सरकारी विभागों/संस्थाओं के बीच सहयोग को बढ़ावा देना।",
+]
+
+
+@pytest.mark.parametrize("line", BOILERPLATE)
+def test_boilerplate_line_is_dropped(line):
+    assert is_boilerplate(line)
+
+
+@pytest.mark.parametrize("line", CONTENT_LOOKALIKES)
+def test_content_that_looks_like_boilerplate_is_kept(line):
+    assert not is_boilerplate(line)
+
+
+def test_boilerplate_lexicon_is_nfc_and_compiles():
+    path = get_settings().models_dir / "lexicons" / "boilerplate.txt"
+    data = path.read_text(encoding="utf-8")
+    assert data == unicodedata.normalize("NFC", data)
+    for line in data.splitlines():
+        if line.strip() and not line.startswith("#"):
+            re.compile(line)
+
+
+def test_decomposed_input_still_matches():
+    # "पढ़ें" typed with the precomposed ढ़ (U+095D) must match the NFC pattern.
+    assert is_boilerplate("यह भी प\u095dें: कुछ और")
+
+
+def test_drop_boilerplate_reports_what_it_dropped():
+    text, dropped = drop_boilerplate("शीर्षक\nप्रतीकात्मक तस्वीर\nलखनऊ। पुलिस ने अभियान शुरू किया।\nExit mobile version")
+    assert text == "शीर्षक\nलखनऊ। पुलिस ने अभियान शुरू किया।"
+    assert dropped == ["प्रतीकात्मक तस्वीर", "Exit mobile version"]
+
+
+# --- normalisation -------------------------------------------------------------------
+
+def test_whitespace_normalisation_keeps_paragraphs_and_words():
+    raw = ("  पहला\tअनुच्छेद\u00a0यहाँ  है।  \r\n\r\n\r\n\r\nदूसरा\u200bअनुच्छेद\x0bयहाँ\x00है।\n"
+           "\u2028तीसरी पंक्ति\u3000अंत।\n\n")
+    assert normalise_text(raw) == "पहला अनुच्छेद यहाँ है।\n\nदूसरा अनुच्छेद\nयहाँ है।\n\nतीसरी पंक्ति अंत।"
+
+
+def test_normalisation_is_nfc_and_keeps_joiners():
+    decomposed = unicodedata.normalize("NFD", "ज़िला क़ानून")
+    assert normalise_text(decomposed) == unicodedata.normalize("NFC", "ज़िला क़ानून")
+    assert "\u200d" in normalise_text("क्\u200dष")  # ZWJ shapes a half form: not ours to drop
+
+
+def test_words_are_not_joined_across_lines():
+    text = clean(RawDocument(name="t", text="पुलिस ने अभियान\nशुरू किया और लोगों को जागरूक किया। यह पहल है।")).text
+    assert "अभियान\nशुरू" in text
+
+
+def test_colon_is_not_turned_into_visarga():
+    assert normalise_hindi("गुवाहाटी, 2 अगस्त: असम") == "गुवाहाटी, 2 अगस्त: असम"
+    document = clean(RawDocument(name="t", text="गुवाहाटी, 2 अगस्त: असम पुलिस ने बच्चों की सुरक्षा पर संवाद किया।"))
+    assert "गुवाहाटी, 2 अगस्त: असम" in document.text
+    assert "\u0903" not in document.text
+
+
+def test_hindi_normaliser_runs():
+    # indic-nlp writes "|" typed for a danda as the danda, and ZWNJ out.
+    assert normalise_hindi("पुलिस ने अभियान चलाया |") == "पुलिस ने अभियान चलाया ।"
+
+
+# --- doc_id ---------------------------------------------------------------------------
+
+def test_doc_id_is_stable_and_text_specific():
+    raw = RawDocument(name="a", text="लखनऊ। पुलिस ने अभियान शुरू किया।")
+    assert clean(raw).doc_id == clean(RawDocument(name="b", text=raw.text, path="other.txt")).doc_id
+    assert clean(raw).doc_id == doc_id_for(clean(raw).text)
+    assert clean(raw).doc_id != clean(RawDocument(name="a", text="लखनऊ। पुलिस ने अभियान बंद किया।")).doc_id
+    # Boilerplate and spacing do not change the id: it is the hash of the cleaned text.
+    noisy = RawDocument(name="c", text="Exit mobile version\n  लखनऊ।  पुलिस ने अभियान शुरू किया।\n")
+    assert clean(noisy).doc_id == clean(raw).doc_id
+
+
+# --- metadata -------------------------------------------------------------------------
+
+def test_given_metadata_wins_and_is_kept():
+    raw = RawDocument(name="d:1", html=None, text="शीर्षक पंक्ति\nलखनऊ। पुलिस ने सोमवार को अभियान शुरू किया।",
+                      meta={"title": "दिया गया शीर्षक", "published": "2024-08-02T09:00:00+05:30",
+                            "publisher": "दिया गया प्रकाशक", "path": "given/path.txt", "id": "doc-7"})
+    document = clean(raw)
+    assert document.title == "दिया गया शीर्षक"
+    assert document.published == "2024-08-02"
+    assert document.source["publisher"] == "दिया गया प्रकाशक"
+    assert document.source["path"] == "given/path.txt"
+    assert document.given_id == "doc-7"
+
+
+def test_unreadable_given_date_is_a_clear_error():
+    with pytest.raises(InputError) as info:
+        clean(RawDocument(name="d:2", text="लखनऊ। पुलिस ने अभियान शुरू किया।", meta={"published": "कल"}))
+    assert info.value.source == "d:2" and "YYYY-MM-DD" in info.value.hint
+
+
+def test_posted_on_stamp_dates_a_text_release():
+    text = ("जल शक्ति मंत्रालय\nPosted On: 14 JUL 2025 6:05PM by PIB Delhi\n"
+            "मंत्रालय ने आज बाढ़ प्रबंधन पर राज्यों के साथ बैठक की। बैठक में तटबंधों की मरम्मत की समीक्षा हुई।")
+    document = clean(RawDocument(name="r.txt", text=text))
+    assert document.published == "2025-07-14"
+    assert "Posted On" not in document.text
+
+
+def test_only_boilerplate_is_an_error():
+    with pytest.raises(InputError) as info:
+        clean(RawDocument(name="x.txt", text="प्रतीकात्मक तस्वीर\nExit mobile version\nDon't copy text!"))
+    assert info.value.stage == "clean" and "x.txt" in str(info.value)
