@@ -76,6 +76,15 @@ class Programmes:
     def _unquoted_word(self, token) -> bool:
         return self._name_word(token) and fold(token.text) not in self.common | self.generic
 
+    def _official_prefix(self, doc: Doc, head: int) -> int | None:
+        """"मुख्यमंत्री आपदा राहत योजना": after such a prefix, everyday words name the scheme too."""
+        k = head - 1
+        while k >= 0 and head - k <= MAX_NAME and self._name_word(doc[k]):
+            if fold(doc[k].text) in self.prefixes and k < head - 1:
+                return k
+            k -= 1
+        return None
+
     def _headed(self, doc: Doc) -> list:
         out = []
         for i, token in enumerate(doc):
@@ -84,7 +93,8 @@ class Programmes:
                 start = i
                 while start > 0 and i - start < MAX_NAME and self._unquoted_word(doc[start - 1]):
                     start -= 1
-                if start < i and start > 0 and fold(doc[start - 1].text) in self.prefixes:
+                start = self._official_prefix(doc, i) or start
+                if start > 0 and start < i and fold(doc[start - 1].text) in self.prefixes:
                     start -= 1
                 if start < i:
                     out.append((start, i + 1, self.after[word], None))
@@ -123,13 +133,14 @@ class Programmes:
         kept, keys, taken = [], set(), set()
         for start, end, kind, canonical in found:
             span = doc[start:end]
-            key = canonical or fold(span.text).replace(" ", "")
+            key = fold(span.text).replace(" ", "")
             bare = key
             for head in self.after:
                 bare = bare.removesuffix(head)
-            if key in keys or bare in keys or any(k in taken for k in range(start, end)):
+            names = {key, bare} | ({canonical} if canonical else set())
+            if names & keys or any(k in taken for k in range(start, end)):
                 continue
-            keys.update({key, bare})
+            keys.update(names)
             taken.update(range(start, end))
             span._.programmes = {"name": span.text, "kind": kind, "canonical": canonical}
             kept.append(span)

@@ -9,6 +9,7 @@ from spacy.tokens import Doc
 from ..lexicon import load_wordlist
 
 _ENDERS = {"।", "॥", "?", "!", ".", "?”", "!”", "।”"}
+_CLOSERS = {"”", "’", '"', "'"}
 
 
 @Language.factory("hi_sentences", assigns=["token.is_sent_start"])
@@ -34,6 +35,11 @@ class HindiSentences:
         if token.is_space:  # whitespace stays with the sentence before it
             return False
         if "\n" in prev.text or "\n" in prev.whitespace_:
+            return True
+        if token.text in _CLOSERS and not prev.whitespace_:  # "...जाएगा।”": the quote closes this sentence
+            return False
+        if prev.text in _CLOSERS and prev.i > 0 and self._ends_sentence(prev.doc[prev.i - 1], prev) is False \
+                and prev.doc[prev.i - 1].text in _ENDERS:
             return True
         if prev.text in _ENDERS or prev.text.endswith(("।", "?", "!")):
             return prev.text != "." or not self._is_abbreviation(prev)

@@ -10,7 +10,7 @@ from ..lexicon import load_table
 
 # Clause boundaries inside a sentence: a conjunction that starts a new statement.
 CLAUSE_BREAK = re.compile(r"[;]|,\s+(?=(इसलिए|लेकिन|किंतु|परंतु|जबकि|अतः)\s)")
-QUOTED = re.compile(r"“[^”]*”|\"[^\"]*\"")
+QUOTED = re.compile(r"“[^”]*(”|$)|\"[^\"]*(\"|$)")  # an unclosed quote runs to the clause end
 AGENT = ("ने", "द्वारा")
 
 
