@@ -10,7 +10,7 @@ from indicnlp.normalize.indic_normalize import IndicNormalizerFactory
 
 from .document import Document, RawDocument
 from .errors import InputError
-from .html import extract_page, parse_date, stamped_date
+from .webpage import extract_page, parse_date, stamped_date
 from .language import detect_language
 from .lexicon import load_patterns
 

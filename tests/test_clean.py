@@ -10,6 +10,7 @@ from extractor.clean import clean, doc_id_for, drop_boilerplate, is_boilerplate,
 from extractor.document import RawDocument
 from extractor.errors import InputError
 from extractor.settings import get_settings
+from extractor.webpage import parse_date
 
 # Lines every Hindi news site prints around an article: each must go.
 BOILERPLATE = [
@@ -218,3 +219,12 @@ def test_only_boilerplate_is_an_error():
     with pytest.raises(InputError) as info:
         clean(RawDocument(name="x.txt", text="प्रतीकात्मक तस्वीर\nExit mobile version\nDon't copy text!"))
     assert info.value.stage == "clean" and "x.txt" in str(info.value)
+
+
+@pytest.mark.parametrize("written, iso", [
+    ("2025-04-12T18:45:00+05:30", "2025-04-12"), ("2025-04-12", "2025-04-12"), ("02 AUG 2025", "2025-08-02"),
+    ("2 August 2025", "2025-08-02"), ("Aug. 2, 2025", "2025-08-02"), ("02.08.2025", "2025-08-02"),
+    ("12/04/2025", "2025-04-12"), ("2025-13-01", None), ("कल", None), ("", None),
+])
+def test_parse_date(written, iso):
+    assert parse_date(written) == iso

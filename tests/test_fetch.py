@@ -115,3 +115,9 @@ def test_only_http_urls(url):
 
 def test_malformed_url_is_an_error_not_a_crash():
     assert fetch_error("http://[::1/broken").problem
+
+
+def test_a_bad_setting_names_the_variable(monkeypatch):
+    monkeypatch.setenv("EXTRACTOR_FETCH_RETRIES", "three")
+    with pytest.raises(ValueError, match="EXTRACTOR_FETCH_RETRIES='three'"):
+        fetch_url("http://127.0.0.1:9/")
