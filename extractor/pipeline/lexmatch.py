@@ -38,6 +38,14 @@ def function_words() -> frozenset[str]:
     return load_wordlist("function_words")
 
 
+def folded_tokens(doc: Doc) -> list[str]:
+    """The folded text of every token, computed once per Doc and shared by all stages."""
+    cached = doc.user_data.get("folded")
+    if cached is None or len(cached) != len(doc):
+        cached = doc.user_data["folded"] = [fold(t.text) for t in doc]
+    return cached
+
+
 class PhraseTable:
     """Token-sequence lookup: the longest entry starting at each token wins, no overlaps."""
 
@@ -52,17 +60,18 @@ class PhraseTable:
 
     def match_at(self, doc: Doc, i: int):
         """Return (end, payload) of the longest entry starting at token i, or None."""
-        for key, payload in self.index.get(fold(doc[i].text), ()):
+        words = folded_tokens(doc)
+        for key, payload in self.index.get(words[i], ()):
             end = i + len(key)
-            if end <= len(doc) and all(fold(doc[i + k].text) == key[k] for k in range(1, len(key))):
+            if end <= len(words) and tuple(words[i:end]) == key:
                 return end, payload
         return None
 
     def find(self, doc: Doc):
         """Yield (start, end, payload) for non-overlapping longest matches, left to right."""
-        i = 0
-        while i < len(doc):
-            hit = self.match_at(doc, i)
+        words, i = folded_tokens(doc), 0
+        while i < len(words):
+            hit = self.match_at(doc, i) if words[i] in self.index else None
             if hit:
                 yield i, hit[0], hit[1]
                 i = hit[0]
