@@ -1,6 +1,6 @@
 """Date expressions as the Hindi press writes them: one finder per written form.
 
-Every finder reads the digit-normalised text (same offsets as the document) and yields
+Every finder reads the document text (\\d and int() read Devanagari digits too) and yields
 `Found` items: the character extent the form covers and the date mentions inside it (a range
 "1 से 15 अगस्त" is one extent with two mentions). Overlaps between forms are settled later.
 """
@@ -11,7 +11,8 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Callable, Iterator
 
-from .date_lexicon import NUM_L, NUM_R, ORD, S, WORD_L, WORD_R, YEAR, DateLexicon, alternation, key
+from .date_lexicon import (AFTER_FIRST_DIGIT, NUM_R, ORD, S, W, WORD_R, YEAR, DateLexicon, alternation,
+                           key, left_free)
 
 
 @dataclass
@@ -48,53 +49,88 @@ def _valid(year: int | None, month: int, day: int | None) -> bool:
 
 
 def _build_patterns(lex: DateLexicon) -> dict[str, str]:
-    """Every form's regex, in one place; month, weekday and cue words come from the lexicon."""
-    day, mon, year = rf"\d{{1,2}}{ORD}", rf"(?P<mon>{lex.month})", rf"(?P<year>{YEAR})"
+    """Every form's regex, in one place; month, weekday and cue words come from the lexicon.
+
+    Each starts with what it consumes (a digit or a name), never with a look-behind, so the
+    regex engine can skip through the text; a name's left boundary is checked by `_matches`.
+    """
+    day = rf"\d{AFTER_FIRST_DIGIT}\d?"
+    mon, year = rf"(?P<mon>{lex.month})", rf"(?P<year>{YEAR})"
     joiner = rf"(?:{S}*(?:,|-|–|—|&){S}*|{S}+(?:से|और|व|एवं|तथा|and|to){S}+)"
-    modifier = rf"(?:(?P<mod>{lex.words('future_before')}|{lex.words('past_before')}){S}+)?"
+    modifier = rf"(?<![{W}])(?:{lex.words('future_before')}|{lex.words('past_before')}){S}+$"
     return {
-        "day_groups": rf"{NUM_L}(?P<days>{day}(?:{joiner}{day})+){S}*-?{S}*{mon}\.?"
+        "month_name": lex.month,
+        "modifier": modifier,
+        "day_groups": rf"(?P<days>{day}{ORD}(?:{joiner}\d{{1,2}}{ORD})+){S}*-?{S}*{mon}\.?"
                       rf"(?:,?{S}*{year})?{WORD_R}",
-        "day_month": rf"{NUM_L}(?:(?P<day>\d{{1,2}}){ORD}|(?P<word>{lex.words('day_word')}))"
+        "day_month": rf"(?:(?P<day>{day}){ORD}|(?P<word>{lex.words('day_word')}))"
                      rf"{S}*[-/.]?{S}*{mon}(?:\.?{S}*[,/-]?{S}*{year}{NUM_R}|{WORD_R})",
-        "month_day": rf"{WORD_L}{mon}\.?{S}+(?P<day>\d{{1,2}}){ORD}(?:,?{S}*{year})?{NUM_R}",
-        "month_year": rf"{WORD_L}{mon}\.?{S}*[,-]?{S}*{year}{NUM_R}",
-        "month": rf"{WORD_L}{modifier}{mon}{WORD_R}"
-                 rf"(?={S}*(?:माह|महीने|महीना|मास|में|से|तक|के{S}))",
-        "dmy": rf"{NUM_L}(?P<day>\d{{1,2}})(?P<sep>[./-])(?P<month>\d{{1,2}})(?P=sep)"
+        "month_day": rf"{mon}\.?{S}+(?P<day>\d{{1,2}}){ORD}(?:,?{S}*{year})?{NUM_R}",
+        "month_year": rf"{mon}\.?{S}*[,-]?{S}*{year}{NUM_R}",
+        "month": rf"{mon}{WORD_R}(?={S}*(?:माह|महीने|महीना|मास|में|से|तक|के{S}))",
+        "dmy": rf"(?P<day>{day})(?P<sep>[./-])(?P<month>\d{{1,2}})(?P=sep)"
                rf"(?P<year>\d{{4}}|\d{{2}}){NUM_R}",
-        "ymd": rf"{NUM_L}{year}(?P<sep>[-/.])(?P<month>\d{{1,2}})(?P=sep)(?P<day>\d{{1,2}}){NUM_R}",
-        "year_pair": rf"{NUM_L}{year}{S}*[-–/]{S}*(?P<second>\d{{4}}|\d{{2}}){NUM_R}",
-        "year": rf"{NUM_L}{year}{NUM_R}",
-        "weekday": rf"{WORD_L}{modifier}(?P<wd>{lex.weekday}){WORD_R}",
-        "relative": rf"{WORD_L}{alternation(lex.relative)}{WORD_R}",
-        "not_relative": rf"{WORD_L}{lex.words('not_relative')}{WORD_R}",
+        "ymd": rf"{year}(?P<sep>[-/.])(?P<month>\d{{1,2}})(?P=sep)(?P<day>\d{{1,2}}){NUM_R}",
+        "year_pair": rf"{year}{S}*[-–/]{S}*(?P<second>\d{{4}}|\d{{2}}){NUM_R}",
+        "year": rf"{year}{NUM_R}",
+        "weekday": rf"(?P<wd>{lex.weekday}){WORD_R}",
+        "relative": rf"{alternation(lex.relative)}{WORD_R}",
+        "not_relative": rf"{lex.words('not_relative')}{WORD_R}",
     }
 
 
-def _rx(lex: DateLexicon, name: str) -> re.Pattern:
-    """A form's compiled regex, built once per lexicon."""
-    if "compiled" not in lex.__dict__:
-        lex.compiled = {k: re.compile(v, re.I) for k, v in _build_patterns(lex).items()}
-    return lex.compiled[name]
+def _compiled(lex: DateLexicon) -> dict[str, re.Pattern]:
+    if "compiled" not in lex.__dict__:  # once per lexicon
+        lex.compiled = {k: re.compile(v) for k, v in _build_patterns(lex).items()}
+    return lex.compiled
+
+
+def _matches(lex: DateLexicon, name: str, text: str) -> Iterator[re.Match]:
+    """A form's matches that start a word."""
+    for m in _compiled(lex)[name].finditer(text):
+        if left_free(text, m.start()):
+            yield m
+
+
+def _month_names(lex: DateLexicon, text: str) -> list[tuple[int, int]]:
+    """Where month names occur; remembered for the text at hand, which five forms ask about."""
+    last = lex.__dict__.get("last_months")
+    if last is None or last[0] is not text:
+        last = lex.last_months = (text, [m.span() for m in _compiled(lex)["month_name"].finditer(text)])
+    return last[1]
+
+
+def _month_matches(lex: DateLexicon, name: str, text: str) -> Iterator[re.Match]:
+    """Matches of a form built around a month name, searched only near the month names.
+
+    Month names are rare in a text, so one scan for them and small windows around each
+    (60 characters before: "1, 2, 3 और 4 अगस्त"; 40 after: ", 2024") beat a full scan per form.
+    """
+    seen = set()
+    for start, end in _month_names(lex, text):
+        window = (max(0, start - 60), min(len(text), end + 40))
+        for m in _compiled(lex)[name].finditer(text, *window):
+            if m.start() <= start < m.end() and m.span() not in seen and left_free(text, m.start()):
+                seen.add(m.span())
+                yield m
 
 
 def _year(m: re.Match, name: str = "year") -> int | None:
     return int(m.group(name)) if m.group(name) else None
 
 
-def _direction(lex: DateLexicon, modifier: str | None) -> str | None:
-    if not modifier:
-        return None
-    word = key(modifier)
-    return "future" if word in lex.cues["future_before"] else (
-        "past" if word in lex.cues["past_before"] else None)
+def _modifier(lex: DateLexicon, text: str, start: int) -> tuple[int, str | None]:
+    """A "पिछले" / "अगले" written before a weekday or month: where it starts and which way."""
+    m = _compiled(lex)["modifier"].search(text, max(0, start - 20), start)
+    if not m:
+        return start, None
+    word = key(m.group().strip())
+    return start - len(m.group()), "future" if word in lex.cues["future_before"] else "past"
 
 
 def find_day_groups(lex: DateLexicon, text: str) -> Iterator[Found]:
     """Ranges and lists sharing one month: "1 से 15 अगस्त", "1-15 अगस्त", "3, 4 और 5 अगस्त"."""
-    rx = _rx(lex, "day_groups")
-    for m in rx.finditer(text):
+    for m in _month_matches(lex, "day_groups", text):
         days = list(re.finditer(r"\d{1,2}", m.group("days")))
         month, year = lex.months[key(m.group("mon"))], _year(m)
         if not all(_valid(year, month, int(d.group())) for d in days):
@@ -110,8 +146,7 @@ def find_day_groups(lex: DateLexicon, text: str) -> Iterator[Found]:
 
 def find_day_month(lex: DateLexicon, text: str) -> Iterator[Found]:
     """Day before month, year optional: "3 अप्रैल 2024", "3 अप्रैल, 2024", "3rd April", "पहली अगस्त"."""
-    rx = _rx(lex, "day_month")
-    for m in rx.finditer(text):
+    for m in _month_matches(lex, "day_month", text):
         day = int(m.group("day") or lex.cues["day_word"][key(m.group("word"))])
         month, year = lex.months[key(m.group("mon"))], _year(m)
         if _valid(year, month, day):
@@ -120,8 +155,7 @@ def find_day_month(lex: DateLexicon, text: str) -> Iterator[Found]:
 
 def find_month_day(lex: DateLexicon, text: str) -> Iterator[Found]:
     """Month before day: "अप्रैल 3, 2024", "Aug. 2, 2024"; without a year only for English names."""
-    rx = _rx(lex, "month_day")
-    for m in rx.finditer(text):
+    for m in _month_matches(lex, "month_day", text):
         month, day, year = lex.months[key(m.group("mon"))], int(m.group("day")), _year(m)
         if year is None and not m.group("mon").isascii():
             continue  # "मई 5" without a year is more often a count after a month word
@@ -131,21 +165,20 @@ def find_month_day(lex: DateLexicon, text: str) -> Iterator[Found]:
 
 def find_month_year(lex: DateLexicon, text: str) -> Iterator[Found]:
     """Month and year: "अगस्त 2024", "Aug-2024"."""
-    rx = _rx(lex, "month_year")
-    for m in rx.finditer(text):
+    for m in _month_matches(lex, "month_year", text):
         month = lex.months[key(m.group("mon"))]
         yield Found(m.start(), m.end(), [Mention(m.start(), m.end(), "month_year", _year(m), month)])
 
 
 def find_month(lex: DateLexicon, text: str) -> Iterator[Found]:
     """A Hindi month named alone with a time cue: "अगस्त में", "पिछले अगस्त", "जनवरी माह"."""
-    rx = _rx(lex, "month")
-    for m in rx.finditer(text):
+    for m in _month_matches(lex, "month", text):
         if key(m.group("mon")) not in lex.months_alone:
             continue  # "May", "मार्च" (a protest march) alone are words more often than months
+        start, direction = _modifier(lex, text, m.start())
         month = lex.months[key(m.group("mon"))]
-        yield Found(m.start(), m.end(), [Mention(m.start(), m.end(), "month", month=month,
-                                                 direction=_direction(lex, m.group("mod")))])
+        yield Found(start, m.end(), [Mention(start, m.end(), "month", month=month,
+                                             direction=direction)])
 
 
 def _numeric_year(raw: str) -> int:
@@ -156,10 +189,8 @@ def _numeric_year(raw: str) -> int:
 
 def find_numeric(lex: DateLexicon, text: str) -> Iterator[Found]:
     """All-digit dates, Indian day-first: "03.04.2024", "3-4-2024", "03/04/24"; ISO "2024-04-03"."""
-    dmy = _rx(lex, "dmy")
-    ymd = _rx(lex, "ymd")
-    for rx in (dmy, ymd):
-        for m in rx.finditer(text):
+    for form in ("dmy", "ymd"):
+        for m in _matches(lex, form, text):
             raw_year = m.group("year")
             if len(raw_year) == 2 and m.group("sep") == "-":
                 continue  # "10-10-12" reads as counts far more often than as a date
@@ -171,8 +202,7 @@ def find_numeric(lex: DateLexicon, text: str) -> Iterator[Found]:
 
 def find_year_pair(lex: DateLexicon, text: str) -> Iterator[Found]:
     """ "2024-25" (financial or academic year: value is the first year) and "2019-2024" (a span)."""
-    rx = _rx(lex, "year_pair")
-    for m in rx.finditer(text):
+    for m in _matches(lex, "year_pair", text):
         first, raw = int(m.group("year")), m.group("second")
         if lex.before(text, m.start(), "not_date_before"):
             continue
@@ -188,7 +218,7 @@ def find_year_pair(lex: DateLexicon, text: str) -> Iterator[Found]:
 
 def find_year(lex: DateLexicon, text: str) -> Iterator[Found]:
     """A bare year 1900-2099, only with a year cue: "सन 2019", "2019 में", "वर्ष 2019 से"."""
-    for m in _rx(lex, "year").finditer(text):
+    for m in _matches(lex, "year", text):
         s, e = m.start(), m.end()
         if lex.before(text, s, "not_date_before") or lex.after(text, e, "count_after"):
             continue
@@ -198,19 +228,17 @@ def find_year(lex: DateLexicon, text: str) -> Iterator[Found]:
 
 def find_weekday(lex: DateLexicon, text: str) -> Iterator[Found]:
     """ "शनिवार", "पिछले सोमवार", "अगले शुक्रवार"."""
-    rx = _rx(lex, "weekday")
-    for m in rx.finditer(text):
-        mention = Mention(m.start(), m.end(), "weekday", weekday=lex.weekdays[key(m.group("wd"))],
-                          direction=_direction(lex, m.group("mod")))
-        yield Found(m.start(), m.end(), [mention])
+    for m in _matches(lex, "weekday", text):
+        start, direction = _modifier(lex, text, m.start())
+        mention = Mention(start, m.end(), "weekday", weekday=lex.weekdays[key(m.group("wd"))],
+                          direction=direction)
+        yield Found(start, m.end(), [mention])
 
 
 def find_relative(lex: DateLexicon, text: str) -> Iterator[Found]:
     """Table expressions: "कल", "आज", "परसों", "पिछले सप्ताह", "अगले महीने", "गत वर्ष"."""
-    blocked = _rx(lex, "not_relative")
-    spans = [(b.start(), b.end()) for b in blocked.finditer(text)]
-    rx = _rx(lex, "relative")
-    for m in rx.finditer(text):
+    spans = [(b.start(), b.end()) for b in _matches(lex, "not_relative", text)]
+    for m in _matches(lex, "relative", text):
         if any(s < m.end() and m.start() < e for s, e in spans):
             continue
         unit, offset = lex.relative[key(m.group())]

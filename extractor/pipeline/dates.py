@@ -14,7 +14,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from .date_forms import Mention, find_all
-from .date_lexicon import DIGITS, DateLexicon, get_lexicon
+from .date_lexicon import DateLexicon, get_lexicon
 from .date_values import Reference, parse_iso, resolve
 
 for _name, _owner in (("dates", Span), ("published", Doc)):
@@ -42,7 +42,7 @@ class HindiDates:
         self.lex: DateLexicon = get_lexicon()
 
     def __call__(self, doc: Doc) -> Doc:
-        text = doc.text.translate(DIGITS)  # ३० सितम्बर reads as 30 सितम्बर, offsets unchanged
+        text = doc.text
         mentions = _drop_weekdays_beside_dates(text, [m for f in find_all(self.lex, text)
                                                       for m in f.mentions])
         _share_years(text, mentions)
