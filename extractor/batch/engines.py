@@ -9,6 +9,7 @@ from __future__ import annotations
 import logging
 import multiprocessing
 from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from concurrent.futures import wait as wait_futures
 from typing import Callable, Iterable, Iterator
 
@@ -58,6 +59,9 @@ def run_pool(chunks: Iterable[Chunk], options: Options, workers: int) -> Iterato
             chunks, submit=lambda chunk: pool.submit(process_chunk, chunk, options),
             wait_some=lambda fs: wait_futures(fs, return_when=FIRST_COMPLETED).done,
             result=lambda f: f.result(), limit=2 * workers + 1)
+    except BrokenProcessPool:
+        raise RuntimeError("a worker process died (out of memory, or killed); finished documents "
+                           "are saved, rerun to resume, with fewer --workers if memory is short") from None
     finally:
         pool.shutdown(wait=False, cancel_futures=True)
 

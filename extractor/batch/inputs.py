@@ -16,6 +16,7 @@ from typing import Iterator
 from ..document import RawDocument
 from ..errors import InputError
 from ..fetch import fetch_url
+from ..settings import get_settings
 from ..sources import DUMP_SUFFIXES, SUFFIXES, _from_dump_line, read_file
 
 URL_LIST_SUFFIXES = {".urls"}  # one http(s) URL per line; blank lines and "# ..." ignored
@@ -28,7 +29,10 @@ class Task:
 
     seq: int
     key: str
-    kind: str  # "file" | "url" | "line" (a dump line) | "loaded" (payload is the loaded item)
+    # "file" | "url" | "line" (payload: the dump line) | "raw" (payload: a RawDocument already
+    # read) | "failed" (payload: InputError.as_dict(); exceptions with custom __init__ do not
+    # survive pickling on their way to a worker, dicts do)
+    kind: str
     payload: object = None
 
 
@@ -55,21 +59,29 @@ def _walk(folder: Path) -> Iterator[Path]:
             yield folder / entry.name
 
 
-def _dump_lines(path: Path) -> Iterator[tuple[str, str | None]]:
-    """(key, line) per non-blank line; key is `path:lineno` as `extract` names dump lines."""
-    with path.open(encoding="utf-8", errors="strict") as stream:
+def _dump_lines(path: Path) -> Iterator[tuple[str, str | InputError]]:
+    """(key, line or the error for that line) per non-blank line; key is `path:lineno`, as
+    `extract` names dump lines. A line is capped like a file, and a bad line never ends the dump."""
+    limit = get_settings().max_input_bytes
+    with path.open("rb") as stream:
         lineno = 0
-        while True:
+        while raw := stream.readline(limit + 1):
             lineno += 1
+            key = f"{path}:{lineno}"
+            if len(raw) > limit and not raw.endswith(b"\n"):
+                while raw and not raw.endswith(b"\n"):  # skip the rest of the line, unread
+                    raw = stream.readline(1 << 20)
+                yield key, InputError(key, "read", f"line is over the {limit:,}-byte limit",
+                                      "Split the document, or raise EXTRACTOR_MAX_INPUT_BYTES.")
+                continue
             try:
-                line = stream.readline()
-            except UnicodeDecodeError:
-                yield f"{path}:{lineno}", None  # the rest of the dump cannot be read
-                return
-            if not line:
-                return
+                line = raw.decode("utf-8")
+            except UnicodeDecodeError as exc:
+                yield key, InputError(key, "read", f"line is not valid UTF-8 (byte {exc.start})",
+                                      "Re-save the dump as UTF-8.")
+                continue
             if line.strip():
-                yield f"{path}:{lineno}", line
+                yield key, line
 
 
 def _url_lines(path: Path) -> Iterator[str]:
@@ -86,16 +98,24 @@ def _expand(value: str) -> Iterator[tuple[str, str, object]]:
         yield value, "url", None
         return
     path = Path(value)
+    found = False
     for file in _walk(path) if path.is_dir() else [path]:
+        found = True
         suffix = file.suffix.lower()
         if suffix in DUMP_SUFFIXES:
             for key, line in _dump_lines(file):
-                yield key, "line", line
+                if isinstance(line, InputError):
+                    yield key, "failed", line.as_dict()
+                else:
+                    yield key, "line", line
         elif suffix in URL_LIST_SUFFIXES:
             for url in _url_lines(file):
                 yield url, "url", None
         else:
             yield str(file), "file", None
+    if not found:
+        yield value, "failed", InputError(value, "read", "the folder holds no .txt, .html, .jsonl or .urls files",
+                                          "Check the folder, or give the files themselves.").as_dict()
 
 
 def iter_tasks(values: list[str]) -> Iterator[Task]:
@@ -120,13 +140,14 @@ def count_tasks(values: list[str], budget: float = 2.0) -> int | None:
 def load(task: Task) -> RawDocument | InputError:
     """Read, download or parse the document a task names (runs in a worker)."""
     try:
-        if task.kind == "loaded":
+        if task.kind == "raw":
             return task.payload
+        if task.kind == "failed":
+            error = task.payload
+            return InputError(error["source"], error["stage"], error["error"], error["hint"])
         if task.kind == "url":
             return fetch_url(task.key)
         if task.kind == "line":
-            if task.payload is None:
-                return InputError(task.key, "read", "line is not valid UTF-8", "Re-save the dump as UTF-8.")
             return _from_dump_line(task.payload, task.key)
         return read_file(Path(task.key))
     except InputError as exc:
@@ -140,4 +161,7 @@ def localise(task: Task) -> Task:
     """Read a local file in the driver, so cluster workers need no shared filesystem."""
     if task.kind != "file":
         return task
-    return Task(task.seq, task.key, "loaded", load(task))
+    item = load(task)
+    if isinstance(item, InputError):
+        return Task(task.seq, task.key, "failed", item.as_dict())
+    return Task(task.seq, task.key, "raw", item)

@@ -142,7 +142,7 @@ def run_batch(inputs: Iterable[str], out: str | os.PathLike | None = None, *, db
               state: str | None = None, commit_every: float = 1.0) -> Summary:
     """Process every input document once; rerunning the same call resumes where it stopped."""
     inputs, out = list(inputs), (str(out) if out is not None else None)
-    workers = workers or os.cpu_count() or 1
+    workers = (os.cpu_count() or 1) if workers is None else workers
     _validate(inputs, out, db, workers, engine, scheduler, batch_size, threshold)
     started = time.monotonic()
     journal = Journal(_directory(inputs, out, db, state), _config(inputs, out, db, threshold),

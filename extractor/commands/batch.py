@@ -4,6 +4,7 @@ from __future__ import annotations
 import argparse
 import os
 import sys
+import traceback
 
 from ..batch import BatchUsageError, run_batch
 
@@ -17,7 +18,7 @@ command after an interruption (Ctrl-C, kill, crash) to resume: finished document
 and the final files are the same as an uninterrupted run's.
 
 exit status: 0 all documents processed, 1 some failed (see errors.jsonl), 2 usage error,
-130 interrupted (rerun to resume)."""
+3 the run stopped on an unexpected error, 130 interrupted (3 and 130: rerun to resume)."""
 
 
 def register(sub) -> None:
@@ -37,6 +38,8 @@ def register(sub) -> None:
                    help="documents per chunk sent to a worker and per nlp.pipe batch (default 32)")
     p.add_argument("--near-duplicate-threshold", type=float, default=0.8, metavar="J", dest="threshold",
                    help="estimated Jaccard similarity of 3-word shingles for near-duplicates (default 0.8)")
+    p.add_argument("--commit-every", type=float, default=1.0, metavar="SECONDS",
+                   help="fsync and journal finished work every SECONDS (default 1; 0: after every chunk)")
     p.add_argument("--progress", action=argparse.BooleanOptionalAction, default=None,
                    help="show a progress bar (default: when stderr is a terminal)")
     p.set_defaults(func=run)
@@ -46,7 +49,8 @@ def run(args) -> int:
     try:
         summary = run_batch(args.inputs, args.out, db=args.db, state=args.state, workers=args.workers,
                             engine=args.engine, scheduler=args.scheduler, batch_size=args.batch_size,
-                            threshold=args.threshold, progress=args.progress)
+                            threshold=args.threshold, progress=args.progress,
+                            commit_every=args.commit_every)
     except BatchUsageError as exc:
         print(f"error: batch: {exc}", file=sys.stderr)
         return 2
@@ -54,5 +58,10 @@ def run(args) -> int:
         print("interrupted: finished documents are saved; rerun the same command to resume",
               file=sys.stderr)
         return 130
+    except Exception as exc:  # a crash is not "some documents failed" (1): say so, keep the trace
+        traceback.print_exc()
+        print(f"error: batch stopped: {exc!r}. Finished documents are saved; rerun the same command "
+              "to resume, and report the traceback if it happens again.", file=sys.stderr)
+        return 3
     print(summary.format(), file=sys.stderr)
     return summary.exit_code
