@@ -108,10 +108,11 @@ class Doc:
         sentence = next(i for i, (s, e) in enumerate(self.record["sentences"]) if s <= start < e)
         return [start, start + len(quote_)], sentence
 
-    def add(self, kind: str, quote_: str, **fields) -> "Doc":
+    def add(self, list_name: str, quote_: str, /, **fields) -> "Doc":
         span, sentence = self._span(quote_)
-        key = "text" if kind in ("dates", "decisions", "action_points") else "name"
-        self.record[kind].append({key: fields.pop(key, quote_), **fields, "span": span, "sentence": sentence})
+        key = "text" if list_name in ("dates", "decisions", "action_points") else "name"
+        self.record[list_name].append({key: fields.pop(key, quote_), **fields, "span": span,
+                                       "sentence": sentence})
         return self
 
 

@@ -49,6 +49,7 @@ _MARKS_AFTER = {"्", "़"}  # signs after a consonant that mean "no inherent 
 
 # Latin spelling conventions -> the same letters the Devanagari table produces.
 _LATIN_RULES = [
+    (re.compile(r"(?:ss|s|t)ion"), "sn"),  # English words written in Devanagari: मिशन = Mission
     (re.compile(r"ngh"), "ng"), (re.compile(r"ck"), "k"), (re.compile(r"c(?=[eiy])"), "s"),
     (re.compile(r"c(?!h)"), "k"), (re.compile(r"ch"), "c"), (re.compile(r"q"), "k"),
     (re.compile(r"x"), "ks"), (re.compile(r"w"), "v"), (re.compile(r"z"), "j"),

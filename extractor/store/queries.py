@@ -6,14 +6,17 @@ the query text itself with the display name.
 """
 from __future__ import annotations
 
+import re
+from datetime import date
+
 from sqlalchemy import Connection, and_, exists, false, func, or_, select
 
 from .keys import query_key
 from .pages import Page, QueryError, check_limit, decode_cursor, page_of
-from .rows import iso_date
 from .schema import ENTITY_KINDS, aliases, documents, entities, mentions, relations
 
 DOCS_PER_ENTITY = 5
+_QUERY_DATE = re.compile(r"\d{4}(-\d{2}){0,2}")
 
 
 def _like_escape(text: str) -> str:
@@ -45,12 +48,16 @@ def _docs_mentioning(kind: str, q: str):
 
 
 def _date_arg(value: str | None, name: str) -> str | None:
+    """A query date: YYYY, YYYY-MM or YYYY-MM-DD, checked against the calendar."""
     if value is None:
         return None
-    iso = iso_date(value)
-    if not iso or "X" in iso:
-        raise QueryError(f"{name} must be a date like 2024-04-03 (or 2024-04, 2024), not {value!r}")
-    return iso
+    try:
+        if not _QUERY_DATE.fullmatch(value):
+            raise ValueError
+        date.fromisoformat((value + "-01-01"[len(value) - 4:]) if len(value) in (4, 7) else value)
+    except ValueError:
+        raise QueryError(f"{name} must be a date like 2024-04-03 (or 2024-04, 2024), not {value!r}") from None
+    return value
 
 
 def mention_filter(rel, date_from=None, date_to=None, place=None, agency=None) -> list:
