@@ -70,7 +70,8 @@ def _build_patterns(lex: DateLexicon) -> dict[str, str]:
         "month": rf"{mon}{WORD_R}(?={S}*(?:माह|महीने|महीना|मास|में|से|तक|के{S}))",
         "dmy": rf"(?P<day>{day})(?P<sep>[./-])(?P<month>\d{{1,2}})(?P=sep)"
                rf"(?P<year>\d{{4}}|\d{{2}}){NUM_R}",
-        "ymd": rf"{year}(?P<sep>[-/.])(?P<month>\d{{1,2}})(?P=sep)(?P<day>\d{{1,2}}){NUM_R}",
+        "ymd": rf"{year}(?P<sep>[-/.])(?P<month>\d{{1,2}})(?P=sep)(?P<day>\d{{1,2}})"
+               rf"(?:{NUM_R}|(?=T\d))",  # 2024-08-02T10:30 (ISO timestamps in metadata)
         "year_pair": rf"{year}{S}*[-–/]{S}*(?P<second>\d{{4}}|\d{{2}}){NUM_R}",
         "year": rf"{year}{NUM_R}",
         "weekday": rf"(?P<wd>{lex.weekday}){WORD_R}",

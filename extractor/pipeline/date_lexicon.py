@@ -105,6 +105,9 @@ class DateLexicon:
                        for kind, cues in self.cues.items()}
         self._before = {kind: re.compile(rf"(?<![{W}]){alternation(cues)}\s*[:\-]?\s*$")
                         for kind, cues in self.cues.items()}
+        # A clause ends at punctuation, a line break or a word that opens a new clause.
+        self.clause_end = re.compile(rf"[।?!\n|,;:“”\"]|\.(?:\s|$)"
+                                     rf"|(?<![{W}]){alternation(self.cues['clause_break'])}{WORD_R}")
         suffixes = alternation(self.cues["future_suffix"])
         self._future = re.compile(rf"(?<![{W}]){alternation(self.cues['future_word'])}{WORD_R}"
                                   rf"|{suffixes}{WORD_R}")

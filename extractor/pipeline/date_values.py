@@ -3,14 +3,15 @@
 Rules (documented here because they are choices, not facts of the text):
 - A date without a year takes it, in this order, from the publication date (Doc._.published),
   from a dated dateline ("लखनऊ, 2 जून 2025।", the publication date the text itself states), or
-  from the nearest other date in the document that states its year (`year_source` tells which;
-  a reader can tell a stated year from an inferred one). Otherwise the year is XXXX.
+  from the nearest date in the same paragraph that states its year (`year_source` tells which,
+  so a stated year can be told from an inferred one). Otherwise the year is XXXX.
 - Against a reference date the year is the one, among the reference year and its neighbours,
   that puts the date nearest the reference, counting the future double for events (news
   reports what happened) and the past double for deadlines and starts (they announce).
 - Weekdays and relative expressions need the publication date; without it the value is null.
   A weekday is the latest such day on or before the publication date, or the next one after
-  it when a modifier (अगले) or a future verb (होगी, करेंगे) says so; पिछले means strictly before.
+  it when a modifier (अगले) or a future verb (होगी, करेंगे) in its own clause says so ("सोमवार
+  को कहा कि ... चलेगा" is past: the clause ends at कि); पिछले means strictly before.
 - Hindi कल / परसों point back unless the clause has a future verb (news is mostly past tense).
 - Weeks are ISO weeks ("2024-W31"); months "2024-08"; years "2024". A financial or academic
   year "2024-25" has value "2024" and an extra `period` "2024/2025".

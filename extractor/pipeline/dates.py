@@ -26,7 +26,6 @@ _DATELINE_PLACE = re.compile(r"^[^\d\n,।:!?\"“”]{2,40},\s*$")
 _DATELINE_END = re.compile(r"\s*(?:[:।|(\-–—]|\n|$)")
 _SHARED_YEAR = re.compile(r"^\s*(?:से|-|–|—|to|और|व|एवं|तथा|and|,)\s*$")
 _BESIDE = re.compile(r"^\s*[,(]?\s*$|^\s*\)?\s*,?\s*$")
-_CLAUSE_END = re.compile(r"[।?!\n|]|\.(?:\s|$)")
 
 
 @Language.factory("hi_dates", assigns=["doc.spans"], default_config={"spans_key": "dates"})
@@ -53,8 +52,8 @@ class HindiDates:
             span = self._span(doc, m)
             if span is None:
                 continue
-            value, source = resolve(m, role, ref, _context_year(mentions, m),
-                                    self.lex.is_future(_clause_after(text, m.end)))
+            value, source = resolve(m, role, ref, _context_year(text, mentions, m),
+                                    self.lex.is_future(self._clause_after(text, m.end)))
             span._.dates = {"text": span.text, "value": value, "role": role, **m.extra}
             if source and value:
                 span._.dates["year_source"] = source
@@ -74,6 +73,11 @@ class HindiDates:
         if lex.after(text, m.end, "start_after") or lex.before(text, m.start, "start_before"):
             return "start"
         return "event"
+
+    def _clause_after(self, text: str, end: int) -> str:
+        """The rest of the clause after a date: in Hindi the verb, and so the tense, comes last."""
+        stop = self.lex.clause_end.search(text, end)
+        return text[end:stop.start() if stop else len(text)]
 
     @staticmethod
     def _span(doc: Doc, m: Mention) -> Span | None:
@@ -98,9 +102,17 @@ def _dateline_date(mentions: list[Mention], roles: list[str]) -> date | None:
     return None
 
 
-def _context_year(mentions: list[Mention], m: Mention) -> int | None:
-    """The year of the nearest mention that states year and month (for year-less dates)."""
-    dated = [o for o in mentions if o.year and o.month and o is not m]
+def _context_year(text: str, mentions: list[Mention], m: Mention) -> int | None:
+    """The year of the nearest mention in the same paragraph that states year and month.
+
+    "3 अप्रैल 2024 को पहली बैठक ... 10 मई को दूसरी": within a paragraph a year-less date
+    nearly always shares the year just written; across paragraphs that is a guess too far.
+    """
+    para_start = text.rfind("\n", 0, m.start) + 1
+    para_end = text.find("\n", m.end)
+    para_end = len(text) if para_end < 0 else para_end
+    dated = [o for o in mentions if o.year and o.month and o is not m
+             and para_start <= o.start and o.end <= para_end]
     if not dated:
         return None
     return min(dated, key=lambda o: abs(o.start - m.start)).year
@@ -127,9 +139,3 @@ def _drop_weekdays_beside_dates(text: str, mentions: list[Mention]) -> list[Ment
                 continue
         keep.append(m)
     return keep
-
-
-def _clause_after(text: str, end: int) -> str:
-    """The rest of the clause after a date: in Hindi the verb, and so the tense, comes last."""
-    stop = _CLAUSE_END.search(text, end)
-    return text[end:stop.start() if stop else len(text)]
