@@ -104,7 +104,7 @@ class Agencies:
 
     def _one_per_body(self, doc: Doc, found: list) -> list[Span]:
         """Keep the first mention of each body; a longer or shorter form with the same head is the same body."""
-        found = _drop_nested(sorted(found, key=lambda f: (f[0], -(f[1] - f[0]))))
+        found = _merge_acronyms(doc, _drop_nested(sorted(found, key=lambda f: (f[0], -(f[1] - f[0])))))
         kept: list[Span] = []
         keys: list[tuple[str, frozenset]] = []
         for start, end, data in sorted(found, key=lambda f: f[0]):
@@ -116,9 +116,23 @@ class Agencies:
                 continue
             keys.append((head, words))
             span._.agencies = {"name": span.text, "canonical": data["canonical"] or span.text,
-                               "kind": data["kind"], "source": data["source"]}
+                               "kind": data["kind"], "source": data["source"], "acronym": data.get("acronym")}
             kept.append(span)
         return kept
+
+
+def _merge_acronyms(doc: Doc, found: list) -> list:
+    """"भारतीय आयुर्विज्ञान अनुसंधान परिषद (आईसीएमआर)": the acronym in brackets is the same body."""
+    out: list = []
+    for item in found:
+        prev = out[-1] if out else None
+        if prev and item[0] == prev[1] + 1 and doc[prev[1]].text == "(" and item[1] < len(doc) \
+                and doc[item[1]].text == ")" and item[1] - item[0] == 1:
+            out[-1] = (prev[0], prev[1], {**prev[2], "canonical": prev[2]["canonical"] or item[2]["canonical"],
+                                          "acronym": doc[item[0]].text})
+            continue
+        out.append(item)
+    return out
 
 
 def _drop_nested(found: list) -> list:

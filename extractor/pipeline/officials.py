@@ -4,11 +4,14 @@ from __future__ import annotations
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from ..lexicon import load_table
-from .lexmatch import PhraseTable, covered, fold
+from ..lexicon import load_table, load_wordlist
+from .lexmatch import PhraseTable, covered, fold, function_words, is_word
 from .names import Name, NameReader
 
 LIST_LINKS = {",", "और", "व", "एवं", "तथा"}
+CONNECTORS = {"और", "व", "एवं", "तथा"}
+PORTFOLIO_HEADS = {"मंत्री", "राज्यमंत्री"}  # "स्वास्थ्य एवं परिवार कल्याण मंत्री": the portfolio is the post
+MAX_PORTFOLIO = 6
 OF = {"के", "की", "का"}
 
 
@@ -24,10 +27,12 @@ class Officials:
         self.designations = PhraseTable(nlp.tokenizer, [(r["surface"], r) for r in load_table("designations")])
         self.services = PhraseTable(nlp.tokenizer, [(r["surface"], r) for r in load_table("services")])
         self.names = NameReader(self.designations, self.services)
+        self.modifiers = {fold(w) for w in load_wordlist("post_modifiers")}
+        self.stop = {fold(w) for w in function_words()} - CONNECTORS
 
     def __call__(self, doc: Doc) -> Doc:
         ctx = _Context(doc)
-        posts = list(self.designations.find(doc))
+        posts = self._extend_posts(doc, list(self.designations.find(doc)))
         for start, end, _ in posts:  # a name never runs into a post ("... महानिरीक्षक आलोक जैन")
             ctx.blocked[start:end] = [True] * (end - start)
         mentions: list[dict] = []
@@ -66,6 +71,33 @@ class Officials:
             return []
         found = [_mention(doc, name, start, info)]
         return found + self._list_after(ctx, name.end, info)
+
+    def _extend_posts(self, doc: Doc, posts: list) -> list:
+        """Grow each post leftwards: modifiers ("अपर सचिव"), a minister's portfolio, and a post
+        joined by "एवं" ("अपर सचिव एवं मिशन निदेशक")."""
+        out: list = []
+        for start, end, row in posts:
+            while start > 0 and fold(doc[start - 1].text) in self.modifiers:
+                start -= 1
+            if fold(doc[end - 1].text) in PORTFOLIO_HEADS:
+                start = self._portfolio_start(doc, start)
+            prev = out[-1] if out else None
+            if prev and start - prev[1] <= 2 and doc[start - 1].text in CONNECTORS | {"मिशन", "परियोजना", "कार्यक्रम"}:
+                out[-1] = (prev[0], end, row)
+                continue
+            out.append((start, end, row))
+        return out
+
+    def _portfolio_start(self, doc: Doc, start: int) -> int:
+        k = start
+        while k > 0 and start - k < MAX_PORTFOLIO:
+            word = doc[k - 1]
+            if not is_word(word) or fold(word.text) in self.stop:
+                break
+            k -= 1
+        while k < start and doc[k].text in CONNECTORS:
+            k += 1
+        return k
 
     def _follows_service(self, doc: Doc, start: int) -> bool:
         if start < 2 or doc[start - 1].text != ",":

@@ -30,6 +30,9 @@ class Programmes:
         self.before = {fold(r["head"]): r["kind"] for r in heads if r["position"] == "before"}
         self.generic = {fold(w) for w in load_wordlist("programme_generic")}
         self.prefixes = {fold(w) for w in load_wordlist("programme_prefixes")}
+        # Posts and honorifics end a name: "मिशन निदेशक सुश्री X" is a post, not "मिशन <name>".
+        self.not_names = {fold(w).rstrip(".") for w in load_wordlist("honorifics")} | {
+            fold(r["surface"].split()[-1]) for r in load_table("designations")}
         self.stop = {fold(w) for w in function_words()}
         # Unquoted names are read back only over words that are not everyday vocabulary.
         self.common = {fold(w) for w in load_wordlist("common_words")} - {fold(w) for w in load_wordlist("name_tokens")}
@@ -41,7 +44,8 @@ class Programmes:
         return doc
 
     def _name_word(self, token) -> bool:
-        return (is_word(token) or "-" in token.text) and fold(token.text) not in self.stop
+        text = fold(token.text)
+        return (is_word(token) or "-" in token.text) and text not in self.stop and text not in self.not_names
 
     def _quoted(self, doc: Doc) -> list:
         out = []
@@ -91,8 +95,12 @@ class Programmes:
             word = fold(token.text)
             if word in self.bare_after:
                 start = i
-                while start > 0 and i - start < MAX_NAME and self._unquoted_word(doc[start - 1]):
+                while start > 0 and i - start < MAX_NAME and self._name_word(doc[start - 1]) \
+                        and fold(doc[start - 1].text) not in self.generic:
                     start -= 1
+                # Everyday words may sit inside a name ("टीबी मुक्त भारत") but do not start one.
+                while start < i and fold(doc[start].text) in self.common:
+                    start += 1
                 start = self._official_prefix(doc, i) or start
                 if start > 0 and start < i and fold(doc[start - 1].text) in self.prefixes:
                     start -= 1
@@ -133,7 +141,10 @@ class Programmes:
         kept, keys, taken = [], set(), set()
         for start, end, kind, canonical in found:
             span = doc[start:end]
-            key = fold(span.text).replace(" ", "")
+            words = [fold(t.text) for t in span if not t.is_punct]
+            while len(words) > 1 and words[0] in self.prefixes:  # "प्रधानमंत्री X अभियान" = "X अभियान"
+                words = words[1:]
+            key = "".join(words)
             bare = key
             for head in self.after:
                 bare = bare.removesuffix(head)
