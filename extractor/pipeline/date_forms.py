@@ -81,8 +81,8 @@ def _build_patterns(lex: DateLexicon) -> dict[str, str]:
 
 
 def _compiled(lex: DateLexicon) -> dict[str, re.Pattern]:
-    if "compiled" not in lex.__dict__:  # once per lexicon
-        lex.compiled = {k: re.compile(v) for k, v in _build_patterns(lex).items()}
+    if not lex.compiled:  # once per lexicon
+        lex.compiled.update((k, re.compile(v)) for k, v in _build_patterns(lex).items())
     return lex.compiled
 
 
@@ -95,10 +95,10 @@ def _matches(lex: DateLexicon, name: str, text: str) -> Iterator[re.Match]:
 
 def _month_names(lex: DateLexicon, text: str) -> list[tuple[int, int]]:
     """Where month names occur; remembered for the text at hand, which five forms ask about."""
-    last = lex.__dict__.get("last_months")
-    if last is None or last[0] is not text:
-        last = lex.last_months = (text, [m.span() for m in _compiled(lex)["month_name"].finditer(text)])
-    return last[1]
+    if lex.last_months is None or lex.last_months[0] is not text:
+        spans = [m.span() for m in _compiled(lex)["month_name"].finditer(text)]
+        lex.last_months = (text, spans)
+    return lex.last_months[1]
 
 
 def _month_matches(lex: DateLexicon, name: str, text: str) -> Iterator[re.Match]:

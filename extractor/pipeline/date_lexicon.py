@@ -109,6 +109,8 @@ class DateLexicon:
         self.clause_end = re.compile(rf"[।?!\n|,;:“”\"]|\.(?:\s|$)"
                                      rf"|(?<![{W}]){alternation(self.cues['clause_break'])}{WORD_R}")
         suffixes = alternation(self.cues["future_suffix"])
+        self.compiled: dict[str, re.Pattern] = {}  # the forms' regexes (date_forms builds them)
+        self.last_months: tuple[str, list] | None = None  # month positions in the last text
         self._future = re.compile(rf"(?<![{W}]){alternation(self.cues['future_word'])}{WORD_R}"
                                   rf"|{suffixes}{WORD_R}")
 

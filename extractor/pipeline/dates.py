@@ -46,7 +46,8 @@ class HindiDates:
                                                       for m in f.mentions])
         _share_years(text, mentions)
         roles = [self.role(text, m) for m in mentions]
-        ref = Reference(published=parse_iso(doc._.published), dateline=_dateline_date(mentions, roles))
+        ref = Reference(published=parse_iso(doc._.published),
+                        dateline=_dateline_date(mentions, roles))
         spans = []
         for m, role in zip(mentions, roles):
             span = self._span(doc, m)
