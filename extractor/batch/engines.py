@@ -15,7 +15,7 @@ from typing import Callable, Iterable, Iterator
 
 from .errors import BatchUsageError
 from .inputs import Task, localise
-from .work import Options, init_worker, process_chunk
+from .job import Options, init_worker, run_chunk
 
 log = logging.getLogger(__name__)
 Chunk = list[Task]
@@ -47,7 +47,7 @@ def ordered_window(chunks: Iterable[Chunk], submit: Callable, wait_some: Callabl
 
 def run_inline(chunks: Iterable[Chunk], options: Options) -> Iterator[list[dict]]:
     for chunk in chunks:
-        yield process_chunk(chunk, options)
+        yield run_chunk(chunk, options)
 
 
 def run_pool(chunks: Iterable[Chunk], options: Options, workers: int) -> Iterator[list[dict]]:
@@ -56,7 +56,7 @@ def run_pool(chunks: Iterable[Chunk], options: Options, workers: int) -> Iterato
                                initializer=init_worker)
     try:
         yield from ordered_window(
-            chunks, submit=lambda chunk: pool.submit(process_chunk, chunk, options),
+            chunks, submit=lambda chunk: pool.submit(run_chunk, chunk, options),
             wait_some=lambda fs: wait_futures(fs, return_when=FIRST_COMPLETED).done,
             result=lambda f: f.result(), limit=2 * workers + 1)
     except BrokenProcessPool:
@@ -91,7 +91,7 @@ def run_dask(chunks: Iterable[Chunk], options: Options, workers: int,
         log.info("dask: %s, %d worker threads", client.scheduler.address, threads)
         yield from ordered_window(
             ([localise(task) for task in chunk] for chunk in chunks),
-            submit=lambda chunk: client.submit(process_chunk, chunk, options, pure=False),
+            submit=lambda chunk: client.submit(run_chunk, chunk, options, pure=False),
             wait_some=lambda fs: dask_wait(fs, return_when="FIRST_COMPLETED").done,
             result=lambda f: f.result(), limit=2 * threads + 1)
     finally:

@@ -25,7 +25,7 @@ from .inputs import Task, check_inputs, count_tasks, iter_tasks
 from .journal import COUNTS, Journal
 from .sink import open_sink
 from .summary import Summary, file_info
-from .work import Options
+from .job import Options
 
 
 def _chain(digest: str, key: str) -> str:

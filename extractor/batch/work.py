@@ -8,31 +8,18 @@ from __future__ import annotations
 
 import json
 import logging
-import signal
 import threading
-from dataclasses import dataclass
 
 from ..errors import InputError
 from ..extract import extract_documents
 from ..pipeline import get_nlp
-from .dedup import NUM_PERM, signature
+from .dedup import signature
 from .inputs import Task, load
+from .job import Options
 
 log = logging.getLogger(__name__)
 # A Dask worker may run several tasks in threads; one pipeline per process is not shared.
 _PIPELINE_LOCK = threading.Lock()
-
-
-@dataclass(frozen=True)
-class Options:
-    batch_size: int = 32  # documents per nlp.pipe batch
-    num_perm: int = NUM_PERM
-
-
-def init_worker() -> None:
-    """Pool initializer: Ctrl-C is the driver's to handle; build the pipeline before work arrives."""
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
-    get_nlp()
 
 
 def _extract(items: list, batch_size: int) -> list:

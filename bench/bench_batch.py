@@ -1,0 +1,127 @@
+"""Benchmark batch runs: documents/s on 1 worker, all cores and a Dask LocalCluster, peak memory.
+
+    .venv/bin/python bench/bench_batch.py [--docs 1000] [--corpus DIR] [--workers N] [--no-dask]
+    .venv/bin/python bench/bench_batch.py --docs 60      # smoke run
+
+Each configuration is the real command (`python -m extractor batch DIR --out ...`) in its own
+process, on the same corpus, so start-up (imports, pipeline build, worker spawn, cluster start)
+is included; "first record" shows that fixed cost and "steady docs/s" the rate after it.
+Memory is the resident set of the command and all its descendants (workers, Dask nannies),
+summed and sampled every 0.1 s with psutil; "max proc" is the largest single process.
+
+The corpus (unless --corpus is given): corpus/samples and the shared dev texts once each, the
+rest synthetic district press releases (tests/test_batch_corpus.py), every 25th a wire copy of
+an earlier one, so near-duplicate detection does its normal amount of work.
+"""
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import psutil
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "tests"))
+from test_batch_corpus import article, wire_copies  # noqa: E402
+
+DEV = ROOT.parent / "shared" / "eval" / "dev"
+
+
+def make_corpus(folder: Path, n: int) -> int:
+    real = sorted((ROOT / "corpus" / "samples").glob("*.txt")) + sorted(DEV.glob("*.txt"))
+    for i, path in enumerate(real[:n]):
+        shutil.copy(path, folder / f"real_{i:02d}.txt")
+    for i in range(max(0, n - len(real))):
+        text = wire_copies(i - 10)[1 + i % 2] if i % 25 == 24 else article(10_000 + i)
+        (folder / f"doc_{i:05d}.txt").write_text(text, encoding="utf-8")
+    return n
+
+
+def _tree_rss(proc: psutil.Process) -> tuple[int, int]:
+    total = biggest = 0
+    for p in [proc, *proc.children(recursive=True)]:
+        try:
+            rss = p.memory_info().rss
+        except psutil.Error:
+            continue
+        total, biggest = total + rss, max(biggest, rss)
+    return total, biggest
+
+
+def run_config(corpus: Path, out: Path, extra: list[str]) -> dict:
+    """Run the command once; wall time, time to the first record, peak memory."""
+    cmd = [sys.executable, "-m", "extractor", "batch", str(corpus), "--out", str(out), "--no-progress", *extra]
+    start = time.monotonic()
+    proc = psutil.Popen(cmd, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    first = None
+    peak_total = peak_one = 0
+    records = out / "records.jsonl"
+    while proc.poll() is None:
+        total, one = _tree_rss(proc)
+        peak_total, peak_one = max(peak_total, total), max(peak_one, one)
+        if first is None and records.exists() and records.stat().st_size:
+            first = time.monotonic() - start
+        time.sleep(0.1)
+    wall = time.monotonic() - start
+    err = proc.stderr.read()
+    if proc.returncode not in (0, 1):
+        raise SystemExit(f"{' '.join(cmd)} failed ({proc.returncode}):\n{err}")
+    return {"wall": wall, "first": first or wall, "peak_total": peak_total, "peak_one": peak_one,
+            "records": sum(1 for _ in records.open(encoding="utf-8"))}
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--docs", type=int, default=1000, help="documents to generate (default 1000)")
+    parser.add_argument("--corpus", type=Path, help="use this folder instead of generating one")
+    parser.add_argument("--workers", type=int, default=os.cpu_count(), help="'all cores' (default: cpu_count)")
+    parser.add_argument("--batch-size", type=int, default=32)
+    parser.add_argument("--no-dask", action="store_true", help="skip the Dask LocalCluster run")
+    args = parser.parse_args()
+
+    with tempfile.TemporaryDirectory(prefix="bench_batch_") as tmp:
+        tmp = Path(tmp)
+        corpus = args.corpus
+        if corpus is None:
+            corpus = tmp / "corpus"
+            corpus.mkdir()
+            make_corpus(corpus, args.docs)
+        n = sum(1 for p in corpus.rglob("*") if p.is_file())
+        configs = [("1 worker", ["--workers", "1"]), (f"all cores ({args.workers})", ["--workers", str(args.workers)])]
+        if not args.no_dask:
+            configs.append((f"dask LocalCluster ({args.workers})",
+                            ["--engine", "dask", "--workers", str(args.workers)]))
+        results = {}
+        for name, extra in configs:
+            results[name] = run_config(corpus, tmp / f"out{len(results)}", [*extra, "--batch-size", str(args.batch_size)])
+            print(f"  done: {name}", file=sys.stderr)
+        print_table(n, results)
+
+
+def print_table(n: int, results: dict) -> None:
+    mb = 1024 * 1024
+    print(f"\n{n} documents, {os.cpu_count()} cores, load average {os.getloadavg()[0]:.1f} at the end\n")
+    print(f"| {'configuration':<26} | wall s | first record s | docs/s | steady docs/s | peak RSS MB (max proc) |")
+    print(f"|{'-' * 28}|--------|----------------|--------|---------------|------------------------|")
+    rates = {}
+    for name, r in results.items():
+        rates[name] = n / r["wall"]
+        steady = (n - 1) / max(r["wall"] - r["first"], 1e-9)
+        print(f"| {name:<26} | {r['wall']:6.1f} | {r['first']:14.1f} | {rates[name]:6.1f} | {steady:13.1f} "
+              f"| {r['peak_total'] / mb:8.0f} ({r['peak_one'] / mb:4.0f})          |")
+    names = list(results)
+    print(f"\nscaling, all cores / 1 worker: {rates[names[1]] / rates[names[0]]:.2f}x (docs/s, start-up included)")
+    if len(names) > 2:
+        print(f"dask LocalCluster / 1 worker: {rates[names[2]] / rates[names[0]]:.2f}x")
+    counts = {r["records"] for r in results.values()}
+    print(f"records written: {', '.join(map(str, sorted(counts)))} (one value: every engine wrote the same count)")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,31 @@
+"""The unit of work a worker runs, importable without spaCy so the driver starts fast.
+
+A process pool or Dask worker unpickles `run_chunk` by name; the heavy modules (spaCy, the
+pipeline) are imported there, on first use, not in the driver that only enumerates and writes.
+"""
+from __future__ import annotations
+
+import signal
+from dataclasses import dataclass
+
+from .dedup import NUM_PERM
+
+
+@dataclass(frozen=True)
+class Options:
+    batch_size: int = 32  # documents per nlp.pipe batch
+    num_perm: int = NUM_PERM
+
+
+def run_chunk(tasks: list, options: Options) -> list[dict]:
+    from .work import process_chunk
+
+    return process_chunk(tasks, options)
+
+
+def init_worker() -> None:
+    """Pool initializer: Ctrl-C is the driver's to handle; build the pipeline before work arrives."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    from ..pipeline import get_nlp
+
+    get_nlp()
