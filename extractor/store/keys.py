@@ -10,7 +10,8 @@ and from Latin so that the two scripts meet in the middle:
   Devanagari digits as ASCII, punctuation dropped;
 - every nasal mark folds to n: chandrabindu = anusvara = halant + nasal consonant
   (गाँव/गांव, अरविन्द/अरविंद), and m before p/b is n (अंबेडकर/Ambedkar);
-- vowel length and diphthongs fold (ी/ि = ee/i -> i, ू/ु = oo/u -> u, ै/े -> e, ौ/ो -> o) and
+- vowel length and diphthongs fold (ी/ि = ee/i -> i, ू/ु = oo/u -> u, ौ/ो = au -> o, and
+  ै = ai = अय -> y, since Latin "ai" stands for both: Kailash = कैलाश, Raipur = रायपुर) and
   every a/aa, including the inherent vowel Hindi often does not pronounce, is dropped
   (Arvind = अरविंद, Shukla = शुक्ला);
 - aspiration and retroflexion fold (ठ = ट = थ = त -> t, श = ष = स -> s, sh = s, w = v);
@@ -39,9 +40,9 @@ _CONSONANTS = {
 }
 # Independent vowels and vowel signs, folded (the a-vowels are dropped after the h rule).
 _VOWELS = {
-    "अ": "a", "आ": "a", "इ": "i", "ई": "i", "उ": "u", "ऊ": "u", "ऋ": "ri", "ए": "e", "ऐ": "e",
+    "अ": "a", "आ": "a", "इ": "i", "ई": "i", "उ": "u", "ऊ": "u", "ऋ": "ri", "ए": "e", "ऐ": "ay",
     "ओ": "o", "औ": "o", "ऑ": "o", "ऍ": "e",
-    "ा": "a", "ि": "i", "ी": "i", "ु": "u", "ू": "u", "ृ": "ri", "े": "e", "ै": "e", "ो": "o",
+    "ा": "a", "ि": "i", "ी": "i", "ु": "u", "ू": "u", "ृ": "ri", "े": "e", "ै": "ay", "ो": "o",
     "ौ": "o", "ॉ": "o", "ॅ": "e",
 }
 _MARKS = {"ं": "n", "ँ": "n", "ः": "h", "्": "", "़": "", "ऽ": ""}
@@ -54,7 +55,7 @@ _LATIN_RULES = [
     (re.compile(r"c(?!h)"), "k"), (re.compile(r"ch"), "c"), (re.compile(r"q"), "k"),
     (re.compile(r"x"), "ks"), (re.compile(r"w"), "v"), (re.compile(r"z"), "j"),
     (re.compile(r"f"), "p"), (re.compile(r"ee|ii|ie"), "i"), (re.compile(r"oo|uu"), "u"),
-    (re.compile(r"ai|ae"), "e"), (re.compile(r"au|ou|aw"), "o"),
+    (re.compile(r"ai"), "ay"), (re.compile(r"ae"), "e"), (re.compile(r"au|ou|aw"), "o"),
     (re.compile(r"(?<=[^aeiou])y(?![aeiou])"), "i"),
 ]
 _H_AFTER_CONSONANT = re.compile(r"(?<=[bcdgjklmnprstv])h")
