@@ -12,6 +12,10 @@ import json
 import os
 import sys
 import time
+import shutil
+import signal
+import threading
+from contextlib import ExitStack, contextmanager
 from itertools import islice
 from pathlib import Path
 from typing import Iterable, Iterator
@@ -52,8 +56,8 @@ def _skip_done(tasks: Iterator[Task], state: dict) -> None:
 class _Applier:
     """Applies outcomes in input order: duplicate decisions, output lines, store ingestion."""
 
-    def __init__(self, journal: Journal, index: NearDuplicateIndex, sink):
-        self.journal, self.index, self.sink = journal, index, sink
+    def __init__(self, journal: Journal, index: NearDuplicateIndex, sink, store_near: bool = False):
+        self.journal, self.index, self.sink, self.store_near = journal, index, sink, store_near
         self.next_seq, self.digest = journal.state["next_seq"], journal.state["digest"]
         self.totals = dict(journal.state["counts"])
         self.run = dict.fromkeys(COUNTS, 0)
@@ -93,7 +97,9 @@ class _Applier:
                 self.index.add(doc_id, sig)
             self._count("processed")
         self.journal.write("records", line)
-        if self.sink is not None:
+        # Store queries count mentions: a release printed by ten outlets is one decision, so
+        # near-duplicates stay out of the store unless asked for (they are in records.jsonl).
+        if self.sink is not None and (not near or self.store_near):
             problem = self.sink.ingest(line, key)
             if problem:
                 self._fail(key, problem)
@@ -102,11 +108,13 @@ class _Applier:
         self.journal.commit(self.next_seq, self.digest, self.totals)
 
 
-def _config(inputs: list[str], out: str | None, db: str | None, threshold: float) -> dict:
+def _config(inputs: list[str], out: str | None, db: str | None, threshold: float, store_near: bool) -> dict:
     # Only what changes the output: workers, engine and batch size may differ between resumes.
+    # The database URL may hold a password: the journal keeps a hash of it.
     return {"inputs": list(inputs), "near_duplicate_threshold": threshold, "num_perm": NUM_PERM,
             "shingle_words": SHINGLE_WORDS, "records_file": out is not None,
-            "db": hashlib.sha256(db.encode()).hexdigest()[:16] if db else None}
+            "db": hashlib.sha256(db.encode()).hexdigest()[:16] if db else None,
+            "store_near_duplicates": bool(db and store_near)}
 
 
 def _directory(inputs: list[str], out: str | None, db: str | None, state: str | None) -> Path:
@@ -139,51 +147,78 @@ def _validate(inputs, out, db, workers, engine, scheduler, batch_size, threshold
 def run_batch(inputs: Iterable[str], out: str | os.PathLike | None = None, *, db: str | None = None,
               workers: int | None = None, engine: str = "local", scheduler: str | None = None,
               batch_size: int = 32, threshold: float = 0.8, progress: bool | None = None,
-              state: str | None = None, commit_every: float = 1.0) -> Summary:
+              state: str | None = None, commit_every: float = 1.0,
+              store_near_duplicates: bool = False) -> Summary:
     """Process every input document once; rerunning the same call resumes where it stopped."""
     inputs, out = list(inputs), (str(out) if out is not None else None)
     workers = (os.cpu_count() or 1) if workers is None else workers
     _validate(inputs, out, db, workers, engine, scheduler, batch_size, threshold)
     started = time.monotonic()
-    journal = Journal(_directory(inputs, out, db, state), _config(inputs, out, db, threshold),
-                      write_records=out is not None)
-    sink = None
-    try:
+    config = _config(inputs, out, db, threshold, store_near_duplicates)
+    with ExitStack() as stack:
+        journal = Journal(_directory(inputs, out, db, state), config, write_records=out is not None)
+        stack.callback(journal.close)
+        sink = open_sink(db)
+        if sink is not None:
+            stack.callback(sink.close)
         (journal.directory / "manifest.json").unlink(missing_ok=True)  # only a finished run has one
-        applier = _Applier(journal, NearDuplicateIndex(journal.conn, threshold), None)
-        sink = applier.sink = open_sink(db)
-        already = journal.state["next_seq"]
-        total = count_tasks(inputs)
+        applier = _Applier(journal, NearDuplicateIndex(journal.conn, threshold), sink, store_near_duplicates)
+        already, total = journal.state["next_seq"], count_tasks(inputs)
         tasks = iter_tasks(inputs)
         _skip_done(tasks, journal.state)
-        bar = tqdm(total=None if total is None else max(0, total - already), unit="doc", smoothing=0.05,
-                   dynamic_ncols=True, file=sys.stderr, disable=not (sys.stderr.isatty() if progress is None
-                                                                    else progress))
-        _drive(applier, run_chunks(_chunked(tasks, batch_size), Options(batch_size=batch_size), engine,
-                                   workers, scheduler), bar, commit_every)
-        bar.close()
+        with _progress_bar(None if total is None else max(0, total - already), progress) as bar:
+            _drive(applier, run_chunks(_chunked(tasks, batch_size), Options(batch_size=batch_size), engine,
+                                       workers, scheduler), bar, commit_every)
         applier.commit()
         summary = Summary(directory=str(journal.directory), already_done=already, run=applier.run,
                           totals=applier.totals, elapsed=time.monotonic() - started,
                           files={name: file_info(path) for name, path in journal.paths.items()},
                           already_stored=sink.already_stored if sink else 0)
-        journal.write_manifest(summary.manifest(_config(inputs, out, db, threshold)))
+        journal.write_manifest(summary.manifest(config))
         return summary
+
+
+def _progress_bar(total: int | None, show: bool | None) -> tqdm:
+    """Documents/s and, when the total is known, an ETA; shown on a terminal unless told."""
+    # Some ptys (CI, `script`) report a 0 x 0 terminal, on which tqdm draws nothing at all.
+    size = shutil.get_terminal_size((100, 24))
+    return tqdm(total=total, unit="doc", smoothing=0.05, ncols=size.columns, nrows=size.lines, file=sys.stderr,
+                disable=not (sys.stderr.isatty() if show is None else show))
+
+
+@contextmanager
+def _stop_requests():
+    """First Ctrl-C: finish the documents in hand, commit, stop; a second one stops at once."""
+    asked = []
+    if threading.current_thread() is not threading.main_thread():
+        yield asked
+        return
+
+    def on_interrupt(signum, frame):
+        if asked:
+            raise KeyboardInterrupt
+        asked.append(signum)
+        print("\nstopping after the documents in hand (Ctrl-C again to stop now)", file=sys.stderr)
+
+    previous = signal.signal(signal.SIGINT, on_interrupt)
+    try:
+        yield asked
     finally:
-        if sink is not None:
-            sink.close()
-        journal.close()
+        signal.signal(signal.SIGINT, previous)
 
 
 def _drive(applier: _Applier, results: Iterator[list[dict]], bar, commit_every: float) -> None:
     last = time.monotonic()
-    for outcomes in results:
-        for outcome in outcomes:
-            applier.apply(outcome)
-        bar.update(len(outcomes))
-        if applier.run["near_duplicates"] or applier.run["failed"] or applier.run["exact_duplicates"]:
-            bar.set_postfix(dup=applier.run["near_duplicates"] + applier.run["exact_duplicates"],
-                            failed=applier.run["failed"], refresh=False)
-        if time.monotonic() - last >= commit_every:
-            applier.commit()
-            last = time.monotonic()
+    with _stop_requests() as stop:
+        for outcomes in results:
+            for outcome in outcomes:
+                applier.apply(outcome)
+            bar.update(len(outcomes))
+            if applier.run["near_duplicates"] or applier.run["failed"] or applier.run["exact_duplicates"]:
+                bar.set_postfix(dup=applier.run["near_duplicates"] + applier.run["exact_duplicates"],
+                                failed=applier.run["failed"], refresh=False)
+            if stop or time.monotonic() - last >= commit_every:
+                applier.commit()
+                last = time.monotonic()
+            if stop:
+                raise KeyboardInterrupt

@@ -27,6 +27,8 @@ def register(sub) -> None:
     p.add_argument("inputs", nargs="+", metavar="INPUT", help="folder, file, .jsonl dump, .urls list or URL")
     p.add_argument("--out", metavar="DIR", help="run directory for records.jsonl, errors, journal")
     p.add_argument("--db", metavar="URL", help="also (or instead) ingest records into the knowledge store")
+    p.add_argument("--store-near-duplicates", action="store_true",
+                   help="with --db: store near-duplicates too (default: only the first of each cluster)")
     p.add_argument("--state", metavar="DIR", help="journal directory when only --db is given "
                    "(default .extractor-batch/<hash of inputs and URL>)")
     p.add_argument("--workers", type=int, default=None, metavar="N",
@@ -50,7 +52,7 @@ def run(args) -> int:
         summary = run_batch(args.inputs, args.out, db=args.db, state=args.state, workers=args.workers,
                             engine=args.engine, scheduler=args.scheduler, batch_size=args.batch_size,
                             threshold=args.threshold, progress=args.progress,
-                            commit_every=args.commit_every)
+                            commit_every=args.commit_every, store_near_duplicates=args.store_near_duplicates)
     except BatchUsageError as exc:
         print(f"error: batch: {exc}", file=sys.stderr)
         return 2
