@@ -22,11 +22,31 @@ def register(sub) -> None:
     p.add_argument("--no-gazetteer", action="store_true", help="ship the statistical model alone")
     p.add_argument("--config", type=Path, default=d.config)
     p.add_argument("--output", type=Path, default=d.output)
+    p.add_argument("--work-dir", type=Path, default=d.work_dir,
+                   help="pretraining and training checkpoints (default training/output)")
     p.add_argument("--pretrain-epochs", type=int, default=d.pretrain_epochs,
                    help="0 skips pretraining")
     p.add_argument("--max-steps", type=int, default=None, help="override training.max_steps")
     p.add_argument("--seed", type=int, default=d.seed)
+    p.add_argument("--set", action="append", default=[], metavar="SECTION.KEY=VALUE",
+                   help="override a config value, e.g. --set training.dropout=0.3 (repeatable)")
     p.set_defaults(func=run)
+
+
+def parse_overrides(items: list[str]) -> dict:
+    """`a.b=1` -> {"a.b": 1}; values are JSON when they parse as JSON, else strings."""
+    import json
+
+    out = {}
+    for item in items:
+        key, sep, value = item.partition("=")
+        if not sep or not key:
+            raise SystemExit(f"error: --set {item!r}: expected SECTION.KEY=VALUE")
+        try:
+            out[key] = json.loads(value)
+        except json.JSONDecodeError:
+            out[key] = value
+    return out
 
 
 def run(args) -> int:
@@ -37,9 +57,9 @@ def run(args) -> int:
             print(f"error: {path} not found; pass {what}", file=sys.stderr)
             return 2
     opts = BuildOptions(data_dir=args.data, places_dir=None if args.no_gazetteer else args.places,
-                        config=args.config, output=args.output,
+                        config=args.config, output=args.output, work_dir=args.work_dir,
                         pretrain_epochs=args.pretrain_epochs, max_steps=args.max_steps,
-                        seed=args.seed)
+                        seed=args.seed, overrides=parse_overrides(args.set))
     scores = build(opts)
     print(f"wrote {args.output}: dev micro F1 {scores['micro']['f']:.3f} "
           f"(PER {scores['PER']['f']:.3f}, LOC {scores['LOC']['f']:.3f}, ORG {scores['ORG']['f']:.3f})")
