@@ -40,7 +40,8 @@ def reference(corpus, tmp_path_factory) -> Path:
     """The corpus processed in this process by one worker: what every other run must equal."""
     out = tmp_path_factory.mktemp("reference")
     summary = run_batch([str(corpus[0])], out, workers=1, batch_size=4)
-    assert summary.totals == {"processed": 36, "near_duplicates": 2, "exact_duplicates": 0, "failed": 2}
+    assert summary.totals == {"processed": 36, "near_duplicates": 2, "exact_duplicates": 0, "failed": 2,
+                              "store_failed": 0}
     return out
 
 
@@ -103,7 +104,8 @@ def test_exact_duplicates_are_skipped(tmp_path):
     for name in ("a.txt", "b.txt"):
         (tmp_path / "in" / name).write_text(article(5), encoding="utf-8")
     summary = run_batch([str(tmp_path / "in")], tmp_path / "out", workers=1)
-    assert summary.totals == {"processed": 1, "near_duplicates": 0, "exact_duplicates": 1, "failed": 0}
+    assert summary.totals == {"processed": 1, "near_duplicates": 0, "exact_duplicates": 1, "failed": 0,
+                              "store_failed": 0}
     assert summary.exit_code == 0
     assert len(lines(tmp_path / "out" / "records.jsonl")) == 1
     assert lines(tmp_path / "out" / "duplicates.jsonl")[0]["kind"] == "exact"

@@ -69,6 +69,8 @@ def run_pool(chunks: Iterable[Chunk], options: Options, workers: int) -> Iterato
 def _connect(scheduler: str | None, workers: int):
     from distributed import Client, LocalCluster
 
+    if not log.isEnabledFor(logging.INFO):  # a line per worker start and stop is noise without -v
+        logging.getLogger("distributed").setLevel(logging.WARNING)
     if scheduler:
         try:
             return Client(scheduler, timeout="20s"), None

@@ -18,7 +18,7 @@ from .errors import BatchUsageError
 
 FILES = {"records": "records.jsonl", "errors": "errors.jsonl", "duplicates": "duplicates.jsonl"}
 JOURNAL = "journal.sqlite"
-COUNTS = ("processed", "near_duplicates", "exact_duplicates", "failed")
+COUNTS = ("processed", "near_duplicates", "exact_duplicates", "failed", "store_failed")
 
 
 def _fresh_state(config: dict) -> dict:

@@ -10,11 +10,11 @@ from __future__ import annotations
 import hashlib
 import json
 import os
-import sys
-import time
 import shutil
 import signal
+import sys
 import threading
+import time
 from contextlib import ExitStack, contextmanager
 from itertools import islice
 from pathlib import Path
@@ -26,10 +26,10 @@ from .dedup import NUM_PERM, SHINGLE_WORDS, NearDuplicateIndex
 from .engines import run_chunks
 from .errors import BatchUsageError
 from .inputs import Task, check_inputs, count_tasks, iter_tasks
+from .job import Options
 from .journal import COUNTS, Journal
 from .sink import open_sink
 from .summary import Summary, file_info
-from .job import Options
 
 
 def _chain(digest: str, key: str) -> str:
@@ -66,9 +66,9 @@ class _Applier:
         self.totals[what] += 1
         self.run[what] += 1
 
-    def _fail(self, key: str, error: dict) -> None:
+    def _fail(self, key: str, error: dict, what: str = "failed") -> None:
         self.journal.write("errors", json.dumps({"input": key, **error}, ensure_ascii=False))
-        self._count("failed")
+        self._count(what)
 
     def apply(self, outcome: dict) -> None:
         if outcome["seq"] != self.next_seq:  # the engines' one promise; never write out of order
@@ -101,8 +101,8 @@ class _Applier:
         # near-duplicates stay out of the store unless asked for (they are in records.jsonl).
         if self.sink is not None and (not near or self.store_near):
             problem = self.sink.ingest(line, key)
-            if problem:
-                self._fail(key, problem)
+            if problem:  # extracted (it is in records.jsonl) but not stored
+                self._fail(key, problem, "store_failed")
 
     def commit(self) -> None:
         self.journal.commit(self.next_seq, self.digest, self.totals)

@@ -30,7 +30,7 @@ class Summary:
     @property
     def exit_code(self) -> int:
         """0 when every document of the run was processed, 1 when some failed."""
-        return 1 if self.totals["failed"] else 0
+        return 1 if self.totals["failed"] or self.totals["store_failed"] else 0
 
     def manifest(self, config: dict) -> dict:
         # No timings here: the manifest of a finished run is the same however it got there.
@@ -42,7 +42,7 @@ class Summary:
 
     def format(self) -> str:
         run, tot = self.run, self.totals
-        done = sum(run.values())
+        done = sum(v for k, v in run.items() if k != "store_failed")  # those are counted once already
         lines = [
             f"batch: {done} documents in {self.elapsed:.1f} s ({done / max(self.elapsed, 1e-9):.1f} docs/s)",
             f"  processed            {run['processed']}",
@@ -53,9 +53,11 @@ class Summary:
         ]
         if self.already_stored:
             lines.append(f"  already in store     {self.already_stored}")
+        if run["store_failed"]:
+            lines.append(f"  not stored           {run['store_failed']}  (extracted, but the store refused them)")
         if self.already_done:
             lines.append("  whole run: " + ", ".join(f"{v} {k.replace('_', ' ')}" for k, v in tot.items()))
         lines.append(f"  output: {self.directory}/ " + " ".join(info["path"] for info in self.files.values()))
-        if tot["failed"]:
-            lines.append(f"  {tot['failed']} failed: reasons in {self.directory}/errors.jsonl")
+        if tot["failed"] or tot["store_failed"]:
+            lines.append(f"  {tot['failed'] + tot['store_failed']} failed: reasons in {self.directory}/errors.jsonl")
         return "\n".join(lines)
