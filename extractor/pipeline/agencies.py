@@ -86,7 +86,8 @@ class Agencies:
     def _weak_head_ok(self, doc: Doc, start: int, head_i: int) -> bool:
         # "असम पुलिस", "असम सरकार": a generic head names one body only after a place or acronym.
         places = covered(doc, ("places",))
-        return any(places[k] is not None or doc[k].text.isupper() for k in range(start, head_i))
+        known = [p is not None and (p._.places or {}).get("source") != "ner" for p in places]
+        return any(known[k] or doc[k].text.isupper() for k in range(start, head_i))
 
     def _head_first(self, doc: Doc, i: int) -> list:
         end = i + 1

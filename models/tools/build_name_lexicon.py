@@ -33,6 +33,7 @@ def main(path: str) -> None:
     per, other = count(Path(path))
     names = sorted(t for t, n in per.items() if n >= 2 and n >= 2 * other[t])
     common = sorted(t for t, n in other.items() if n >= 8 and per[t] * 20 < n)
+
     cmd = "python models/tools/build_name_lexicon.py ../shared/data/hindi-ner/train.conll"
     for name, rows, what in (("name_tokens", names, "Tokens mostly seen inside person names."),
                              ("common_words", common, "Frequent tokens (almost) never inside person names.")):

@@ -1,0 +1,62 @@
+"""Arbitration between stages: where rules and the statistical model disagree, rules win.
+
+Items that only the NER model proposed (places and agencies with source "ner") are kept
+when no rule-based stage claims their words and they do not look like everyday vocabulary;
+the model is trained on encyclopaedic text and is least reliable on press-release Hindi.
+"""
+from __future__ import annotations
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+
+from ..lexicon import load_table, load_wordlist
+from .lexmatch import PhraseTable, covered, fold, function_words
+
+CLAIMS = {"places": ("officials", "agencies", "programmes"), "agencies": ("officials", "programmes")}
+
+
+@Language.factory("hi_reconcile", assigns=["doc.spans"])
+def make_reconcile(nlp: Language, name: str):
+    return Reconcile(nlp)
+
+
+class Reconcile:
+    """Drops model-only places and agencies that the rules contradict."""
+
+    def __init__(self, nlp: Language):
+        rows = [(r["surface"], True) for r in load_table("designations")]
+        rows += [(r["surface"], True) for r in load_table("services")]
+        rows += [(r["surface"], True) for r in load_table("agencies") + load_table("ministries")]
+        self.claimed_words = PhraseTable(nlp.tokenizer, rows)
+        known = {fold(w) for w in load_wordlist("name_tokens") | load_wordlist("surnames")}
+        everyday = load_wordlist("common_words") | load_wordlist("everyday_words")
+        self.everyday = ({fold(w) for w in everyday} - known) | {fold(w) for w in function_words()}
+
+    def __call__(self, doc: Doc) -> Doc:
+        lexical = [False] * len(doc)
+        for start, end, _ in self.claimed_words.find(doc):
+            lexical[start:end] = [True] * (end - start)
+        gazetteer = [s is not None and (s._.places or {}).get("source") != "ner" for s in covered(doc, ("places",))]
+        for group, rivals in CLAIMS.items():
+            if group not in doc.spans:
+                continue
+            owners = covered(doc, rivals)
+            doc.spans[group] = [s for s in doc.spans[group]
+                                if not self._model_only(s, group)
+                                or self._plausible(s, owners, lexical, gazetteer, group)]
+        return doc
+
+    @staticmethod
+    def _model_only(span: Span, group: str) -> bool:
+        return (span._.get(group) or {}).get("source") == "ner"
+
+    def _plausible(self, span: Span, owners: list, lexical: list[bool], gazetteer: list[bool], group: str) -> bool:
+        if any(owners[i] is not None or lexical[i] for i in range(span.start, span.end)):
+            return False  # an official's name, a known body, a post or a programme
+        edges = [t for t in span if not t.is_punct]
+        if not edges or any(fold(t.text) in self.everyday and not gazetteer[t.i] for t in (edges[0], edges[-1])):
+            return False  # model-only names that start or end in an everyday word are usually not names
+        words = [fold(t.text) for t in edges]
+        if group == "agencies" and words[-1].endswith("ों"):
+            return False  # oblique plural: "स्वयंसेवी संगठनों" is a kind of body, not one body
+        return True

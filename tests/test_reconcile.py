@@ -1,0 +1,50 @@
+"""hi_reconcile: where rules and the NER model disagree, rules win; model-only noise is dropped."""
+import pytest
+
+from extractor.pipeline import build_nlp
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return build_nlp(exclude=("hi_ner",))
+
+
+def run_with_ner(nlp, text, ents):
+    """Run the rule stages on a Doc whose `ner` group holds the given (text, label) spans."""
+    doc = nlp.make_doc(text)
+    spans = []
+    for surface, label in ents:
+        start = text.index(surface)
+        spans.append(doc.char_span(start, start + len(surface), label=label))
+    doc.spans["ner"] = spans
+    for _, proc in nlp.pipeline:
+        doc = proc(doc)
+    return doc
+
+
+def names(doc, group):
+    return [s.text for s in doc.spans[group]]
+
+
+def test_unknown_village_from_the_model_is_kept(nlp):
+    doc = run_with_ner(nlp, "टीम ने झुमरीतलैया गांव में शिविर लगाया।", [("झुमरीतलैया", "LOC")])
+    assert names(doc, "places") == ["झुमरीतलैया"]
+
+
+@pytest.mark.parametrize("text,ents,group", [
+    ("एसएसपी रजनीश दासगुप्ता ने बैठक ली।", [("दासगुप्ता", "LOC")], "places"),   # an official's name
+    ("यूनिसेफ के सहयोग से कार्यक्रम हुआ।", [("यूनिसेफ", "LOC")], "places"),      # a known body
+    ("इस मॉडल को लागू किया गया।", [("मॉडल", "LOC")], "places"),                    # everyday word
+    ("अजय तिवारी, आईएएस ने कहा।", [("आईएएस", "ORG")], "agencies"),               # a service
+    ("संचालित रेस्क्यू ऑपरेशन पूरा हुआ।", [("संचालित रेस्क्यू ऑपरेशन", "ORG")], "agencies"),
+    ("स्वयंसेवी संगठनों ने भाग लिया।", [("स्वयंसेवी संगठनों", "ORG")], "agencies"),  # a kind of body
+])
+def test_model_only_noise_is_dropped(nlp, text, ents, group):
+    doc = run_with_ner(nlp, text, ents)
+    assert not any(e[0] == n for e in ents for n in names(doc, group)), names(doc, group)
+
+
+def test_rule_items_are_never_dropped(nlp):
+    doc = run_with_ner(nlp, "बिलासपुर पुलिस ने यूनिसेफ के साथ बैठक की।", [("बिलासपुर पुलिस", "ORG")])
+    assert "बिलासपुर" in names(doc, "places")
+    assert {"बिलासपुर पुलिस", "यूनिसेफ"} <= set(names(doc, "agencies"))
