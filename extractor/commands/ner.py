@@ -64,8 +64,9 @@ def run(args) -> int:
             report(error)
             failed += 1
             continue
+        doc = nlp(text)  # keep the doc alive while its spans are read
         entities = [{"source": source, "label": s.label_, "text": s.text,
-                     "start": s.start_char, "end": s.end_char} for s in nlp(text).spans[SPANS_KEY]]
+                     "start": s.start_char, "end": s.end_char} for s in doc.spans[SPANS_KEY]]
         write(entities, source, args.format)
     return 1 if failed else 0
 
