@@ -56,3 +56,19 @@ def test_signature_ignores_the_headline_and_separates_unrelated_texts():
     assert similarity(first, second) >= 0.8  # byline, second headline, caption and footer differ
     assert similarity(first, signature(article(12), article(12).split("\n", 1)[0])) < 0.5
     assert signature("बहुत छोटा पाठ") is None  # too short to call a near-duplicate
+
+
+def test_workers_rebuild_the_pipeline_every_so_often(monkeypatch):
+    from extractor.batch import work
+    from extractor.batch.inputs import Task
+    from extractor.document import RawDocument
+    from extractor.pipeline import get_nlp
+
+    monkeypatch.setattr(work, "RECYCLE_AFTER", 3)
+    monkeypatch.setattr(work, "_done_by_this_pipeline", 0)
+    tasks = [Task(i, f"d{i}", "raw", RawDocument(name=f"d{i}", text=article(i))) for i in range(2)]
+    first = work.process_chunk(tasks)
+    nlp = get_nlp()
+    again = work.process_chunk(tasks)  # 4 documents since the build: a fresh pipeline
+    assert get_nlp() is not nlp
+    assert first == again

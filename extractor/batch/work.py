@@ -20,9 +20,25 @@ from .job import Options
 log = logging.getLogger(__name__)
 # A Dask worker may run several tasks in threads; one pipeline per process is not shared.
 _PIPELINE_LOCK = threading.Lock()
+# spaCy's StringStore keeps every new string it meets (numbers, names): about 1.3 strings per
+# news document. A fresh pipeline every so many documents keeps a worker's memory flat over
+# millions of documents, at the cost of one pipeline build (~1-2 s). nlp.memory_zone() would
+# do it without a rebuild but is only safe when every component cooperates with it.
+RECYCLE_AFTER = 100_000
+_done_by_this_pipeline = 0
+
+
+def _recycle_pipeline(count: int) -> None:
+    global _done_by_this_pipeline
+    _done_by_this_pipeline += count
+    if _done_by_this_pipeline >= RECYCLE_AFTER:
+        log.info("rebuilding the pipeline after %d documents (frees its string store)", _done_by_this_pipeline)
+        get_nlp.cache_clear()
+        _done_by_this_pipeline = 0
 
 
 def _extract(items: list, batch_size: int) -> list:
+    _recycle_pipeline(len(items))
     try:
         return list(extract_documents(items, nlp=get_nlp(), batch_size=batch_size))
     except Exception:  # a component crashed inside nlp.pipe: find the document, spare the others
