@@ -70,10 +70,10 @@ class Agencies:
         while start > 0 and i - start < MAX_MODIFIERS:
             prev = doc[start - 1]
             if prev.text in CONNECTORS and start >= 2 and self._modifier_ok(doc[start - 2], blocked) \
-                    and fold(doc[start - 2].text) not in self.strong_heads:  # "सिंचाई विभाग और नगर निगम"
+                    and not self._ends_a_name(doc, start - 2, blocked):  # "सिंचाई विभाग और नगर निगम"
                 start -= 2
             elif self._modifier_ok(prev, blocked) and prev.text not in CONNECTORS \
-                    and fold(prev.text) not in self.strong_heads:
+                    and not self._ends_a_name(doc, start - 1, blocked):
                 start -= 1
             else:
                 break
@@ -82,6 +82,12 @@ class Agencies:
         if head["weak"] == "1" and not self._weak_head_ok(doc, start, i):
             return []
         return [(start, i + 1, {"canonical": None, "kind": head["kind"], "source": "pattern"})]
+
+    def _ends_a_name(self, doc: Doc, k: int, blocked: list[bool]) -> bool:
+        """A head word with its own modifier ends another body ("शिक्षा विभाग | स्वास्थ्य विभाग");
+        without one it is part of this name ("पंचायत विभाग")."""
+        return (fold(doc[k].text) in self.strong_heads and k > 0 and self._modifier_ok(doc[k - 1], blocked)
+                and doc[k - 1].text not in CONNECTORS)
 
     def _weak_head_ok(self, doc: Doc, start: int, head_i: int) -> bool:
         # "असम पुलिस", "असम सरकार": a generic head names one body only after a place or acronym.

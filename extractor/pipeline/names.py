@@ -11,6 +11,7 @@ from .lexmatch import fold, function_words, is_word
 
 MAX_NAME = 5
 _INITIALS = re.compile(r"^([\u0900-\u097fA-Za-z]{1,3}0)+$")  # "आर0एस0": UP press writes initials with 0
+_DOTTED = re.compile(r"^([\u0900-\u097fA-Za-z]{1,3}\.)+[\u0900-\u097fA-Za-z]{1,3}$")  # "पी.सी" (then ".")
 
 
 @dataclass
@@ -36,8 +37,11 @@ class NameReader:
 
     def is_initial(self, doc: Doc, i: int) -> bool:
         """"बी." in "जॉन बी. एक्का": one short syllable followed by a full stop."""
-        return (i + 1 < len(doc) and doc[i + 1].text == "." and len(doc[i].text) <= 2
-                and is_word(doc[i]) and fold(doc[i].text) not in self.honorifics)
+        if i + 1 >= len(doc) or doc[i + 1].text != ".":
+            return False
+        text = doc[i].text
+        short = len(text) <= 2 and is_word(doc[i])
+        return (short or bool(_DOTTED.match(text))) and fold(text) not in self.honorifics
 
     def token_ok(self, doc: Doc, i: int, blocked) -> bool:
         token = doc[i]

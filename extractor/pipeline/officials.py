@@ -168,7 +168,7 @@ class _Context:
 
     def __init__(self, doc: Doc):
         self.doc = doc
-        self.places = covered(doc, ("places",))
+        self.places = covered(doc, ("places", "place_mentions"))  # every mention, not only the first
         self.agencies = covered(doc, ("agencies",))
         programmes = covered(doc, ("programmes",))
         self.blocked = [a is not None or p is not None for a, p in zip(self.agencies, programmes)]
