@@ -82,12 +82,14 @@ def test_records_follow_input_order_without_duplicates(reference):
     assert len({r["doc_id"] for r in records}) == len(records) == 38
 
 
+@pytest.mark.slow
 def test_two_worker_processes_give_identical_output(corpus, reference, tmp_path):
     summary = run_batch([str(corpus[0])], tmp_path / "out", workers=2, batch_size=3)
     assert summary.exit_code == 1
     assert_same_output(tmp_path / "out", reference)
 
 
+@pytest.mark.slow
 def test_dask_cluster_gives_identical_output(corpus, reference, tmp_path):
     distributed = pytest.importorskip("distributed")
     with distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True,
@@ -177,6 +179,7 @@ def test_resuming_with_other_inputs_is_refused(corpus, reference, tmp_path):
         run_batch([str(corpus[0]), str(corpus[0])], reference, workers=1)
 
 
+@pytest.mark.slow
 def test_cli_exit_codes(tmp_path):
     (tmp_path / "good").mkdir()
     (tmp_path / "good" / "a.txt").write_text(article(1), encoding="utf-8")

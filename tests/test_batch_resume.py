@@ -9,6 +9,8 @@ import sys
 import time
 from pathlib import Path
 
+import pytest
+
 from extractor.batch import run_batch
 from test_batch_corpus import write_corpus
 
@@ -37,6 +39,7 @@ def _start(args: list[str], env: dict) -> subprocess.Popen:
                             start_new_session=True)  # its own process group: kill workers too
 
 
+@pytest.mark.slow
 def test_kill_9_and_resume_gives_the_uninterrupted_output(tmp_path):
     corpus, out, hook = tmp_path / "corpus", tmp_path / "out", tmp_path / "hook"
     write_corpus(corpus, n=40)
