@@ -24,6 +24,9 @@ def get_settings(request: Request) -> ApiSettings:
 
 
 def _check_key(key: str | None, settings: ApiSettings, what: str) -> None:
+    if not settings.keys:
+        raise ApiError(403, f"{what} is disabled: this server has no keys configured; "
+                            "the operator must set EXTRACTOR_API_KEYS")
     if not key:
         raise ApiError(401, f"{what} needs an API key: send it in the X-API-Key header",
                        headers={"WWW-Authenticate": 'APIKey header="X-API-Key"'})

@@ -132,3 +132,20 @@ def test_malformed_bodies_are_422_not_500(servers, body):
     with servers["default"].client() as c:
         r = c.post("/extract", content=body, headers={"content-type": "application/json"})
     assert_error(r, 422)
+
+
+def test_settings_come_from_the_environment(monkeypatch):
+    from api.settings import ApiSettings
+
+    monkeypatch.setenv("EXTRACTOR_API_KEYS", " alpha, beta ,,")
+    monkeypatch.setenv("EXTRACTOR_READ_AUTH", "1")
+    monkeypatch.setenv("EXTRACTOR_API_MAX_BODY_BYTES", "1234")
+    settings = ApiSettings()
+    assert settings.keys == ["alpha", "beta"] and settings.read_auth and settings.api_max_body_bytes == 1234
+    assert not settings.allow_private_urls
+
+
+def test_writes_are_refused_when_no_keys_are_configured(tmp_path):
+    with LiveServer(f"sqlite:///{tmp_path / 'nokeys.db'}", api_keys="") as server, server.client() as c:
+        message = assert_error(c.post("/documents", json={"text": TEXT}, headers={"X-API-Key": "anything"}), 403)
+    assert "EXTRACTOR_API_KEYS" in message

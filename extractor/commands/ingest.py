@@ -56,6 +56,8 @@ def run(args) -> int:
                 counts["failed"] += 1
             bar.update(1)
             bar.set_postfix(counts, refresh=False)
+        if counts["new"]:
+            store.optimize()  # fresh planner statistics for the queries that follow
     print(f"ingested {counts['new']} new, {counts['existing']} already stored, {counts['failed']} failed "
           f"-> {store.engine.url.render_as_string(hide_password=True)}", file=sys.stderr)
     return 1 if counts["failed"] else 0

@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 HONORIFICS = frozenset("""
 डॉ डा डॉक्टर श्री श्रीमती सुश्री श्रीमान कुमारी कु सुश्री प्रो प्रोफेसर माननीय मान्यवर स्व स्वर्गीय
@@ -118,6 +119,7 @@ def name_tokens(name: str) -> list[str]:
     return tokens
 
 
+@lru_cache(maxsize=65536)  # the same names recur in every document of a batch
 def name_key(name: str | None) -> str:
     """The canonical key of a name; "" when nothing name-like is left."""
     keys = (token_key(t) for t in name_tokens(name or ""))

@@ -1,53 +1,54 @@
-"""Read queries over the store: entity lists with their documents, documents, action points.
+"""Read queries over the store: entity lists with their documents, one entity, one document.
 
 Entity lists are keyset-paginated on entity id. Names match in either script: the query's key
 (keys.query_key) is compared with the start of any word of any alias key of the entity, and
-the query text itself with the display name.
+the query text itself with the display name. Queries run in two steps where a page is small
+and the matching set large: first the ids of the page (index only), then their details.
 """
 from __future__ import annotations
 
 import re
 from datetime import date
 
-from sqlalchemy import Connection, and_, exists, false, func, or_, select
+from sqlalchemy import Connection, exists, func, or_, select, union_all
 
 from .keys import query_key
 from .pages import Page, QueryError, check_limit, decode_cursor, page_of
-from .schema import ENTITY_KINDS, aliases, documents, entities, mentions, relations
+from .schema import ENTITY_KINDS, aliases, documents, entities, relations
 
 DOCS_PER_ENTITY = 5
 _QUERY_DATE = re.compile(r"\d{4}(-\d{2}){0,2}")
 
 
-def _like_escape(text: str) -> str:
+def like_escape(text: str) -> str:
     return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
 
 
-def name_matches(entity_id_col, name_col, q: str):
-    """A condition: the entity's display name contains q, or one of its alias keys has a word
-    starting with q's key."""
-    conds = [func.lower(name_col).like(f"%{_like_escape(q.lower())}%", escape="\\")]
+def key_matches(key_col, q: str):
+    """A condition: some word of the key column starts with q's key (None if q has no key)."""
     key = query_key(q)
-    if key:
-        k = _like_escape(key)
-        conds.append(exists(select(aliases.c.id).where(
-            aliases.c.entity_id == entity_id_col,
-            or_(aliases.c.alias_key.like(f"{k}%", escape="\\"),
-                aliases.c.alias_key.like(f"% {k}%", escape="\\")))))
+    if not key:
+        return None
+    k = like_escape(key)
+    return or_(key_col.like(f"{k}%", escape="\\"), key_col.like(f"% {k}%", escape="\\"))
+
+
+def name_matches(entity_id_col, name_col, q: str):
+    """A condition: the display name contains q, or one of the entity's alias keys matches q's key."""
+    conds = [func.lower(name_col).like(f"%{like_escape(q.lower())}%", escape="\\")]
+    by_key = key_matches(aliases.c.alias_key, q)
+    if by_key is not None:
+        conds.append(exists(select(aliases.c.id).where(aliases.c.entity_id == entity_id_col, by_key)))
     return or_(*conds)
 
 
-def _entity_ids_named(kind: str, q: str):
-    return select(entities.c.id).where(entities.c.kind == kind, name_matches(entities.c.id, entities.c.name, q))
+def entity_ids_named(conn: Connection, kinds: tuple[str, ...], q: str) -> list[int]:
+    """Ids of the entities of these kinds whose name or alias matches q (usually a handful)."""
+    query = select(entities.c.id).where(entities.c.kind.in_(kinds), name_matches(entities.c.id, entities.c.name, q))
+    return list(conn.execute(query).scalars())
 
 
-def _docs_mentioning(kind: str, q: str):
-    """doc_ids of documents that mention an entity of `kind` named like q."""
-    return select(relations.c.doc_id).where(relations.c.kind == "mentioned_in",
-                                            relations.c.subject_id.in_(_entity_ids_named(kind, q)))
-
-
-def _date_arg(value: str | None, name: str) -> str | None:
+def date_arg(value: str | None, name: str) -> str | None:
     """A query date: YYYY, YYYY-MM or YYYY-MM-DD, checked against the calendar."""
     if value is None:
         return None
@@ -60,19 +61,29 @@ def _date_arg(value: str | None, name: str) -> str | None:
     return value
 
 
-def mention_filter(rel, date_from=None, date_to=None, place=None, agency=None) -> list:
-    """Conditions on a mentioned_in relation `rel`: its date range, and co-mentions in its document."""
+def _docs_mentioning(kind: str, ids: list[int]):
+    """The documents mentioning these entities, computed once per statement (a materialised CTE;
+    inline, each per-entity branch of a list would compute it again)."""
+    docs = select(relations.c.doc_id).where(relations.c.kind == "mentioned_in", relations.c.subject_id.in_(ids))
+    cte = docs.cte(f"{kind}_docs").prefix_with("MATERIALIZED")
+    return select(cte.c.doc_id)
+
+
+def mention_filter(conn: Connection, rel, date_from=None, date_to=None, place=None, agency=None) -> list | None:
+    """Conditions on a mentioned_in relation `rel`: its date range, and co-mentions in its
+    document. None when a named place or agency does not exist (nothing can match)."""
     conds = [rel.c.kind == "mentioned_in"]
-    lo, hi = _date_arg(date_from, "from"), _date_arg(date_to, "to")
+    lo, hi = date_arg(date_from, "from"), date_arg(date_to, "to")
     if lo:
         conds.append(rel.c.date >= lo)
-    if hi:
-        # "2024-04" means up to the end of April; dates are compared as ISO strings.
+    if hi:  # "2024-04" means up to the end of April; dates compare as ISO strings
         conds.append(rel.c.date <= hi + "-12-31"[len(hi) - 4:])
-    if place:
-        conds.append(rel.c.doc_id.in_(_docs_mentioning("place", place)))
-    if agency:
-        conds.append(rel.c.doc_id.in_(_docs_mentioning("agency", agency)))
+    for kind, name in (("place", place), ("agency", agency)):
+        if name:
+            ids = entity_ids_named(conn, (kind,), name)
+            if not ids:
+                return None
+            conds.append(rel.c.doc_id.in_(_docs_mentioning(kind, ids)))
     return conds
 
 
@@ -80,39 +91,45 @@ def list_entities(conn: Connection, plural: str, q: str | None = None, date_from
                   date_to: str | None = None, place: str | None = None, agency: str | None = None,
                   limit: int = 50, cursor: str | None = None) -> Page:
     """Entities of one kind (officials, agencies, programmes, places), each with its documents."""
-    kind, after = ENTITY_KINDS[plural], decode_cursor(cursor, "after")
+    kind, after, limit = ENTITY_KINDS[plural], decode_cursor(cursor, "after"), check_limit(limit)
     rel = relations.alias("r")
-    filters = mention_filter(rel, date_from, date_to, place, agency)
+    filters = mention_filter(conn, rel, date_from, date_to, place, agency)
+    if filters is None:
+        return Page()
     query = (select(entities.c.id, entities.c.kind, entities.c.name, entities.c.key, entities.c.attrs)
-             .where(entities.c.kind == kind, entities.c.id > after,
-                    exists(select(rel.c.id).where(rel.c.subject_id == entities.c.id, *filters)))
-             .order_by(entities.c.id).limit(check_limit(limit) + 1))
+             .where(entities.c.kind == kind, entities.c.id > after).order_by(entities.c.id).limit(limit + 1))
+    if len(filters) > 1:  # without filters every entity has a document: no need to look
+        query = query.where(exists(select(rel.c.id).where(rel.c.subject_id == entities.c.id, *filters)))
     if q:
         query = query.where(name_matches(entities.c.id, entities.c.name, q))
-    rows = [dict(r._mapping) for r in conn.execute(query)]
-    page = page_of(rows, limit, lambda r: {"after": r["id"]})
-    _attach_documents(conn, page.items, filters, rel)
+    page = page_of([dict(r._mapping) for r in conn.execute(query)], limit, lambda r: {"after": r["id"]})
+    attach_documents(conn, page.items, rel, filters)
     return page
 
 
-def _attach_documents(conn: Connection, items: list[dict], filters: list, rel) -> None:
-    """Add `documents` (the newest few) and `document_count` to each entity of a page."""
+def attach_documents(conn: Connection, items: list[dict], rel, filters: list) -> None:
+    """Add `document_count` and `documents` (the newest few, within the filters) to each entity."""
     if not items:
         return
-    ranked = (select(rel.c.subject_id, rel.c.doc_id, rel.c.date, documents.c.title, documents.c.published,
-                     func.row_number().over(partition_by=rel.c.subject_id,
-                                            order_by=(rel.c.date.desc(), rel.c.doc_id)).label("n"),
-                     func.count().over(partition_by=rel.c.subject_id).label("total"))
-              .join(documents, documents.c.doc_id == rel.c.doc_id)
-              .where(rel.c.subject_id.in_([i["id"] for i in items]), *filters).subquery())
-    by_entity: dict[int, dict] = {i["id"]: i for i in items}
+    ids = [i["id"] for i in items]
+    totals = dict(conn.execute(select(rel.c.subject_id, func.count()).where(rel.c.subject_id.in_(ids), *filters)
+                               .group_by(rel.c.subject_id)).all())
+    # One small index-ordered query per entity, sent as one UNION ALL statement.
+    newest = union_all(*[
+        select(sub) for sub in (
+            select(rel.c.subject_id, rel.c.doc_id, rel.c.date).where(rel.c.subject_id == i, *filters)
+            .order_by(rel.c.date.desc(), rel.c.doc_id).limit(DOCS_PER_ENTITY).subquery() for i in ids)])
+    rows = conn.execute(newest).all()
+    titles = {r.doc_id: r for r in conn.execute(select(documents.c.doc_id, documents.c.title, documents.c.published)
+                                                .where(documents.c.doc_id.in_({r.doc_id for r in rows})))}
+    by_entity = {i["id"]: i for i in items}
     for item in items:
-        item.update(documents=[], document_count=0)
-    for row in conn.execute(select(ranked).where(ranked.c.n <= DOCS_PER_ENTITY)):
-        entity = by_entity[row.subject_id]
-        entity["document_count"] = row.total
-        entity["documents"].append({"doc_id": row.doc_id, "title": row.title,
-                                    "published": row.published, "date": row.date})
+        item.update(document_count=totals.get(item["id"], 0), documents=[])
+    # UNION ALL keeps no promised order: sort each entity's documents newest first again.
+    for row in sorted(rows, key=lambda r: (r.date or "", r.doc_id), reverse=True):
+        doc = titles[row.doc_id]
+        by_entity[row.subject_id]["documents"].append(
+            {"doc_id": row.doc_id, "title": doc.title, "published": doc.published, "date": row.date})
 
 
 def get_entity(conn: Connection, entity_id: int) -> dict | None:
@@ -121,48 +138,5 @@ def get_entity(conn: Connection, entity_id: int) -> dict | None:
 
 
 def get_document(conn: Connection, doc_id: str) -> dict | None:
-    row = conn.execute(select(documents.c.record, documents.c.ingested_at)
-                       .where(documents.c.doc_id == doc_id)).first()
+    row = conn.execute(select(documents.c.record).where(documents.c.doc_id == doc_id)).first()
     return row.record if row else None
-
-
-def action_points(conn: Connection, due_before: str | None = None, owner: str | None = None,
-                  limit: int = 50, cursor: str | None = None) -> Page:
-    """Action points across documents, oldest stored first; deadline strictly before due_before,
-    owner matching by name (either script) the owner text or the entity it resolved to."""
-    after = decode_cursor(cursor, "after")
-    owned = relations.alias("o")
-    owner_entity = entities.alias("oe")
-    query = (select(mentions.c.id, mentions.c.doc_id, mentions.c.fields, mentions.c.value.label("deadline"),
-                    documents.c.title, documents.c.published, owned.c.value.label("owner"),
-                    owned.c.subject_id.label("owner_entity_id"), owner_entity.c.name.label("owner_entity"))
-             .join(documents, documents.c.doc_id == mentions.c.doc_id)
-             .outerjoin(owned, and_(owned.c.mention_id == mentions.c.id, owned.c.kind == "owned_by"))
-             .outerjoin(owner_entity, owner_entity.c.id == owned.c.subject_id)
-             .where(mentions.c.kind == "action_points", mentions.c.id > after)
-             .order_by(mentions.c.id).limit(check_limit(limit) + 1))
-    if due_before:
-        query = query.where(mentions.c.value < _date_arg(due_before, "due_before"))
-    if owner:
-        query = query.where(or_(name_matches(owned.c.subject_id, owner_entity.c.name, owner),
-                                _owner_text_matches(owned.c.value_key, owner)))
-    rows = [dict(r._mapping) for r in conn.execute(query)]
-    page = page_of(rows, limit, lambda r: {"after": r["id"]})
-    page.items = [_action_point(r) for r in page.items]
-    return page
-
-
-def _owner_text_matches(value_key_col, owner: str):
-    key = _like_escape(query_key(owner))
-    if not key:
-        return false()
-    return or_(value_key_col.like(f"{key}%", escape="\\"), value_key_col.like(f"% {key}%", escape="\\"))
-
-
-def _action_point(row: dict) -> dict:
-    item = row["fields"] or {}
-    return {"id": row["id"], "text": item.get("text"), "owner": item.get("owner"),
-            "deadline": item.get("deadline"), "owner_entity": (
-                {"id": row["owner_entity_id"], "name": row["owner_entity"]} if row["owner_entity_id"] else None),
-            "span": item.get("span"), "sentence": item.get("sentence"),
-            "document": {"doc_id": row["doc_id"], "title": row["title"], "published": row["published"]}}

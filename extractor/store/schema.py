@@ -97,7 +97,7 @@ relations = Table(
     Column("value_key", String(300)),  # keys.name_key(value), for owner/by filters
     Column("date", String(10)),  # ISO date (X for unknown parts) the relation holds on
     Column("attrs", Json),
-    Index("ix_relations_subject", "kind", "subject_id", "date"),
+    Index("ix_relations_subject_doc", "kind", "subject_id", "date", "doc_id"),  # covering (0002)
     Index("ix_relations_object", "kind", "object_id"),
     Index("ix_relations_doc", "doc_id"),
     Index("ix_relations_mention", "mention_id"),

@@ -16,12 +16,17 @@ from .pages import Page, QueryError, check_limit, decode_cursor, page_of
 _WORD = re.compile(r"(?:[^\W_]|[\u0900-\u0963\u0966-\u097f])+")
 _MAX_WORDS = 20
 
+# Rank first (rowids only), then snippets for the page alone: SQLite would otherwise build a
+# snippet for every matching document before sorting.
 _SQLITE = text("""
-    SELECT d.id, d.doc_id, d.title, d.published,
-           snippet(documents_fts, 1, '[', ']', '…', 16) AS snippet, bm25(documents_fts) AS score
-    FROM documents_fts JOIN documents d ON d.id = documents_fts.rowid
+    WITH hits AS (
+        SELECT rowid AS id, rank AS score FROM documents_fts WHERE documents_fts MATCH :q
+        ORDER BY rank, rowid LIMIT :limit OFFSET :offset)
+    SELECT d.id, d.doc_id, d.title, d.published, hits.score,
+           snippet(documents_fts, 1, '[', ']', '…', 16) AS snippet
+    FROM documents_fts JOIN hits ON hits.id = documents_fts.rowid JOIN documents d ON d.id = hits.id
     WHERE documents_fts MATCH :q
-    ORDER BY score, d.id LIMIT :limit OFFSET :offset""")
+    ORDER BY hits.score, d.id""")
 
 _POSTGRES = text("""
     WITH q AS (SELECT plainto_tsquery('simple', :q) AS query),

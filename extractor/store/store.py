@@ -7,17 +7,20 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterable, Iterator
 
-from sqlalchemy import Connection, Engine, func, select
+from sqlalchemy import Connection, Engine, func, select, text
 from sqlalchemy.exc import OperationalError
 
 from ..errors import InputError
-from . import queries, search, timeline
+from . import actions, queries, search, timeline
 from .engine import make_engine, migrate, resolve_url
 from .ingest import ingest_record, stored
 from .pages import Page
-from .schema import documents, entities, merge_evidence
+from .schema import documents, entities, merge_evidence, metadata
 
 log = logging.getLogger(__name__)
+# After this many new documents in one bulk load the planner's statistics are refreshed: with
+# stale ones PostgreSQL picked plans 15x slower for filtered lists at 10,000 documents.
+ANALYZE_AFTER = 1000
 
 
 @dataclass
@@ -64,6 +67,8 @@ class Store:
                 batch = []
         if batch:
             self._ingest_batch(batch, summary)
+        if summary.new >= ANALYZE_AFTER:
+            self.optimize()
         return summary
 
     def _ingest_batch(self, batch: list[dict], summary: IngestSummary) -> None:
@@ -114,7 +119,7 @@ class Store:
 
     def action_points(self, **filters) -> Page:
         with self.read() as conn:
-            return queries.action_points(conn, **filters)
+            return actions.action_points(conn, **filters)
 
     def search(self, q: str, limit: int = 20, cursor: str | None = None) -> Page:
         with self.read() as conn:
@@ -130,6 +135,15 @@ class Store:
 
         with self.read() as conn:
             return export.export_all(conn, Path(out_dir), fmt)
+
+    def optimize(self) -> None:
+        """Refresh the query planner's statistics; worth it after a bulk load."""
+        with self.write() as conn:
+            if self.dialect == "postgresql":
+                for table in metadata.sorted_tables:
+                    conn.execute(text(f"ANALYZE {table.name}"))
+            else:
+                conn.exec_driver_sql("ANALYZE")
 
     def close(self) -> None:
         self.engine.dispose()

@@ -18,27 +18,27 @@ def programme_timeline(conn: Connection, programme_id: int, include_undated: boo
                                                      entities.c.kind == "programme")).first()
     if not found:
         return None
-    offset = decode_cursor(cursor, "offset")
-    query = (select(relations.c.date, relations.c.attrs, mentions.c.id, mentions.c.kind, mentions.c.fields,
-                    mentions.c.doc_id, documents.c.title, documents.c.published)
-             .join(mentions, mentions.c.id == relations.c.mention_id)
-             .join(documents, documents.c.doc_id == relations.c.doc_id)
+    offset, limit = decode_cursor(cursor, "offset"), check_limit(limit)
+    # Step 1, small rows only: which relations, in which order; step 2: their statements.
+    links = (select(relations.c.date, relations.c.attrs, relations.c.mention_id)
              .where(relations.c.kind == "concerns", relations.c.subject_id == programme_id)
-             .order_by(relations.c.date.is_(None), relations.c.date, documents.c.published,
-                       mentions.c.doc_id, mentions.c.span_start, mentions.c.id)
-             .offset(offset).limit(check_limit(limit) + 1))
+             .order_by(relations.c.date.is_(None), relations.c.date, relations.c.doc_id, relations.c.mention_id)
+             .offset(offset).limit(limit + 1))
     if not include_undated:
-        query = query.where(relations.c.date.is_not(None))
-    rows = [dict(r._mapping) for r in conn.execute(query)]
-    page = page_of(rows, limit, lambda _: {"offset": offset + limit})
-    page.items = [_entry(r) for r in page.items]
+        links = links.where(relations.c.date.is_not(None))
+    page = page_of([dict(r._mapping) for r in conn.execute(links)], limit, lambda _: {"offset": offset + limit})
+    details = {r.id: r for r in conn.execute(
+        select(mentions.c.id, mentions.c.kind, mentions.c.fields, mentions.c.doc_id, documents.c.title,
+               documents.c.published).join(documents, documents.c.doc_id == mentions.c.doc_id)
+        .where(mentions.c.id.in_([link["mention_id"] for link in page.items])))}
+    page.items = [_entry(link, details[link["mention_id"]]) for link in page.items]
     return page
 
 
-def _entry(row: dict) -> dict:
-    item, attrs = row["fields"] or {}, row["attrs"] or {}
-    return {"date": row["date"], "date_source": attrs.get("date_source"), "kind": _KIND[row["kind"]],
+def _entry(link: dict, row) -> dict:
+    item, attrs = row.fields or {}, link["attrs"] or {}
+    return {"date": link["date"], "date_source": attrs.get("date_source"), "kind": _KIND[row.kind],
             "text": item.get("text"), "by": item.get("by"), "owner": item.get("owner"),
-            "deadline": item.get("deadline"), "link": attrs.get("link"), "mention_id": row["id"],
+            "deadline": item.get("deadline"), "link": attrs.get("link"), "mention_id": row.id,
             "span": item.get("span"), "sentence": item.get("sentence"),
-            "document": {"doc_id": row["doc_id"], "title": row["title"], "published": row["published"]}}
+            "document": {"doc_id": row.doc_id, "title": row.title, "published": row.published}}
