@@ -6,6 +6,7 @@ import sys
 from ..errors import InputError
 from ..extract import extract_documents
 from ..output import RecordWriter
+from ..pipeline import get_nlp
 from ..sources import iter_inputs
 from . import report
 
@@ -16,6 +17,8 @@ def register(sub) -> None:
                    help=".txt, .html, a folder, an http(s) URL, or a .jsonl dump")
     p.add_argument("--format", choices=("jsonl", "json", "table"), default="jsonl",
                    help="jsonl: one record per line (tools); json: one pretty array; table: for people")
+    p.add_argument("--no-ner", action="store_true",
+                   help="skip the statistical NER stage: about 4x faster, rules and lexicons only")
     p.set_defaults(func=run)
 
 
@@ -24,7 +27,8 @@ def run(args) -> int:
     failed = 0
     writer = RecordWriter(args.format, sys.stdout)
     try:
-        for result in extract_documents(iter_inputs(args.inputs)):
+        nlp = get_nlp(("hi_ner",) if args.no_ner else ())
+        for result in extract_documents(iter_inputs(args.inputs), nlp=nlp):
             if isinstance(result, InputError):
                 report(result)
                 failed += 1
