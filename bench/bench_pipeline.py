@@ -3,8 +3,9 @@
     python bench/bench_pipeline.py [--repeat 20] [FILES...]
 
 Default documents: corpus/samples/*.txt plus ../shared/eval/dev/*.txt when present. Reports
-articles/s and words/s for `spacy.blank("hi")` (tokeniser only), the full pipeline
-(models/pipeline.cfg) and clean+pipeline+record (what `extract` does), and the ratios.
+articles/s and words/s for `spacy.blank("hi")` (tokeniser only), the pipeline
+without the NER stage (`extract --no-ner`), the full pipeline (models/pipeline.cfg) and
+clean+pipeline+record (what `extract` does), and the ratios.
 """
 from __future__ import annotations
 
@@ -46,17 +47,18 @@ def main() -> None:
     files = args.files or default_files()
     texts = [f.read_text(encoding="utf-8") for f in files]
     words = sum(len(t.split()) for t in texts)
-    blank, nlp = spacy.blank("hi"), build_nlp()
+    blank, nlp, rules = spacy.blank("hi"), build_nlp(), build_nlp(exclude=("hi_ner",))
     raws = lambda: [RawDocument(name=str(f), text=t, path=str(f)) for f, t in zip(files, texts)]
     runs = {
         "tokeniser only (spacy.blank)": timed(lambda: list(blank.pipe(texts)), args.repeat),
+        "rules only, no NER (nlp.pipe)": timed(lambda: list(rules.pipe(texts)), args.repeat),
         "full pipeline (nlp.pipe)": timed(lambda: list(nlp.pipe(texts)), args.repeat),
         "clean + pipeline + record": timed(lambda: list(extract_documents(raws(), nlp=nlp)), args.repeat),
     }
     base = runs["tokeniser only (spacy.blank)"]
     print(f"{len(texts)} documents, {words} words, mean {words // len(texts)} words/document, "
           f"{args.repeat} repeats, one core; stages: {', '.join(nlp.pipe_names)}")
-    print(f"{'run':<32} {'articles/s':>11} {'words/s':>10} {'time vs tokeniser':>18}")
+    print(f"{"run":<32} {'articles/s':>11} {'words/s':>10} {'time vs tokeniser':>18}")
     for name, seconds in runs.items():
         print(f"{name:<32} {len(texts) / seconds:>11.1f} {words / seconds:>10.0f} {seconds / base:>17.1f}x")
     print(f"peak RSS {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.0f} MB")
