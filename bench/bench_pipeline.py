@@ -58,7 +58,7 @@ def main() -> None:
     base = runs["tokeniser only (spacy.blank)"]
     print(f"{len(texts)} documents, {words} words, mean {words // len(texts)} words/document, "
           f"{args.repeat} repeats, one core; stages: {', '.join(nlp.pipe_names)}")
-    print(f"{"run":<32} {'articles/s':>11} {'words/s':>10} {'time vs tokeniser':>18}")
+    print(f"{'run':<32} {'articles/s':>11} {'words/s':>10} {'time vs tokeniser':>18}")
     for name, seconds in runs.items():
         print(f"{name:<32} {len(texts) / seconds:>11.1f} {words / seconds:>10.0f} {seconds / base:>17.1f}x")
     print(f"peak RSS {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.0f} MB")
