@@ -7,7 +7,9 @@ Each configuration is the real command (`python -m extractor batch DIR --out ...
 process, on the same corpus, so start-up (imports, pipeline build, worker spawn, cluster start)
 is included; "first record" shows that fixed cost and "steady docs/s" the rate after it.
 Memory is the resident set of the command and all its descendants (workers, Dask nannies),
-summed and sampled every 0.1 s with psutil; "max proc" is the largest single process.
+summed and sampled every 0.1 s with psutil; "max proc" is the largest single process. CPU s
+is user+system time of the command and its descendants (RUSAGE_CHILDREN); docs per CPU-second
+shows the cost of parallelism independently of how busy the machine is.
 
 The corpus (unless --corpus is given): corpus/samples and the shared dev texts once each, the
 rest synthetic district press releases (tests/test_batch_corpus.py), every 25th a wire copy of
@@ -17,6 +19,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import resource
 import shutil
 import subprocess
 import sys
@@ -57,6 +60,7 @@ def _tree_rss(proc: psutil.Process) -> tuple[int, int]:
 def run_config(corpus: Path, out: Path, extra: list[str]) -> dict:
     """Run the command once; wall time, time to the first record, peak memory."""
     cmd = [sys.executable, "-m", "extractor", "batch", str(corpus), "--out", str(out), "--no-progress", *extra]
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     start = time.monotonic()
     proc = psutil.Popen(cmd, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
     first = None
@@ -70,9 +74,11 @@ def run_config(corpus: Path, out: Path, extra: list[str]) -> dict:
         time.sleep(0.1)
     wall = time.monotonic() - start
     err = proc.stderr.read()
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)  # the command and every process it waited for
+    cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
     if proc.returncode not in (0, 1):
         raise SystemExit(f"{' '.join(cmd)} failed ({proc.returncode}):\n{err}")
-    return {"wall": wall, "first": first or wall, "peak_total": peak_total, "peak_one": peak_one,
+    return {"wall": wall, "first": first or wall, "cpu": cpu, "peak_total": peak_total, "peak_one": peak_one,
             "records": sum(1 for _ in records.open(encoding="utf-8"))}
 
 
@@ -107,14 +113,15 @@ def main() -> None:
 def print_table(n: int, results: dict) -> None:
     mb = 1024 * 1024
     print(f"\n{n} documents, {os.cpu_count()} cores, load average {os.getloadavg()[0]:.1f} at the end\n")
-    print(f"| {'configuration':<26} | wall s | first record s | docs/s | steady docs/s | peak RSS MB (max proc) |")
-    print(f"|{'-' * 28}|--------|----------------|--------|---------------|------------------------|")
+    print(f"| {'configuration':<26} | wall s | first record s | docs/s | steady docs/s | CPU s | docs/CPU-s "
+          "| peak RSS MB (max proc) |")
+    print(f"|{'-' * 28}|--------|----------------|--------|---------------|-------|------------|------------------------|")
     rates = {}
     for name, r in results.items():
         rates[name] = n / r["wall"]
         steady = (n - 1) / max(r["wall"] - r["first"], 1e-9)
         print(f"| {name:<26} | {r['wall']:6.1f} | {r['first']:14.1f} | {rates[name]:6.1f} | {steady:13.1f} "
-              f"| {r['peak_total'] / mb:8.0f} ({r['peak_one'] / mb:4.0f})          |")
+              f"| {r['cpu']:5.0f} | {n / r['cpu']:10.1f} | {r['peak_total'] / mb:8.0f} ({r['peak_one'] / mb:4.0f})          |")
     names = list(results)
     print(f"\nscaling, all cores / 1 worker: {rates[names[1]] / rates[names[0]]:.2f}x (docs/s, start-up included)")
     if len(names) > 2:
