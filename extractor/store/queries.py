@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from datetime import date
 
-from sqlalchemy import Connection, exists, func, or_, select, union_all
+from sqlalchemy import Connection, exists, func, or_, select
 
 from .keys import query_key
 from .pages import Page, QueryError, check_limit, decode_cursor, page_of
@@ -69,22 +69,28 @@ def _docs_mentioning(kind: str, ids: list[int]):
     return select(cte.c.doc_id)
 
 
-def mention_filter(conn: Connection, rel, date_from=None, date_to=None, place=None, agency=None) -> list | None:
-    """Conditions on a mentioned_in relation `rel`: its date range, and co-mentions in its
-    document. None when a named place or agency does not exist (nothing can match)."""
-    conds = [rel.c.kind == "mentioned_in"]
+def mention_filter(conn: Connection, date_from=None, date_to=None, place=None, agency=None):
+    """A function giving, for a relations alias, the conditions on its mentioned_in rows: the date
+    range and co-mentions in the same document. Names are resolved once, here. None when a named
+    place or agency does not exist (nothing can match)."""
     lo, hi = date_arg(date_from, "from"), date_arg(date_to, "to")
-    if lo:
-        conds.append(rel.c.date >= lo)
-    if hi:  # "2024-04" means up to the end of April; dates compare as ISO strings
-        conds.append(rel.c.date <= hi + "-12-31"[len(hi) - 4:])
+    hi = hi + "-12-31"[len(hi) - 4:] if hi else None  # "2024-04" means up to the end of April
+    docs = []
     for kind, name in (("place", place), ("agency", agency)):
         if name:
             ids = entity_ids_named(conn, (kind,), name)
             if not ids:
                 return None
-            conds.append(rel.c.doc_id.in_(_docs_mentioning(kind, ids)))
-    return conds
+            docs.append(_docs_mentioning(kind, ids))
+
+    def conditions(rel) -> list:
+        conds = [rel.c.kind == "mentioned_in"]
+        conds += [rel.c.date >= lo] if lo else []
+        conds += [rel.c.date <= hi] if hi else []  # dates compare as ISO strings
+        return conds + [rel.c.doc_id.in_(d) for d in docs]
+
+    conditions.narrows = bool(lo or hi or docs)
+    return conditions
 
 
 def list_entities(conn: Connection, plural: str, q: str | None = None, date_from: str | None = None,
@@ -92,44 +98,44 @@ def list_entities(conn: Connection, plural: str, q: str | None = None, date_from
                   limit: int = 50, cursor: str | None = None) -> Page:
     """Entities of one kind (officials, agencies, programmes, places), each with its documents."""
     kind, after, limit = ENTITY_KINDS[plural], decode_cursor(cursor, "after"), check_limit(limit)
-    rel = relations.alias("r")
-    filters = mention_filter(conn, rel, date_from, date_to, place, agency)
-    if filters is None:
+    where = mention_filter(conn, date_from, date_to, place, agency)
+    if where is None:
         return Page()
     query = (select(entities.c.id, entities.c.kind, entities.c.name, entities.c.key, entities.c.attrs)
              .where(entities.c.kind == kind, entities.c.id > after).order_by(entities.c.id).limit(limit + 1))
-    if len(filters) > 1:  # without filters every entity has a document: no need to look
-        query = query.where(exists(select(rel.c.id).where(rel.c.subject_id == entities.c.id, *filters)))
+    if where.narrows:  # without filters every entity has a document: no need to look
+        rel = relations.alias("r")
+        query = query.where(exists(select(rel.c.id).where(rel.c.subject_id == entities.c.id, *where(rel))))
     if q:
         query = query.where(name_matches(entities.c.id, entities.c.name, q))
     page = page_of([dict(r._mapping) for r in conn.execute(query)], limit, lambda r: {"after": r["id"]})
-    attach_documents(conn, page.items, rel, filters)
+    attach_documents(conn, page.items, where)
     return page
 
 
-def attach_documents(conn: Connection, items: list[dict], rel, filters: list) -> None:
+def attach_documents(conn: Connection, items: list[dict], where) -> None:
     """Add `document_count` and `documents` (the newest few, within the filters) to each entity."""
     if not items:
         return
     ids = [i["id"] for i in items]
-    totals = dict(conn.execute(select(rel.c.subject_id, func.count()).where(rel.c.subject_id.in_(ids), *filters)
-                               .group_by(rel.c.subject_id)).all())
-    # One small index-ordered query per entity, sent as one UNION ALL statement.
-    newest = union_all(*[
-        select(sub) for sub in (
-            select(rel.c.subject_id, rel.c.doc_id, rel.c.date).where(rel.c.subject_id == i, *filters)
-            .order_by(rel.c.date.desc(), rel.c.doc_id).limit(DOCS_PER_ENTITY).subquery() for i in ids)])
-    rows = conn.execute(newest).all()
-    titles = {r.doc_id: r for r in conn.execute(select(documents.c.doc_id, documents.c.title, documents.c.published)
-                                                .where(documents.c.doc_id.in_({r.doc_id for r in rows})))}
+    counted, outer, inner = relations.alias("c"), relations.alias("r"), relations.alias("r2")
+    totals = dict(conn.execute(select(counted.c.subject_id, func.count())
+                               .where(counted.c.subject_id.in_(ids), *where(counted))
+                               .group_by(counted.c.subject_id)).all())
+    # Per entity, its newest few relations through a correlated LIMIT subquery: an index range
+    # scan each, one statement with a fixed shape (so SQLAlchemy compiles it once).
+    newest = (select(inner.c.id).where(inner.c.subject_id == entities.c.id, *where(inner))
+              .order_by(inner.c.date.desc(), inner.c.doc_id).limit(DOCS_PER_ENTITY).correlate(entities))
+    query = (select(outer.c.subject_id, outer.c.doc_id, outer.c.date, documents.c.title, documents.c.published)
+             .select_from(entities).join(outer, outer.c.id.in_(newest))
+             .join(documents, documents.c.doc_id == outer.c.doc_id).where(entities.c.id.in_(ids))
+             .order_by(outer.c.subject_id, outer.c.date.desc(), outer.c.doc_id))
     by_entity = {i["id"]: i for i in items}
     for item in items:
         item.update(document_count=totals.get(item["id"], 0), documents=[])
-    # UNION ALL keeps no promised order: sort each entity's documents newest first again.
-    for row in sorted(rows, key=lambda r: (r.date or "", r.doc_id), reverse=True):
-        doc = titles[row.doc_id]
+    for row in conn.execute(query):
         by_entity[row.subject_id]["documents"].append(
-            {"doc_id": row.doc_id, "title": doc.title, "published": doc.published, "date": row.date})
+            {"doc_id": row.doc_id, "title": row.title, "published": row.published, "date": row.date})
 
 
 def get_entity(conn: Connection, entity_id: int) -> dict | None:
