@@ -100,8 +100,16 @@ def test_agency_in_hindi_and_english_is_one_entity(store):
     assert rules == ["canonical", "key", "key", "new"]
 
 
-def test_concurrent_ingests_of_one_entity_make_one_entity(db_url):
-    docs = [official_doc("संजीव शुक्ला", published=f"2024-04-{n:02d}") for n in range(1, 9)]
+def test_concurrent_ingests_of_shared_entities_make_each_entity_once(db_url):
+    """Four writers, documents naming the same five officials in different orders."""
+    people = ["संजीव शुक्ला", "अंकिता शर्मा", "रवि वर्मा", "नीरज सिंह", "पूजा यादव"]
+    docs = []
+    for n in range(12):
+        order = people[n % 5:] + people[:n % 5]
+        d = Doc(*[f"{p} ने {n} बैठक ली।" for p in order], published=f"2024-04-{n + 1:02d}")
+        for p in order:
+            d.add("officials", p)
+        docs.append(d)
     stores = [open_store(db_url) for _ in range(4)]
     errors = []
 
@@ -118,8 +126,9 @@ def test_concurrent_ingests_of_one_entity_make_one_entity(db_url):
     for t in threads:
         t.join()
     assert errors == []
-    [official] = stores[0].list_entities("officials").items
-    assert official["document_count"] == 8
+    officials = stores[0].list_entities("officials").items
+    assert sorted(o["name"] for o in officials) == sorted(people)
+    assert {o["document_count"] for o in officials} == {12}
     for s in stores:
         s.close()
 

@@ -47,7 +47,9 @@ class Resolver:
         wanted = [(r, self._candidate_keys(r)) for r in rows if r["kind"] in ENTITY_KINDS]
         self._load({(ENTITY_KINDS[r["kind"]], k) for r, keys in wanted for k, _ in keys})
         evidence = []
-        for row, keys in wanted:
+        # Entities and aliases are created in (kind, key) order, the same in every transaction,
+        # so concurrent ingests on PostgreSQL take their row locks in one order (no deadlock).
+        for row, keys in sorted(wanted, key=lambda w: (w[0]["kind"], w[1][0][0] if w[1] else "")):
             if not keys:
                 continue  # nothing name-like (punctuation only): kept as a mention, no entity
             res = self._resolve_one(ENTITY_KINDS[row["kind"]], row, keys)
@@ -108,6 +110,6 @@ class Resolver:
             return
         # A key owned by another entity stays with it; the two are not merged silently.
         self.conn.execute(insert_ignore(self.conn, aliases, ["kind", "alias_key"]),
-                          [{"entity_id": entity_id, "kind": kind, "alias_key": k} for k in new])
+                          [{"entity_id": entity_id, "kind": kind, "alias_key": k} for k in sorted(new)])
         for k in new:
             self.known[(kind, k)] = _Known(entity_id, name)

@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Iterable, Iterator
 
 from sqlalchemy import Connection, Engine, func, select, text
-from sqlalchemy.exc import OperationalError
+from sqlalchemy.exc import DBAPIError, OperationalError
 
 from ..errors import InputError
 from . import actions, queries, search, timeline
@@ -21,6 +21,8 @@ log = logging.getLogger(__name__)
 # After this many new documents in one bulk load the planner's statistics are refreshed: with
 # stale ones PostgreSQL picked plans 15x slower for filtered lists at 10,000 documents.
 ANALYZE_AFTER = 1000
+_TRANSIENT = {"40P01", "40001"}  # PostgreSQL deadlock detected, serialization failure
+_ATTEMPTS = 3
 
 
 @dataclass
@@ -53,8 +55,15 @@ class Store:
 
     def ingest(self, record: dict) -> tuple[str, bool]:
         """Store one record atomically; (doc_id, True) if new, (doc_id, False) if already stored."""
-        with self.write() as conn:
-            return ingest_record(conn, record)
+        for attempt in range(_ATTEMPTS):
+            try:
+                with self.write() as conn:
+                    return ingest_record(conn, record)
+            except DBAPIError as exc:  # a deadlock victim is rolled back whole: run it again
+                if getattr(exc.orig, "sqlstate", None) not in _TRANSIENT or attempt == _ATTEMPTS - 1:
+                    raise
+                log.info("ingest of %s: %s; retrying", record.get("doc_id"), exc.orig)
+        raise AssertionError("unreachable")
 
     def ingest_many(self, records: Iterable[dict], batch_size: int = 100) -> IngestSummary:
         """Store many records, `batch_size` per transaction; a batch that fails is retried one
