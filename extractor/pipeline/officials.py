@@ -169,7 +169,9 @@ class _Context:
     def __init__(self, doc: Doc):
         self.doc = doc
         self.places = covered(doc, ("places", "place_mentions"))  # every mention, not only the first
-        self.agencies = covered(doc, ("agencies",))
+        # Model-only bodies are judged later (hi_reconcile); a misread one must not hide a name.
+        self.agencies = [a if a is not None and (a._.agencies or {}).get("source") != "ner" else None
+                         for a in covered(doc, ("agencies",))]
         programmes = covered(doc, ("programmes",))
         self.blocked = [a is not None or p is not None for a, p in zip(self.agencies, programmes)]
         self.person = frozenset(k for s in doc.spans.get("ner", []) if s.label_ == "PER" for k in range(s.start, s.end))
