@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from datetime import date
 
-from sqlalchemy import Connection, exists, func, or_, select
+from sqlalchemy import Connection, exists, func, or_, select, true
 
 from .keys import query_key
 from .pages import Page, QueryError, check_limit, decode_cursor, page_of
@@ -122,20 +122,32 @@ def attach_documents(conn: Connection, items: list[dict], where) -> None:
     totals = dict(conn.execute(select(counted.c.subject_id, func.count())
                                .where(counted.c.subject_id.in_(ids), *where(counted))
                                .group_by(counted.c.subject_id)).all())
-    # Per entity, its newest few relations through a correlated LIMIT subquery: an index range
-    # scan each, one statement with a fixed shape (so SQLAlchemy compiles it once).
-    newest = (select(inner.c.id).where(inner.c.subject_id == entities.c.id, *where(inner))
-              .order_by(inner.c.date.desc(), inner.c.doc_id).limit(DOCS_PER_ENTITY).correlate(entities))
-    query = (select(outer.c.subject_id, outer.c.doc_id, outer.c.date, documents.c.title, documents.c.published)
-             .select_from(entities).join(outer, outer.c.id.in_(newest))
-             .join(documents, documents.c.doc_id == outer.c.doc_id).where(entities.c.id.in_(ids))
-             .order_by(outer.c.subject_id, outer.c.date.desc(), outer.c.doc_id))
+    query = _newest_documents(conn, ids, where)
     by_entity = {i["id"]: i for i in items}
     for item in items:
         item.update(document_count=totals.get(item["id"], 0), documents=[])
     for row in conn.execute(query):
         by_entity[row.subject_id]["documents"].append(
             {"doc_id": row.doc_id, "title": row.title, "published": row.published, "date": row.date})
+
+
+def _newest_documents(conn: Connection, ids: list[int], where):
+    """Per entity, its newest few documents: an index range scan each, in one statement of a fixed
+    shape. PostgreSQL gets a LATERAL join; SQLite, which has none, a correlated LIMIT subquery
+    (which PostgreSQL would run against every relation row)."""
+    inner = relations.alias("r2")
+    newest = (select(inner.c.id, inner.c.subject_id, inner.c.doc_id, inner.c.date)
+              .where(inner.c.subject_id == entities.c.id, *where(inner))
+              .order_by(inner.c.date.desc(), inner.c.doc_id).limit(DOCS_PER_ENTITY))
+    if conn.dialect.name == "postgresql":
+        rel = newest.lateral("r")
+        joined = entities.join(rel, true())
+    else:
+        rel = relations.alias("r")
+        joined = entities.join(rel, rel.c.id.in_(newest.with_only_columns(inner.c.id).correlate(entities)))
+    return (select(rel.c.subject_id, rel.c.doc_id, rel.c.date, documents.c.title, documents.c.published)
+            .select_from(joined).join(documents, documents.c.doc_id == rel.c.doc_id)
+            .where(entities.c.id.in_(ids)).order_by(rel.c.subject_id, rel.c.date.desc(), rel.c.doc_id))
 
 
 def get_entity(conn: Connection, entity_id: int) -> dict | None:
