@@ -27,6 +27,12 @@ _COLON_SHIELD = "\ue000"
 # An article body has sentences: lines that end like one and have a few words.
 _SENTENCE_END = ("।", ".", "?", "!", "॥", '"', "”", "'", "’", ")")
 _MIN_BODY_WORDS = 20
+# Under a related-links heading, a headline is a short line that does not end like a sentence.
+_HEADLINE_MAX_WORDS = 25
+_RELATED_MAX_LINES = 12
+_CLOSERS = "\"”’')]» "
+# The last sentence end of a line and what follows it (a credit, or an unfinished sentence).
+_LAST_END = re.compile(r"[।.!?][\"”’')]*\s*(?=[^।.!?]*[।.]?\s*$)")
 
 
 @lru_cache(maxsize=1)
@@ -63,11 +69,58 @@ def normalise_hindi(text: str) -> str:
     return normalise_text(text)
 
 
+def is_related_heading(line: str) -> bool:
+    """A related-links heading alone on its line (models/lexicons/related_headings.txt)."""
+    line = unicodedata.normalize("NFC", line).strip()
+    return bool(line) and any(p.fullmatch(line) for p in load_patterns("related_headings"))
+
+
+def _is_headline_like(line: str) -> bool:
+    """Short and not ending like a sentence: a linked headline, not article body."""
+    line = line.strip()
+    return (0 < len(line.split()) <= _HEADLINE_MAX_WORDS
+            and not line.rstrip(_CLOSERS).endswith(("।", ".", "॥")))
+
+
+def strip_trailing_credit(line: str) -> str:
+    """The line without a photo or outlet credit after its last sentence
+    ("... देते डीएम। जागरण" -> "... देते डीएम।"); models/lexicons/trailing_credits.txt."""
+    match = _LAST_END.search(line)
+    if match is None:
+        return line
+    tail = unicodedata.normalize("NFC", line[match.end():]).strip()
+    if tail and any(p.fullmatch(tail) for p in load_patterns("trailing_credits")):
+        return line[:match.end()].rstrip()
+    return line
+
+
 def drop_boilerplate(text: str) -> tuple[str, list[str]]:
-    """Return the text without boilerplate lines, and the lines dropped (for audit)."""
+    """Return the text without boilerplate lines, and the lines dropped (for audit).
+
+    Whole lines go when they match boilerplate.txt; under a bare related-links heading the
+    headline lines go too, up to a blank line or the next sentence; a credit after a line's
+    last sentence is cut from it (the cut credit is listed as dropped).
+    """
     kept, dropped = [], []
+    related = 0  # headline lines still allowed under a related-links heading
     for line in text.split("\n"):
-        (dropped if is_boilerplate(line) else kept).append(line)
+        if not line.strip():
+            related = 0
+            kept.append(line)
+        elif is_related_heading(line):
+            related = _RELATED_MAX_LINES
+            dropped.append(line)
+        elif is_boilerplate(line):
+            dropped.append(line)
+        elif related and _is_headline_like(line):
+            related -= 1
+            dropped.append(line)
+        else:
+            related = 0
+            stripped = strip_trailing_credit(line)
+            if stripped != line:
+                dropped.append(line[len(stripped):].strip())
+            kept.append(stripped)
     return normalise_text("\n".join(kept)), dropped
 
 

@@ -9,13 +9,14 @@ from datetime import date, datetime
 import trafilatura
 from trafilatura.settings import set_date_params
 
-from .lexicon import load_patterns
+from .lexicon import load_patterns, load_table
 
 log = logging.getLogger(__name__)
 # trafilatura warns "discarding data: None" for every page a mode rejects; we try two modes
 # on purpose and log our own reason, so its warnings would only be noise on stderr.
 logging.getLogger("trafilatura").setLevel(logging.ERROR)
 _TAG = re.compile(r"<(script|style)\b.*?</\1\s*>|<[^>]*>", re.IGNORECASE | re.DOTALL)
+_DEVANAGARI_DIGITS = str.maketrans("०१२३४५६७८९", "0123456789")
 _DATE_FORMATS = ("%d %b %Y", "%d %B %Y", "%b %d %Y", "%B %d %Y", "%Y-%m-%d", "%d.%m.%Y",
                  "%d-%m-%Y", "%d/%m/%Y", "%d %m %Y")
 
@@ -32,7 +33,7 @@ class PageText:
 
 def parse_date(value: str) -> str | None:
     """An ISO date (YYYY-MM-DD) from a written date or timestamp; None when it does not read."""
-    value = value.strip()
+    value = _month_numbers(value.strip().translate(_DEVANAGARI_DIGITS))
     iso = re.match(r"(\d{4})-(\d{2})-(\d{2})(?:[T ]|$)", value)
     if iso:
         try:
@@ -50,11 +51,22 @@ def parse_date(value: str) -> str | None:
     return None
 
 
+def _month_numbers(value: str) -> str:
+    """"12 अप्रैल 2025" -> "12 4 2025": Hindi month names (months.tsv) as numbers."""
+    if value.isascii():
+        return value
+    months = {r["name"]: r["month"] for r in load_table("months") if not r["name"].isascii()}
+    return re.sub(r"[^\s\d,.:\-/]+", lambda m: months.get(m.group(0), m.group(0)), value)
+
+
 def stamped_date(text: str) -> str | None:
-    """The date on a "Posted On: 02 AUG 2025" line (models/lexicons/published_stamps.txt)."""
-    for line in text.splitlines():
-        line = line.strip()
-        for pattern in load_patterns("published_stamps"):
+    """The date on a "Posted On: 02 AUG 2025" line (models/lexicons/published_stamps.txt).
+
+    Patterns are tried in the file's order over every line, so a publication stamp wins
+    over an update stamp wherever each is printed."""
+    lines = [line.strip() for line in text.splitlines()]
+    for pattern in load_patterns("published_stamps"):
+        for line in lines:
             match = pattern.search(line)
             if match and (found := parse_date(match.group("date"))):
                 return found

@@ -82,6 +82,22 @@ BOILERPLATE = [
     "|",
     "-",
     "• • •",
+    # PIB Hindi date line and news-site publish stamps
+    "प्रविष्टि तिथि: 03 MAR 2025 11:45AM by PIB Delhi",
+    "प्रविष्टि तिथि: 21 AUG 2024 7:02PM by PIB Mumbai",
+    "Publish Date: Mon, 10 Feb 2025 09:30 AM (IST)",
+    "Published Date: 10 Feb 2025",
+    # captions: caption lines, credits after a spaced or trailing dash, one caption sentence + credit
+    "फोटो कैप्शन: शिविर में लाभार्थियों को प्रमाण पत्र सौंपते अधिकारी।",
+    "चित्र परिचय: जनसुनवाई करते जिलाधिकारी",
+    "कैप्शन- नहर की सफाई का निरीक्षण करते अभियंता",
+    "फोटो- अमर उजाला",
+    "फोटो -संवाद",
+    "जनसुनवाई में लोगों की समस्याएं सुनते एसडीएम। फोटो: जिला प्रशासन",
+    "नहर का निरीक्षण करते अधिशासी अभियंता - फोटो : संवाद",
+    "मतदाताओं को शपथ दिलाते निर्वाचन अधिकारी। फोटो साभार: सूचना विभाग",
+    "पुलिस अधीक्षक राजेश कुमार (फाइल फोटो)",
+    "धरने पर बैठे किसान। फाइल फोटो",
 ]
 
 # Content that starts or ends like boilerplate: each must stay.
@@ -111,6 +127,13 @@ CONTENT_LOOKALIKES = [
     "मुख्य उद्देश्य",
     "24 घंटे कर्मचारियों की तैनाती सुनिश्चित करें।",
     "सरकारी विभागों/संस्थाओं के बीच सहयोग को बढ़ावा देना।",
+    "आरोपी ने फोटो-वीडियो बनाकर सोशल मीडिया पर वायरल कर दिया",
+    "पुलिस ने मुकदमा दर्ज किया। फोटो-वीडियो के आधार पर आरोपियों की पहचान की जा रही है।",
+    "फाइल फोटो के आधार पर आरोपी की पहचान की गई।",
+    "कैप्शन प्रतियोगिता में 40 विद्यार्थियों ने भाग लिया।",
+    "प्रविष्टि तिथि बढ़ाकर 31 मार्च कर दी गई है।",
+    "प्रविष्टियां भेजने की अंतिम तिथि 20 जनवरी 2025 है।",
+    "पब्लिश डेट तय होने के बाद पुस्तक का विमोचन होगा",
 ]
 
 
@@ -215,6 +238,102 @@ def test_posted_on_stamp_dates_a_text_release():
     assert "Posted On" not in document.text
 
 
+@pytest.mark.parametrize("stamp, iso", [
+    ("प्रविष्टि तिथि: 03 MAR 2025 11:45AM by PIB Delhi", "2025-03-03"),
+    ("Publish Date: Mon, 10 Feb 2025 09:30 AM (IST)", "2025-02-10"),
+    ("Published on: Feb 10, 2025", "2025-02-10"),
+    ("प्रकाशित: सोमवार, 10 फरवरी 2025", "2025-02-10"),
+    ("Updated: 10 Feb 2025, 07:20 PM IST", "2025-02-10"),
+    ("अपडेटेड Mon, 10 Feb 2025 07:20 PM IST", "2025-02-10"),
+])
+def test_stamp_line_dates_the_text_and_goes(stamp, iso):
+    body = "जिला पंचायत ने आज सभी प्रखंडों में स्वच्छता अभियान की समीक्षा की। बैठक में सभी सचिव मौजूद रहे।"
+    document = clean(RawDocument(name="s.txt", text=f"स्वच्छता अभियान की समीक्षा\n{stamp}\n{body}"))
+    assert document.published == iso
+    assert stamp not in document.text and body in document.text
+
+
+def test_publication_stamp_wins_over_an_update_stamp():
+    text = ("पंचायत चुनाव की तैयारी\nUpdated: 12 Feb 2025, 06:00 PM IST\nPublished on: 11 Feb 2025\n"
+            "निर्वाचन अधिकारी ने आज मतदान केंद्रों का निरीक्षण किया। सभी केंद्रों पर रैंप बनाए गए हैं।")
+    assert clean(RawDocument(name="u.txt", text=text)).published == "2025-02-11"
+
+
+def test_pib_hindi_stamp_resolves_today():
+    from extractor.extract import extract_text
+    text = ("ग्रामीण विकास मंत्रालय\nप्रविष्टि तिथि: 07 FEB 2025 3:10PM by PIB Delhi\n"
+            "ग्रामीण विकास मंत्रालय के सचिव ने आज राज्यों के साथ सड़क योजना की समीक्षा की।")
+    record = extract_text(text)
+    assert record["published"] == "2025-02-07"
+    assert "प्रविष्टि तिथि" not in record["text"]
+    assert "2025-02-07" in [d["value"] for d in record["dates"] if d["text"] == "आज"]
+
+
+def test_pib_hindi_page_is_dated_and_clean():
+    from pathlib import Path
+
+    from extractor.sources import read_file
+    document = clean(read_file(Path(__file__).parent / "pages" / "pib_hindi_release.html"))
+    assert document.published == "2025-02-07"
+    for body in ["श्री रमेश चंद्र जोशी ने आज कृषि भवन में", "31 मार्च 2025 तक पूरी की जाए।",
+                 "पांच वर्ष की गारंटी अनिवार्य कर दी गई है।"]:
+        assert body in document.text
+    for junk in ["प्रविष्टि तिथि", "PIB Delhi", "फोटो: पीआईबी", "रिलीज़ आईडी", "आगंतुक पटल",
+                 "लखपति दीदी", "एसके/आरसी/पीएस"]:
+        assert junk not in document.text
+
+
+# --- related-links blocks and trailing credits --------------------------------------
+
+BODY = "जिलाधिकारी ने बताया कि सभी गांवों में शिविर लगाए जाएंगे।"
+
+
+@pytest.mark.parametrize("text, kept, gone", [
+    # heading, headlines, blank line, body
+    (f"ये भी पढ़ें\nरेलवे ने तीन जोड़ी ट्रेनें रद्द कीं, यात्री परेशान\nकांस्टेबल भर्ती परीक्षा का परिणाम जारी\n\n{BODY}",
+     [BODY], ["रेलवे ने", "कांस्टेबल भर्ती"]),
+    # a body sentence right after the headlines ends the block
+    (f"इसे भी पढ़ें:\nबस और ट्रक की टक्कर में चार घायल\n{BODY}", [BODY], ["बस और ट्रक"]),
+    # the block stops at a blank line: a subheading after it is article text
+    (f"Also Read\nसड़क हादसे में दो की मौत\n\nशिविरों में मिलेगी सुविधा\n{BODY}",
+     ["शिविरों में मिलेगी सुविधा", BODY], ["सड़क हादसे"]),
+    # a heading at the very end, with nothing under it
+    (f"{BODY}\nयह भी पढ़ें", [BODY], ["यह भी पढ़ें"]),
+])
+def test_related_block_headlines_go_body_stays(text, kept, gone):
+    out, _ = drop_boilerplate(f"शिविर अभियान शुरू\n\n{text}")
+    for line in kept:
+        assert line in out
+    for line in gone:
+        assert line not in out
+
+
+def test_without_a_heading_short_lines_stay():
+    text = f"शिविर अभियान शुरू\n\nगांवों में लगेंगे शिविर\n{BODY}"
+    assert drop_boilerplate(text)[0] == text
+
+
+@pytest.mark.parametrize("line, kept", [
+    ("बैठक में अधिकारियों को निर्देश देते जिलाधिकारी। जागरण", "बैठक में अधिकारियों को निर्देश देते जिलाधिकारी।"),
+    ("नई दिल्ली में बैठक हुई। मंत्री ने योजना की समीक्षा की। (भाषा)", "नई दिल्ली में बैठक हुई। मंत्री ने योजना की समीक्षा की।"),
+    ("तहसील दिवस में 48 शिकायतें आईं। 12 का मौके पर निस्तारण किया गया। फोटो: संवाद",
+     "तहसील दिवस में 48 शिकायतें आईं। 12 का मौके पर निस्तारण किया गया।"),
+    ("शिविर में 300 लोगों की जांच हुई। दवाएं भी बांटी गईं। (फाइल फोटो)", "शिविर में 300 लोगों की जांच हुई। दवाएं भी बांटी गईं।"),
+])
+def test_trailing_credit_is_cut_and_the_sentences_stay(line, kept):
+    out, dropped = drop_boilerplate(line)
+    assert out == kept and dropped
+
+
+@pytest.mark.parametrize("line", [
+    "बैठक हुई। भाषा के आधार पर किसी से भेदभाव न हो",
+    "शिविर लगाया गया। संवाद कार्यक्रम में 200 लोग आए",
+    "पुलिस ने केस दर्ज किया। फोटो-वीडियो के आधार पर जांच जारी",
+])
+def test_unfinished_last_sentence_is_not_a_credit(line):
+    assert drop_boilerplate(line)[0] == line
+
+
 def test_only_boilerplate_is_an_error():
     with pytest.raises(InputError) as info:
         clean(RawDocument(name="x.txt", text="प्रतीकात्मक तस्वीर\nExit mobile version\nDon't copy text!"))
@@ -225,6 +344,7 @@ def test_only_boilerplate_is_an_error():
     ("2025-04-12T18:45:00+05:30", "2025-04-12"), ("2025-04-12", "2025-04-12"), ("02 AUG 2025", "2025-08-02"),
     ("2 August 2025", "2025-08-02"), ("Aug. 2, 2025", "2025-08-02"), ("02.08.2025", "2025-08-02"),
     ("12/04/2025", "2025-04-12"), ("2025-13-01", None), ("कल", None), ("", None),
+    ("12 अप्रैल 2025", "2025-04-12"), ("५ मार्च २०२५", "2025-03-05"), ("3 फ़रवरी 2025", "2025-02-03"),
 ])
 def test_parse_date(written, iso):
     assert parse_date(written) == iso
