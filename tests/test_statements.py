@@ -51,3 +51,66 @@ def test_headline_is_not_a_statement():
     text = "सभी स्कूलों में शिविर लगाया जाएगा\n\nलखनऊ। बैठक में लोगों ने भाग लिया।"
     decisions, actions = statements(text)
     assert decisions == [] and actions == []
+
+
+# Decision and directive constructions of Hindi administrative news (statement_cues.tsv).
+@pytest.mark.parametrize("text,decision,action", [
+    ("जिले के सभी सरकारी कार्यालयों में बायोमेट्रिक हाजिरी अनिवार्य कर दी गई है।", True, False),
+    ("निजी स्कूलों में फीस की रसीद देना अनिवार्य किया गया है।", True, False),
+    ("नए सत्र से सभी छात्रों के लिए आधार सत्यापन अनिवार्य होगा।", True, False),
+    ("नगर पंचायत क्षेत्र में खुले में कचरा जलाने पर प्रतिबंध लगा दिया गया है।", True, False),
+    ("प्रशासन ने बालू के अवैध खनन पर रोक लगाई।", True, False),
+    ("शहर में नई पार्किंग व्यवस्था एक अप्रैल से लागू होगी।", True, False),
+    ("सभा ने सड़क चौड़ीकरण का प्रस्ताव स्वीकृत कर दिया।", True, False),
+    ("एसडीएम ने सभी लेखपालों को एक सप्ताह में सर्वे रिपोर्ट देने को कहा।", True, True),
+    ("आयुक्त ने निर्देश देते हुए कहा कि लंबित फाइलों का निस्तारण प्राथमिकता पर हो।", True, True),
+    ("छात्रवृत्ति के लिए ऑनलाइन आवेदन की अंतिम तिथि 15 दिसंबर है।", False, True),
+    # look-alikes that are not statements
+    ("यह योजना जिले में वर्ष 2019 से लागू किया गया है।", False, False),
+    ("उन्होंने कहा कि स्वच्छता हर नागरिक का कर्तव्य है।", False, False),
+    ("बैठक में अधिकारियों को निर्देश देते जिलाधिकारी।", False, False),
+    ("बाढ़ से कई गांवों का संपर्क कट गया है।", False, False),
+])
+def test_administrative_constructions(text, decision, action):
+    decisions, actions = statements(text)
+    assert bool(decisions) == decision, decisions
+    assert bool(actions) == action, actions
+
+
+@pytest.mark.parametrize("text,deadline", [
+    ("छात्रवृत्ति के लिए ऑनलाइन आवेदन की अंतिम तिथि 15 दिसंबर 2024 है।", "2024-12-15"),
+    ("जल कर जमा करने की आखिरी तारीख 30 सितंबर 2025 रखी गई है।", "2025-09-30"),
+])
+def test_last_date_is_the_deadline(text, deadline):
+    _, actions = statements(text)
+    assert actions and actions[0]["deadline"] == deadline
+
+
+# The owner is the addressee before "को", never reported content or a date.
+@pytest.mark.parametrize("text,owner", [
+    ("तहसीलदार सुरेश यादव ने बताया कि 12 जनवरी 2025 को सभी गांवों में शिविर लगाया जाएगा।", None),
+    ("बीडीओ ने कहा कि सोमवार को पंचायत भवन में बैठक की जाएगी।", None),
+    ("एसपी राहुल सिंह ने 15 मार्च 2025 को सभी थानाध्यक्षों को निर्देश दिए कि गश्त बढ़ाई जाए।", "सभी थानाध्यक्षों"),
+    ("जिलाधिकारी ने सोमवार को सभी तहसीलदारों को निर्देश दिया कि अभिलेख अद्यतन करें।", "सभी तहसीलदारों"),
+])
+def test_owner_skips_dates_and_reported_speech(text, owner):
+    _, actions = statements(text)
+    assert actions, text
+    assert actions[0]["owner"] == owner
+
+
+# A bare post written as an abbreviation ("डीजीपी") is resolved to the official who holds
+# the full post ("पुलिस महानिदेशक"), and the other way round.
+@pytest.mark.parametrize("text,holder", [
+    ("पुलिस महानिदेशक अरुण कुमार सक्सेना ने बैठक ली। डीजीपी ने निर्देश दिए कि हर थाने में हेल्प डेस्क बनाई जाए।",
+     "अरुण कुमार सक्सेना"),
+    ("जिलाधिकारी प्रियंका शर्मा ने गोशालाओं का निरीक्षण किया। डीएम ने निर्देश दिया कि चारे की व्यवस्था की जाए।",
+     "प्रियंका शर्मा"),
+    ("वरिष्ठ पुलिस अधीक्षक मनोज तिवारी ने परेड की सलामी ली। एसएसपी ने निर्देश दिए कि रात्रि गश्त बढ़ाई जाए।",
+     "मनोज तिवारी"),
+    ("एसडीएम कविता राणा ने तहसील दिवस में शिकायतें सुनीं। उपजिलाधिकारी ने निर्देश दिए कि शिकायतों का निस्तारण समय से किया जाए।",
+     "कविता राणा"),
+])
+def test_abbreviated_post_resolves_to_its_holder(text, holder):
+    decisions, _ = statements(text)
+    assert decisions[-1]["by"] == holder

@@ -2,16 +2,19 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from ..lexicon import load_table
+from ..lexicon import load_designations, load_table
 
 # Clause boundaries inside a sentence: a conjunction that starts a new statement.
 CLAUSE_BREAK = re.compile(r"[;]|,\s+(?=(इसलिए|लेकिन|किंतु|परंतु|जबकि|अतः)\s)")
 QUOTED = re.compile(r"“[^”]*(”|$)|\"[^\"]*(\"|$)")  # an unclosed quote runs to the clause end
 AGENT = ("ने", "द्वारा")
+THAT = "कि"  # "X ने बताया कि ...": what follows is reported content, not an addressee
+MAX_POST_WORDS = 4  # longest post read before "ने" ("अपर पुलिस अधीक्षक")
 
 
 @Language.factory("hi_statements", assigns=["doc.spans"])
@@ -23,7 +26,9 @@ class Statements:
     """Writes doc.spans["statements"]; span._.statements holds kinds, by, owner and deadline."""
 
     def __init__(self) -> None:
-        self.cues = [(re.compile(r["pattern"]), r["kinds"]) for r in load_table("statement_cues")]
+        rows = load_table("statement_cues")
+        self.cues = [(re.compile(r["pattern"]), r["kinds"]) for r in rows]
+        self.deadline_cues = [re.compile(r["pattern"]) for r in rows if r.get("deadline") == "yes"]
 
     def __call__(self, doc: Doc) -> Doc:
         spans, text = [], doc.text  # Doc.text is rebuilt from the tokens on every access
@@ -34,7 +39,7 @@ class Statements:
                 kinds = self._kinds(text[start:end])
                 span = doc.char_span(start, end, alignment_mode="expand") if kinds else None
                 if span is not None:
-                    span._.statements = {"kinds": kinds, **_who_and_when(doc, span)}
+                    span._.statements = {"kinds": kinds, **_who_and_when(doc, span, self.deadline_cues)}
                     spans.append(span)
         doc.spans["statements"] = spans
         return doc
@@ -66,13 +71,29 @@ def _clauses(sent: Span):
         yield base + start + (len(text[start:]) - len(text[start:].lstrip())), base + end
 
 
-def _who_and_when(doc: Doc, clause: Span) -> dict:
+def _who_and_when(doc: Doc, clause: Span, deadline_cues=()) -> dict:
     by = _agent(doc, clause)
     owner = _addressee(doc, clause)
-    deadline = next((d._.dates.get("value") for d in doc.spans.get("dates", [])
-                     if clause.start_char <= d.start_char < clause.end_char and d._.dates
-                     and d._.dates.get("role") == "deadline"), None)
+    dates = [d for d in doc.spans.get("dates", [])
+             if clause.start_char <= d.start_char < clause.end_char and d._.dates]
+    deadline = next((d._.dates.get("value") for d in dates if d._.dates.get("role") == "deadline"), None)
+    if deadline is None:
+        deadline = _date_after_cue(doc, clause, dates, deadline_cues)
     return {"text": clause.text, "by": by, "owner": owner, "deadline": deadline}
+
+
+def _date_after_cue(doc: Doc, clause: Span, dates: list, cues) -> str | None:
+    """"आवेदन की अंतिम तिथि 31 मार्च है": the first dated value written after a deadline cue."""
+    for cue in cues:
+        match = cue.search(clause.text)
+        if match is None:
+            continue
+        after = clause.start_char + match.end()
+        found = next((d._.dates.get("value") for d in sorted(dates, key=lambda d: d.start_char)
+                      if d.start_char >= after and d._.dates.get("value")), None)
+        if found:
+            return found
+    return None
 
 
 def _agent(doc: Doc, clause: Span) -> str | None:
@@ -86,27 +107,81 @@ def _agent(doc: Doc, clause: Span) -> str | None:
             for span in doc.spans.get(group, []):
                 if span.start <= before < span.end or (span.end == before and doc[before].text == ","):
                     return (span._.get(group) or {}).get(field) or span.text
-        holder = _holder_of(doc, doc[before].text)
-        if holder:
-            return holder
+        for size in range(min(MAX_POST_WORDS, before - clause.start + 1), 0, -1):
+            holder = _holder_of(doc, doc[before - size + 1:before + 1].text)
+            if holder:
+                return holder
     return None
 
 
+@lru_cache(maxsize=1)
+def _post_english() -> dict[str, str]:
+    """Post as written -> the post in English (designations.tsv)."""
+    return {r["surface"]: r["english"] for r in load_designations()
+            if r.get("surface") and r.get("english")}
+
+
+def _acronym(english: str) -> str:
+    """"Director General of Police" -> "DGP", "Sub-Divisional Magistrate" -> "SDM"."""
+    words = [w for w in re.split(r"[\s\-]+", english) if w]
+    return "".join(w[0].upper() for w in words if w.lower() not in ("of", "the", "in", "for", "and"))
+
+
+def _same_post(a: str | None, b: str | None) -> bool:
+    """The same post in English, or one the abbreviation of the other ("DGP" and "Director
+    General of Police"). Two full posts are never compared by initials (Civil Surgeon, Chief
+    Secretary)."""
+    if not a or not b:
+        return False
+    if a.lower() == b.lower():
+        return True
+    short, full = sorted((a, b), key=lambda e: " " in e.strip())
+    return " " not in short.strip() and short.isupper() and " " in full.strip() and _acronym(full) == short
+
+
 def _holder_of(doc: Doc, post: str) -> str | None:
-    for span in doc.spans.get("officials", []):
-        data = span._.officials or {}
-        if data.get("designation") == post or post in (data.get("designation") or "").split():
+    """The official of this document who holds `post`: the same words, else the same post
+    written another way ("डीजीपी" for "पुलिस महानिदेशक", "डीएम" for "जिलाधिकारी")."""
+    officials = [span._.officials or {} for span in doc.spans.get("officials", [])]
+    for data in officials:
+        designation = data.get("designation") or ""
+        if designation == post or (" " not in post and post in designation.split()):
             return data.get("name")
+    english = _post_english().get(post)
+    if english:
+        for data in officials:
+            held = data.get("designation_en") or _post_english().get(data.get("designation") or "")
+            if _same_post(english, held):
+                return data.get("name")
     return None
 
 
 def _addressee(doc: Doc, clause: Span) -> str | None:
-    """"X ने <owner> को निर्देश दिए": the words between the agent and "को"."""
+    """"X ने <owner> को निर्देश दिए": the words between the agent and "को".
+
+    A date before "को" ("ने 8 मार्च को", "ने सोमवार को") says when, not to whom: the owner is
+    looked for after it. Nothing after "कि" is an addressee ("ने बताया कि 8 मार्च को ...")."""
     words = [t for t in clause]
     agent = next((i for i, t in enumerate(words) if t.text == "ने"), None)
     if agent is None:
         return None
-    to = next((i for i in range(agent + 1, len(words)) if words[i].text == "को"), None)
-    if to is None or to - agent > 12 or to == agent + 1:
-        return None
-    return doc[words[agent + 1].i:words[to].i].text
+    in_date = _date_tokens(doc, clause)
+    start = agent + 1
+    for i in range(agent + 1, len(words)):
+        if words[i].text == THAT:
+            return None
+        if words[i].text != "को":
+            continue
+        if i > start and words[i - 1].i in in_date:
+            start = i + 1  # "ने 8 मार्च को": a time, not an addressee
+            continue
+        if i == start or i - agent > 12:
+            return None
+        owner = [t for t in words[start:i] if t.i not in in_date]
+        return doc[owner[0].i:owner[-1].i + 1].text if owner else None
+    return None
+
+
+def _date_tokens(doc: Doc, clause: Span) -> set[int]:
+    return {i for d in doc.spans.get("dates", []) if d.start < clause.end and d.end > clause.start
+            for i in range(d.start, d.end)}
