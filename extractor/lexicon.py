@@ -39,3 +39,25 @@ def load_table(name: str) -> tuple[dict, ...]:
 def load_patterns(name: str) -> tuple[re.Pattern, ...]:
     """A `.txt` file of one regular expression per line, matched case-insensitively."""
     return tuple(re.compile(p, re.IGNORECASE) for p in _lines(lexicon_path(f"{name}.txt")))
+
+
+# Bihar/Jharkhand press writes "पदाधिकारी" where others write "अधिकारी" (अनुमंडल पदाधिकारी,
+# जिला पदाधिकारी) and "दंडाधिकारी" for "मजिस्ट्रेट" (मुख्य न्यायिक दंडाधिकारी).
+DESIGNATION_VARIANTS = (("अधिकारी", "पदाधिकारी"), ("मजिस्ट्रेट", "दंडाधिकारी"))
+
+
+@lru_cache(maxsize=None)
+def load_designations() -> tuple[dict, ...]:
+    """designations.tsv plus the regional spellings derived from it (DESIGNATION_VARIANTS):
+    a post whose last word is "अधिकारी" is also read with "पदाधिकारी", and so on."""
+    rows = list(load_table("designations"))
+    seen = {r["surface"] for r in rows}
+    for row in list(rows):
+        words = row["surface"].split()
+        for old, new in DESIGNATION_VARIANTS:
+            if words[-1] == old:
+                surface = " ".join(words[:-1] + [new])
+                if surface not in seen:
+                    seen.add(surface)
+                    rows.append({**row, "surface": surface})
+    return tuple(rows)

@@ -88,3 +88,112 @@ def test_one_entry_per_person_fields_merged(nlp):
     found = officials(nlp, text)
     assert list(found) == ["राकेश वर्मा"]
     assert found["राकेश वर्मा"]["designation"] == "एसएसपी" or found["राकेश वर्मा"]["service"] == "IPS"
+
+
+# --- Regional posts, joined posts, comma and bracket layouts (names and places invented) ---
+
+def officials_with_ner(nlp, text, ner):
+    """Run the pipeline with the statistical model's spans given: [(phrase, label)]."""
+    doc = nlp.make_doc(text)
+    for name, proc in nlp.pipeline:
+        if name == "hi_ner":
+            doc.spans["ner"] = [doc.char_span(text.index(p), text.index(p) + len(p), label=label) for p, label in ner]
+        else:
+            doc = proc(doc)
+    return {s._.officials["name"]: s._.officials for s in doc.spans["officials"]}
+
+
+REGIONAL_CASES = [
+    # posts of Bihar/Jharkhand and Rajasthan administration (designations.tsv)
+    ("अंचल अधिकारी सुरेश प्रसाद ने बताया।", {"सुरेश प्रसाद": {"designation": "अंचल अधिकारी"}}),
+    ("उपखंड अधिकारी महेश कुमार शर्मा ने बताया।", {"महेश कुमार शर्मा": {"designation": "उपखंड अधिकारी"}}),
+    ("कर अधीक्षक विनोद रावत ने कहा।", {"विनोद रावत": {"designation": "कर अधीक्षक"}}),
+    ("पीएलवी सरिता देवी ने लोगों को जानकारी दी।", {"सरिता देवी": {"designation": "पीएलवी"}}),
+    ("सिविल सर्जन डॉ. अशोक कुमार ने बताया।", {"अशोक कुमार": {"designation": "सिविल सर्जन", "honorific": "डॉ."}}),
+    ("उप विकास आयुक्त (डीडीसी) प्रवीण कुमार ने समीक्षा की।",
+     {"प्रवीण कुमार": {"designation": "उप विकास आयुक्त (डीडीसी)"}}),
+    ("मुख्य नगर स्वास्थ्य अधिकारी डॉ. नरेश चंद्र ने कहा।", {"नरेश चंद्र": {"designation": "मुख्य नगर स्वास्थ्य अधिकारी"}}),
+    ("अवर न्यायाधीश मनीष कुमार ने कहा।", {"मनीष कुमार": {"designation": "अवर न्यायाधीश"}}),
+    ("महिला पर्यवेक्षिका कविता कुमारी ने बताया।", {"कविता कुमारी": {"designation": "महिला पर्यवेक्षिका"}}),
+    # "…पदाधिकारी" and "दंडाधिकारी" read from the "…अधिकारी" and "मजिस्ट्रेट" entries
+    ("अनुमंडल पदाधिकारी अजय कुमार सिन्हा ने निरीक्षण किया।", {"अजय कुमार सिन्हा": {"designation": "अनुमंडल पदाधिकारी"}}),
+    ("जिला प्रोग्राम पदाधिकारी श्वेता मिश्रा ने बताया।", {"श्वेता मिश्रा": {"designation": "जिला प्रोग्राम पदाधिकारी"}}),
+    ("जिला पदाधिकारी संजय कुमार सिंह ने निर्देश दिया।", {"संजय कुमार सिंह": {"designation": "जिला पदाधिकारी"}}),
+    ("मुख्य न्यायिक दंडाधिकारी राजीव रंजन ने सुनवाई की।", {"राजीव रंजन": {"designation": "मुख्य न्यायिक दंडाधिकारी"}}),
+    ("कार्यपालक दंडाधिकारी रमेश पासवान की तैनाती की गई।", {"रमेश पासवान": {"designation": "कार्यपालक दंडाधिकारी"}}),
+    # B1 "post, body, name"
+    ("मुख्य कार्यपालन अधिकारी, जिला पंचायत, अंकित जैन ने बताया।",
+     {"अंकित जैन": {"designation": "मुख्य कार्यपालन अधिकारी", "agency": "जिला पंचायत"}}),
+    ("जिला एवं सत्र न्यायाधीश-सह-अध्यक्ष, जिला विधिक सेवा प्राधिकरण, रवि शंकर सिन्हा ने उद्घाटन किया।",
+     {"रवि शंकर सिन्हा": {"designation": "जिला एवं सत्र न्यायाधीश-सह-अध्यक्ष",
+                          "agency": "जिला विधिक सेवा प्राधिकरण"}}),
+    # B2 "सह"/"कम" joins two posts of one person
+    ("सचिव सह अवर न्यायाधीश नेहा कुमारी ने बताया।", {"नेहा कुमारी": {"designation": "सचिव सह अवर न्यायाधीश"}}),
+    ("अध्यक्ष कम सचिव दिनेश गुप्ता ने बताया।", {"दिनेश गुप्ता": {"designation": "अध्यक्ष कम सचिव"}}),
+    # B3 "long post (ABBR) name"; a bracketed place is the jurisdiction
+    ("प्रखंड विकास पदाधिकारी (बीडीओ) अनिल कुमार मिंज ने बताया।",
+     {"अनिल कुमार मिंज": {"designation": "प्रखंड विकास पदाधिकारी (बीडीओ)"}}),
+    ("उपखंड अधिकारी (अलवर) ममता यादव ने बताया।",
+     {"ममता यादव": {"designation": "उपखंड अधिकारी", "jurisdiction": "अलवर"}}),
+    # B4 a shared post ends where a name is followed by its own post
+    ("बैठक में जिला कृषि अधिकारी राजेश सिंह, सीमा कुमारी, महिला पर्यवेक्षिका, डुमरांव तथा सभी सेविकाएं उपस्थित रहीं।",
+     {"राजेश सिंह": {"designation": "जिला कृषि अधिकारी"}, "सीमा कुमारी": {"designation": "महिला पर्यवेक्षिका"}}),
+    ("बैठक में एएसपी रजनी वर्मा, अमित सिंह, डीएसपी रोहित यादव मौजूद थे।",
+     {"रजनी वर्मा": {"designation": "एएसपी"}, "अमित सिंह": {"designation": "एएसपी"},
+      "रोहित यादव": {"designation": "डीएसपी"}}),
+]
+
+# Plurals of posts before a bracketed abbreviation are no one's name (B3), even when the
+# statistical model reads them as a person (model spans given).
+REGIONAL_NEGATIVES = [
+    ("संबंधित प्रखंड विकास पदाधिकारियों (बीडीओ) से जवाब मांगा जाएगा।", [("प्रखंड विकास पदाधिकारियों", "PER")]),
+    ("सभी अनुमंडल पदाधिकारियों (एसडीओ) को निर्देश दिया गया।", [("अनुमंडल पदाधिकारियों", "PER")]),
+    # a guard for the new post "पीएलवी": its plural before it is still no name
+    ("प्रशिक्षित पैरा लीगल वॉलंटियरों (पीएलवी) ने भाग लिया।", [("पैरा लीगल वॉलंटियरों", "PER")]),
+]
+
+
+@pytest.mark.parametrize("text,expected", REGIONAL_CASES)
+def test_regional_official_fields(nlp, text, expected):
+    found = officials(nlp, text)
+    assert set(found) == set(expected), list(found)
+    for name, fields in expected.items():
+        for field, value in fields.items():
+            assert found[name][field] == value, (name, field, found[name])
+
+
+@pytest.mark.parametrize("text,ner", REGIONAL_NEGATIVES)
+def test_plural_post_is_not_a_name(nlp, text, ner):
+    assert officials_with_ner(nlp, text, ner) == {}
+
+
+# B5: a surname alone after the full name is the same person.
+@pytest.mark.parametrize("text,full", [
+    ("जिलाधिकारी अरुण कुमार ठाकुर ने बैठक की। जिलाधिकारी ठाकुर ने कहा कि काम समय पर हो।", "अरुण कुमार ठाकुर"),
+    ("केंद्रीय मंत्री श्री रामेश्वर प्रसाद यादव ने योजना शुरू की। श्री यादव ने कहा कि लक्ष्य पूरा होगा।",
+     "रामेश्वर प्रसाद यादव"),
+    ("कलेक्टर गोयल ने दिए निर्देश\nकलेक्टर सुधीर गोयल ने समीक्षा बैठक ली।", "सुधीर गोयल"),
+])
+def test_surname_repeat_is_the_same_official(nlp, text, full):
+    assert list(officials(nlp, text)) == [full]
+
+
+# B6/B7: what the statistical model says between a post and a name (model spans given).
+@pytest.mark.parametrize("text,ner,expected", [
+    # a model-only LOC with no name after it is the name, not the jurisdiction
+    ("अतिरिक्त जिला कलेक्टर हरिओम मीणा ने बताया।", [("हरिओम मीणा", "LOC")],
+     {"हरिओम मीणा": {"designation": "अतिरिक्त जिला कलेक्टर", "jurisdiction": None}}),
+    # a gazetteer place right after a post stays a place inside a longer model PER span
+    ("पुलिस आयुक्त पानीपत सतीश मलिक ने कहा।", [("पानीपत सतीश मलिक", "PER")],
+     {"सतीश मलिक": {"designation": "पुलिस आयुक्त", "jurisdiction": "पानीपत"}}),
+    # a lone unknown word the model calls a person does not continue a list of names
+    ("मौके पर अवर न्यायाधीश रोहित प्रसाद, डीएलएसए के पैनल अधिवक्ता सुधा रानी मौजूद थे।",
+     [("रोहित प्रसाद", "PER"), ("डीएलएसए", "PER"), ("सुधा रानी", "PER")],
+     {"रोहित प्रसाद": {"designation": "अवर न्यायाधीश"}, "सुधा रानी": {"designation": "पैनल अधिवक्ता"}}),
+])
+def test_model_spans_between_post_and_name(nlp, text, ner, expected):
+    found = officials_with_ner(nlp, text, ner)
+    assert set(found) == set(expected), list(found)
+    for name, fields in expected.items():
+        for field, value in fields.items():
+            assert found[name][field] == value, (name, field, found[name])

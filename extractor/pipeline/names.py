@@ -34,6 +34,9 @@ class NameReader:
         self.known = {fold(w) for w in known}
         self.surnames = {fold(w) for w in load_wordlist("surnames")}
         self.common = {fold(w) for w in load_wordlist("common_words")} - self.known
+        # "पदाधिकारियों", "वॉलंटियरों": the plural of a post's head word is never part of a name.
+        heads = {key[-1] for options in designations.index.values() for key, _ in options}
+        self.post_plurals = {p for w in heads for p in _plurals(w)} - self.known
 
     def is_initial(self, doc: Doc, i: int) -> bool:
         """"बी." in "जॉन बी. एक्का": one short syllable followed by a full stop."""
@@ -46,7 +49,8 @@ class NameReader:
     def token_ok(self, doc: Doc, i: int, blocked) -> bool:
         token = doc[i]
         text = fold(token.text)
-        if blocked[i] or text in self.stop or text in self.honorifics or text in self.not_name:
+        if blocked[i] or text in self.stop or text in self.honorifics or text in self.not_name \
+                or text in self.post_plurals:
             return False
         if self.designations.match_at(doc, i) or self.services.match_at(doc, i):
             return False
@@ -116,3 +120,18 @@ class NameReader:
             if fold(doc[k].text) in self.surnames:
                 return k + 1
         return end
+
+
+def _plurals(word: str) -> tuple[str, ...]:
+    """Oblique plurals of a noun: अधिकारी -> अधिकारियों, निरीक्षक -> निरीक्षकों, सेविका -> सेविकाओं."""
+    if word.endswith("ी"):
+        return (word[:-1] + "ियों",)
+    if word.endswith("ा"):
+        return (word[:-1] + "ों", word + "ओं")
+    if word.endswith("ि"):
+        return (word[:-1] + "ियों",)
+    if word.endswith("ू"):
+        return (word[:-1] + "ुओं",)
+    if word[-1:] in "\u093e\u093f\u0940\u0941\u0942\u0947\u0948\u094b\u094c\u0902":
+        return ()
+    return (word + "ों",)

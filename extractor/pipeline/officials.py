@@ -4,12 +4,16 @@ from __future__ import annotations
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from ..lexicon import load_table, load_wordlist
+from ..lexicon import load_designations, load_table, load_wordlist
 from .lexmatch import PhraseTable, covered, fold, function_words, is_word
 from .names import Name, NameReader
 
 LIST_LINKS = {",", "और", "व", "एवं", "तथा"}
 CONNECTORS = {"और", "व", "एवं", "तथा"}
+# "सचिव सह अवर न्यायाधीश", "न्यायाधीश-सह-अध्यक्ष", "अध्यक्ष कम सचिव": one person, two posts.
+POST_JOINERS = CONNECTORS | {"सह", "कम"}
+POST_NOUNS = {"मिशन", "परियोजना", "कार्यक्रम"}  # "अपर सचिव एवं मिशन निदेशक"
+HYPHENS = {"-", "–", "—"}
 PORTFOLIO_HEADS = {"मंत्री", "राज्यमंत्री"}  # "स्वास्थ्य एवं परिवार कल्याण मंत्री": the portfolio is the post
 MAX_PORTFOLIO = 6
 OF = {"के", "की", "का"}
@@ -24,7 +28,7 @@ class Officials:
     """Writes doc.spans["officials"]: one span per person per document (first mention)."""
 
     def __init__(self, nlp: Language):
-        self.designations = PhraseTable(nlp.tokenizer, [(r["surface"], r) for r in load_table("designations")])
+        self.designations = PhraseTable(nlp.tokenizer, [(r["surface"], r) for r in load_designations()])
         self.services = PhraseTable(nlp.tokenizer, [(r["surface"], r) for r in load_table("services")])
         self.names = NameReader(self.designations, self.services)
         self.modifiers = {fold(w) for w in load_wordlist("post_modifiers")}
@@ -35,6 +39,7 @@ class Officials:
         posts = self._extend_posts(doc, list(self.designations.find(doc)))
         for start, end, _ in posts:  # a name never runs into a post ("... महानिरीक्षक आलोक जैन")
             ctx.blocked[start:end] = [True] * (end - start)
+        ctx.posts = {start: (start, end, row) for start, end, row in posts}
         mentions: list[dict] = []
         for start, end, row in posts:
             mentions += self._after_designation(ctx, start, end, row)
@@ -50,27 +55,57 @@ class Officials:
         doc = ctx.doc
         if self._follows_service(doc, start):
             return []  # "X, आईएएस, अतिरिक्त मुख्य सचिव, Y": the post is X's, read with the service
+        found = self._name_after(ctx, start, end, row)
+        if not found:
+            return []
+        name, info = found
+        return [_mention(doc, name, start, info)] + self._list_after(ctx, name.end, info)
+
+    def _name_after(self, ctx: "_Context", start: int, end: int, row: dict) -> tuple[Name, dict] | None:
+        """The name the post at start:end is written before, with what stands between them."""
+        doc = ctx.doc
         info = {"designation": doc[start:end].text, "designation_en": row["english"]}
         info.update(ctx.owner_before(start))
         j = end
         while j < len(doc):  # jurisdiction, agency or "(qualifier)" between the post and the name
             if ctx.places[j] is not None or ctx.agencies[j] is not None:
                 span = ctx.places[j] or ctx.agencies[j]
+                if ctx.agencies[j] is None and not ctx.gazetteer[j] and not self._name_at(ctx, span.end):
+                    break  # a model-only place with no name after it is the name ("कलेक्टर <LOC>")
                 info["jurisdiction" if ctx.places[j] is not None else "agency"] = span.text
                 j = span.end
             elif doc[j].text == "(" and ")" in [t.text for t in doc[j:j + 6]]:
                 close = j + [t.text for t in doc[j:j + 6]].index(")")
-                info["designation"] = doc[start:close + 1].text
+                place = ctx.places[j + 1]
+                if place is not None and ctx.gazetteer[j + 1] and place.start == j + 1 and place.end == close:
+                    info["jurisdiction"] = place.text  # "उपखंड अधिकारी (<place>)"
+                else:
+                    info["designation"] = doc[start:close + 1].text
                 j = close + 1
+            elif doc[j].text == "," and j == end and (body := self._comma_body(ctx, j + 1)):
+                key, span = body  # "मुख्य कार्यपालन अधिकारी, जिला पंचायत, <name>"
+                info[key] = span.text
+                j = span.end
             else:
                 break
         if j < len(doc) and doc[j].text == "," and j > end:
             j += 1
         name = self.names.read_forward(doc, j, ctx.blocked, ctx.person)
-        if not name:
-            return []
-        found = [_mention(doc, name, start, info)]
-        return found + self._list_after(ctx, name.end, info)
+        return (name, info) if name else None
+
+    def _name_at(self, ctx: "_Context", j: int) -> bool:
+        j += 1 if j < len(ctx.doc) and ctx.doc[j].text == "," else 0
+        return self.names.read_forward(ctx.doc, j, ctx.blocked, ctx.person) is not None
+
+    @staticmethod
+    def _comma_body(ctx: "_Context", k: int) -> tuple[str, Span] | None:
+        """A place or body standing alone between two commas right after a post."""
+        if k >= len(ctx.doc):
+            return None
+        for key, span in (("agency", ctx.agencies[k]), ("jurisdiction", ctx.places[k]), ("agency", ctx.ner_org[k])):
+            if span is not None and span.start == k and span.end < len(ctx.doc) and ctx.doc[span.end].text == ",":
+                return key, span
+        return None
 
     def _extend_posts(self, doc: Doc, posts: list) -> list:
         """Grow each post leftwards: modifiers ("अपर सचिव"), a minister's portfolio, and a post
@@ -82,11 +117,20 @@ class Officials:
             if fold(doc[end - 1].text) in PORTFOLIO_HEADS:
                 start = self._portfolio_start(doc, start)
             prev = out[-1] if out else None
-            if prev and start - prev[1] <= 2 and doc[start - 1].text in CONNECTORS | {"मिशन", "परियोजना", "कार्यक्रम"}:
+            if prev and start <= prev[0]:  # the modifier was a post itself: "प्रधान जिला एवं सत्र न्यायाधीश"
+                out[-1] = (start, end, row)
+            elif prev and self._joined(doc, prev[1], start):
                 out[-1] = (prev[0], end, row)
-                continue
-            out.append((start, end, row))
+            else:
+                out.append((start, end, row))
         return out
+
+    @staticmethod
+    def _joined(doc: Doc, gap_start: int, gap_end: int) -> bool:
+        """"एवं", "सह", "-सह-", "कम" (and "एवं मिशन") between two posts: one person holds both."""
+        words = [doc[k].text for k in range(gap_start, gap_end) if doc[k].text not in HYPHENS]
+        return 1 <= len(words) <= 2 and gap_end - gap_start <= 3 and fold(words[0]) in POST_JOINERS \
+            and all(w in POST_NOUNS for w in words[1:])
 
     def _portfolio_start(self, doc: Doc, start: int) -> int:
         k = start
@@ -109,15 +153,35 @@ class Officials:
         return False
 
     def _list_after(self, ctx: "_Context", j: int, info: dict) -> list[dict]:
-        """A post written once before a list of names belongs to each name."""
+        """A post written once before a list of names belongs to each name, until a name is
+        followed by a post of its own: "<post> क, ख, <post2>, <place>" (ख is post2's)."""
         doc, found = ctx.doc, []
         while j + 1 < len(doc) and doc[j].text in LIST_LINKS:
             name = self.names.read_forward(doc, j + 1, ctx.blocked, ctx.person)
             if not name or name.start != j + 1 + (name.start - (name.honorific_start or name.start)):
                 break
-            found.append(_mention(doc, name, name.honorific_start or name.start, info))
+            if name.end - name.start == 1 and not name.honorific and fold(doc[name.start].text) not in self.names.known:
+                break  # "..., <acronym> के ...": a lone unknown word in a list is not a person on the model's word
+            own = self._post_after_name(ctx, name.end)
+            found.append(_mention(doc, name, name.honorific_start or name.start, own or info))
+            if own:
+                break
             j = name.end
         return found
+
+    def _post_after_name(self, ctx: "_Context", j: int) -> dict | None:
+        """", <post>" after a name, when that post is not itself written before a name."""
+        doc = ctx.doc
+        if j + 1 >= len(doc) or doc[j].text != "," or j + 1 not in ctx.posts:
+            return None
+        start, end, row = ctx.posts[j + 1]
+        if self._name_after(ctx, start, end, row):
+            return None  # "क, डीएसपी ख": post-then-name, the list has ended
+        info = {"designation": doc[start:end].text, "designation_en": row["english"]}
+        k = end + 1 if end < len(doc) and doc[end].text == "," else end
+        if k < len(doc) and ctx.places[k] is not None and ctx.gazetteer[k]:
+            info["jurisdiction"] = ctx.places[k].text
+        return info
 
     def _before_parenthesis(self, ctx: "_Context", start: int, end: int, row: dict) -> list[dict]:
         """"ममता भदानी (विशेष न्यायाधीश, POCSO कोर्ट)"."""
@@ -175,6 +239,12 @@ class _Context:
         programmes = covered(doc, ("programmes",))
         self.blocked = [a is not None or p is not None for a, p in zip(self.agencies, programmes)]
         self.person = frozenset(k for s in doc.spans.get("ner", []) if s.label_ == "PER" for k in range(s.start, s.end))
+        self.ner_org = [None] * len(doc)  # model-only bodies: bound a name between commas only
+        for s in doc.spans.get("ner", []):
+            if s.label_ == "ORG":
+                self.ner_org[s.start:s.end] = [s] * (s.end - s.start)
+        self.gazetteer = _gazetteer_tokens(doc)
+        self.posts: dict[int, tuple] = {}
 
     def owner_before(self, start: int) -> dict:
         """"असम के पुलिस महानिदेशक", "यूनिसेफ की ओर से ... विशेषज्ञ"."""
@@ -206,18 +276,41 @@ def _mention(doc: Doc, name: Name, start: int, info: dict, end: int | None = Non
             "name_start": name.start, "name_end": name.end, "honorific": name.honorific, **info}
 
 
+def _gazetteer_tokens(doc: Doc) -> list[bool]:
+    """Per token: inside a mention of a gazetteer place (not one only the model proposed)."""
+    out = [False] * len(doc)
+    for span in doc.spans.get("places", []):
+        data = span._.places or {}
+        if data.get("source") != "gazetteer":
+            continue
+        for start, end in [(span.start_char, span.end_char)] + [tuple(m) for m in data.get("mentions") or ()]:
+            mention = doc.char_span(start, end)
+            if mention is not None:
+                out[mention.start:mention.end] = [True] * len(mention)
+    return out
+
+
 def _one_per_person(doc: Doc, mentions: list[dict]) -> list[Span]:
-    """Merge mentions of one person (same folded name): the first span, fields from all."""
+    """Merge mentions of one person (same folded name): the first span, fields from all.
+    A surname alone ("कलेक्टर <surname>", "श्री <surname>") is the person last named in full with it."""
     people: dict[str, dict] = {}
     for m in sorted(mentions, key=lambda m: m["start"]):
-        key = " ".join(fold(t.text) for t in doc[m["name_start"]:m["name_end"]] if t.text != ".")
+        words = [fold(t.text) for t in doc[m["name_start"]:m["name_end"]] if t.text != "."]
+        key = " ".join(words)
+        if len(words) == 1 and key not in people:
+            key = next((k for k in reversed(people) if k.split()[-1] == key and " " in k), key)
         if key in people:
             for field, value in m.items():
-                people[key].setdefault(field, value) if value else None
                 if people[key].get(field) is None and value:
                     people[key][field] = value
         else:
             people[key] = dict(m)
+    for key in [k for k in people if " " not in k]:  # the surname came first (a headline)
+        full = [k for k in people if " " in k and k.split()[-1] == key]
+        if len(full) == 1:
+            for field, value in people.pop(key).items():
+                if people[full[0]].get(field) is None and value:
+                    people[full[0]][field] = value
     spans = []
     for m in people.values():
         span = doc[m["start"]:m["end"]]

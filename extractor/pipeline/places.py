@@ -14,7 +14,7 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
-from ..lexicon import load_table, load_wordlist
+from ..lexicon import load_designations, load_table, load_wordlist
 from .lexmatch import fold, function_words, is_word
 
 SPANS_KEY = "places"
@@ -61,6 +61,10 @@ class Lexicon:
         for row in load_table("places_context"):  # the first spelling listed is the canonical one
             self.context[row["role"]].setdefault(fold(row["word"]), row)
         self.not_places = {fold(w) for w in load_wordlist("places_not")}
+        # "पुलिस आयुक्त <place> <name>": a place right after a post is the post's jurisdiction,
+        # even when the model reads it into the person's name.
+        self.posts = {self.key(nlp, r["surface"]) for r in load_designations()}
+        self.post_len = max(len(k) for k in self.posts)
 
     @staticmethod
     def key(nlp: Language, text: str) -> tuple[str, ...]:
@@ -127,7 +131,11 @@ class HindiPlaces:
         if after < len(doc) and self.lex.has("not_after", doc[after]):
             return True
         return any(s.label_ == "PER" and s.start <= m.start and m.end <= s.end
-                   and (s.end - s.start) > (m.end - m.start) for s in ner)
+                   and (s.end - s.start) > (m.end - m.start) for s in ner) and not self._after_post(doc, m.start)
+
+    def _after_post(self, doc: Doc, i: int) -> bool:
+        words = [fold(t.text) for t in doc[max(0, i - self.lex.post_len):i]]
+        return any(tuple(words[-n:]) in self.lex.posts for n in range(1, len(words) + 1))
 
     @staticmethod
     def _word_before(doc: Doc, i: int) -> int | None:
