@@ -48,3 +48,48 @@ def test_rule_items_are_never_dropped(nlp):
     doc = run_with_ner(nlp, "बिलासपुर पुलिस ने यूनिसेफ के साथ बैठक की।", [("बिलासपुर पुलिस", "ORG")])
     assert "बिलासपुर" in names(doc, "places")
     assert {"बिलासपुर पुलिस", "यूनिसेफ"} <= set(names(doc, "agencies"))
+
+
+def run_with_ner_at(nlp, text, ents):
+    """Like run_with_ner, with (text, label, occurrence) to place a span on a later mention."""
+    doc = nlp.make_doc(text)
+    spans = []
+    for surface, label, nth in ents:
+        start = -1
+        for _ in range(nth + 1):
+            start = text.index(surface, start + 1)
+        spans.append(doc.char_span(start, start + len(surface), label=label))
+    doc.spans["ner"] = spans
+    for _, proc in nlp.pipeline:
+        doc = proc(doc)
+    return doc
+
+
+@pytest.mark.parametrize("text,ents", [
+    ("कलेक्टर के आदेशानुसार टीम गांव पहुंची।", [("आदेशानुसार", "LOC", 0)]),          # adverb
+    ("कार्यक्रम सफलतापूर्वक संपन्न हुआ।", [("सफलतापूर्वक", "LOC", 0)]),
+    ("आशा और एएनएम कार्यकर्ता गांव पहुंचे।", [("एएनएम", "LOC", 0)]),                # an acronym
+    # "X (ACRONYM)" after a body: every bare mention of the acronym is that body.
+    ("सालसा ने शिविर लगाया। राज्य विधिक सेवा प्राधिकरण (सालसा) के सचिव आए। सालसा के सदस्य भी थे।",
+     [("सालसा", "LOC", 0), ("सालसा", "LOC", 2)]),
+])
+def test_model_only_non_places_are_dropped(nlp, text, ents):
+    doc = run_with_ner_at(nlp, text, ents)
+    assert not {e[0] for e in ents} & set(names(doc, "places")), names(doc, "places")
+
+
+def test_bracketed_acronym_is_one_body(nlp):
+    text = "सालसा ने शिविर लगाया। राज्य विधिक सेवा प्राधिकरण (सालसा) के सचिव आए।"
+    doc = run_with_ner_at(nlp, text, [("सालसा", "ORG", 0)])
+    assert names(doc, "agencies") == ["राज्य विधिक सेवा प्राधिकरण"], names(doc, "agencies")
+    assert doc.spans["agencies"][0]._.agencies["acronym"] == "सालसा"
+
+
+def test_acronym_after_a_number_is_not_a_body(nlp):
+    doc = run_with_ner_at(nlp, "दोषी कर्मचारियों पर नियम 16 सीसी के तहत कार्रवाई होगी।", [("सीसी", "ORG", 0)])
+    assert names(doc, "agencies") == []
+
+
+def test_model_place_beside_a_body_is_kept(nlp):
+    doc = run_with_ner_at(nlp, "टीम ने झुमरीतलैया गांव और पलामू जिले में शिविर लगाया।", [("झुमरीतलैया", "LOC", 0)])
+    assert "झुमरीतलैया" in names(doc, "places")

@@ -87,3 +87,36 @@ def covered(doc: Doc, groups: tuple[str, ...]) -> list[object]:
             for i in range(span.start, span.end):
                 owner[i] = owner[i] or span
     return owner
+
+
+def gazetteer_places(doc: Doc) -> list[dict | None]:
+    """Per token, the data of the gazetteer place (not a model-only one) that covers it at any
+    of its mentions, or None. `places` keeps one span per place; its `mentions` list them all."""
+    owner: list[dict | None] = [None] * len(doc)
+    for span in doc.spans.get("places", []):
+        data = span._.places or {}
+        if data.get("source") == "ner":
+            continue
+        for start, end in data.get("mentions") or [[span.start_char, span.end_char]]:
+            mention = doc.char_span(start, end, alignment_mode="expand")
+            if mention is None:
+                continue
+            for i in range(mention.start, mention.end):
+                owner[i] = {**data, "mention_start": mention.start}
+    return owner
+
+
+# English letters as Hindi writes them: "पीएलवी" (PLV), "सीजीडब्ल्यूबी" (CGWB), "आई4सी" (I4C).
+_LETTER_NAMES = ("डब्ल्यू", "डब्लू", "डबल्यू", "क्यू", "एक्स", "एफ", "एच", "एल", "एम", "एन", "एस",
+                 "आई", "आर", "वाई", "जेड", "जैड", "बी", "सी", "डी", "जी", "जे", "के", "पी", "टी",
+                 "वी", "यू", "ए", "ई", "ओ")
+_INITIALISM = re.compile("(?:%s|[0-9])+" % "|".join(_LETTER_NAMES))
+
+
+@lru_cache(maxsize=65536)
+def is_initialism(text: str) -> bool:
+    """An acronym: Latin capitals ("CWC", "I4C") or English letter names in Devanagari ("पीएलवी")."""
+    text = fold(text) if is_devanagari(text) else text
+    if is_devanagari(text):
+        return len(text) >= 3 and _INITIALISM.fullmatch(text) is not None and not text.isdigit()
+    return len(text) >= 2 and text.isalnum() and text.upper() == text and any(c.isalpha() for c in text)

@@ -4,14 +4,19 @@ from __future__ import annotations
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from ..lexicon import load_table, load_wordlist
+from ..lexicon import load_designations, load_table, load_wordlist
 from .lexmatch import PhraseTable, fold, function_words, is_word
 
 QUOTES = {"'": "'", '"': '"', "‘": "’", "“": "”"}
-MAX_QUOTED = 7
+MAX_QUOTED = 12  # "'जल शक्ति अभियान: कैच द रेन - 2025'"
+MAX_QUOTED_SPEECH = 7  # a longer quote with function words in it is speech, not a name
+SUBTITLE = {":", "-", "–", "—", "("}
 MAX_NAME = 5
 CUE_AFTER = ("तहत", "अंतर्गत", "अन्तर्गत")  # "'X' के तहत"
 DASHES = {"–", "—", "-"}
+# After "मिशन" a one-word name is usually the body that runs a scheme ("आजीविका मिशन" in a list
+# of departments); two or more words name the mission itself ("निपुण भारत मिशन").
+MIN_WORDS_AFTER = {"मिशन": 2}
 
 
 @Language.factory("hi_programmes", assigns=["doc.spans"])
@@ -28,18 +33,23 @@ class Programmes:
         self.after = {fold(r["head"]): r["kind"] for r in heads if r["position"] == "after"}
         self.bare_after = {fold(r["head"]) for r in heads if r["position"] == "after" and r["bare"] == "1"}
         self.before = {fold(r["head"]): r["kind"] for r in heads if r["position"] == "before"}
+        # Heads that mark a programme in a sentence, and that a name is compared without.
+        self.strong_after = {h for h, kind in self.after.items() if kind != "observance" or h in self.bare_after}
+        self.strip_heads = [h for h, kind in self.after.items() if kind != "observance"]
+        self.min_words = {fold(h): n for h, n in MIN_WORDS_AFTER.items()}
         self.generic = {fold(w) for w in load_wordlist("programme_generic")}
         self.prefixes = {fold(w) for w in load_wordlist("programme_prefixes")}
         # Posts and honorifics end a name: "मिशन निदेशक सुश्री X" is a post, not "मिशन <name>".
         self.not_names = {fold(w).rstrip(".") for w in load_wordlist("honorifics")} | {
-            fold(r["surface"].split()[-1]) for r in load_table("designations")}
+            fold(r["surface"].split()[-1]) for r in load_designations()}
         self.stop = {fold(w) for w in function_words()}
         # Unquoted names are read back only over words that are not everyday vocabulary.
         self.common = {fold(w) for w in load_wordlist("common_words")} - {fold(w) for w in load_wordlist("name_tokens")}
 
     def __call__(self, doc: Doc) -> Doc:
-        found = [(s, e, row["kind"], row["canonical"]) for s, e, row in self.known.find(doc)]
-        found += self._quoted(doc) + self._headed(doc) + self._listed(doc)
+        known = [(s, e, row["kind"], row["canonical"]) for s, e, row in self.known.find(doc)]
+        found = known + [_with_canonical(item, known) for item in self._quoted(doc)]
+        found += self._headed(doc) + self._listed(doc)
         doc.spans["programmes"] = self._one_per_programme(doc, found)
         return doc
 
@@ -56,6 +66,8 @@ class Programmes:
             j = next((k for k in range(i + 1, min(len(doc), i + MAX_QUOTED + 2)) if doc[k].text == close), None)
             if j is None or j == i + 1 or any(t.text in "।?!\n" for t in doc[i + 1:j]):
                 continue
+            if j - i - 1 > MAX_QUOTED_SPEECH and any(fold(t.text) in self.stop for t in doc[i + 1:j]):
+                continue
             kind = self._cue_kind(doc, i, j)
             if kind:
                 out.append((i + 1, j, kind, None))
@@ -66,6 +78,9 @@ class Programmes:
         inside = fold(doc[close_i - 1].text)
         if inside in self.after:
             return self.after[inside]
+        for k in range(open_i + 2, close_i - 1):  # "'जल शक्ति अभियान: कैच द रेन'": a head before a subtitle
+            if doc[k + 1].text in SUBTITLE and fold(doc[k].text) in self.after:
+                return self.after[fold(doc[k].text)]
         for k in range(close_i + 1, min(len(doc), close_i + 3)):
             word = fold(doc[k].text)
             if word in self.after:
@@ -104,7 +119,7 @@ class Programmes:
                 start = self._official_prefix(doc, i) or start
                 if start > 0 and start < i and fold(doc[start - 1].text) in self.prefixes:
                     start -= 1
-                if start < i:
+                if start < i and i - start >= self.min_words.get(word, 1):
                     out.append((start, i + 1, self.after[word], None))
             # "मिशन शक्ति" names a programme; "रेस्क्यू ऑपरेशन एसजेपीयू" does not.
             prefix_free = i == 0 or not self._name_word(doc[i - 1])
@@ -133,8 +148,8 @@ class Programmes:
         return out
 
     def _mentions_programmes(self, sent) -> bool:
-        return any(fold(t.text) in self.after or fold(t.text).removesuffix("ों") in self.after
-                   or fold(t.text)[:-1] in self.after for t in sent)
+        return any(fold(t.text) in self.strong_after or fold(t.text).removesuffix("ों") in self.strong_after
+                   or fold(t.text)[:-1] in self.strong_after for t in sent)
 
     def _one_per_programme(self, doc: Doc, found: list) -> list[Span]:
         found.sort(key=lambda f: (f[0], -(f[1] - f[0])))
@@ -146,13 +161,25 @@ class Programmes:
                 words = words[1:]
             key = "".join(words)
             bare = key
-            for head in self.after:
+            for head in self.strip_heads:
                 bare = bare.removesuffix(head)
             names = {key, bare} | ({canonical} if canonical else set())
-            if names & keys or any(k in taken for k in range(start, end)):
+            if any(k in taken for k in range(start, end)):
+                continue
+            if names & keys:  # a repeated mention: its words are still that programme's
+                taken.update(range(start, end))
                 continue
             keys.update(names)
             taken.update(range(start, end))
             span._.programmes = {"name": span.text, "kind": kind, "canonical": canonical}
             kept.append(span)
         return kept
+
+
+def _with_canonical(item: tuple, known: list) -> tuple:
+    """"'जल शक्ति अभियान: कैच द रेन - 2025'": a quoted name around a known programme is that programme."""
+    start, end, kind, _ = item
+    for k_start, k_end, _, canonical in known:
+        if start <= k_start and k_end <= end and canonical:
+            return start, end, kind, canonical
+    return item

@@ -9,10 +9,15 @@ from __future__ import annotations
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from ..lexicon import load_table, load_wordlist
-from .lexmatch import PhraseTable, covered, fold, function_words
+from ..lexicon import load_designations, load_table, load_wordlist
+from .lexmatch import PhraseTable, covered, fold, function_words, gazetteer_places, is_initialism
 
-CLAIMS = {"places": ("officials", "agencies", "programmes"), "agencies": ("officials", "programmes")}
+# "agency_mentions": every mention of a body, also later bare acronyms ("डालसा" after
+# "जिला विधिक सेवा प्राधिकरण (डालसा)").
+CLAIMS = {"places": ("officials", "agencies", "agency_mentions", "programmes"),
+          "agencies": ("officials", "programmes")}
+# Adverbs built on a noun ("निर्देशानुसार", "सफलतापूर्वक", "फलस्वरूप", "मुख्यतः") are not places.
+ADVERB_ENDINGS = ("नुसार", "पूर्वक", "स्वरूप", "पर्यंत", "पर्यन्त", "तया", "तः")
 
 
 @Language.factory("hi_reconcile", assigns=["doc.spans"])
@@ -24,7 +29,7 @@ class Reconcile:
     """Drops model-only places and agencies that the rules contradict."""
 
     def __init__(self, nlp: Language):
-        rows = [(r["surface"], True) for r in load_table("designations")]
+        rows = [(r["surface"], True) for r in load_designations()]
         rows += [(r["surface"], True) for r in load_table("services")]
         rows += [(r["surface"], True) for r in load_table("agencies") + load_table("ministries")]
         self.claimed_words = PhraseTable(nlp.tokenizer, rows)
@@ -36,7 +41,7 @@ class Reconcile:
         lexical = [False] * len(doc)
         for start, end, _ in self.claimed_words.find(doc):
             lexical[start:end] = [True] * (end - start)
-        gazetteer = [s is not None and (s._.places or {}).get("source") != "ner" for s in covered(doc, ("places",))]
+        gazetteer = [p is not None for p in gazetteer_places(doc)]
         for group, rivals in CLAIMS.items():
             if group not in doc.spans:
                 continue
@@ -59,4 +64,7 @@ class Reconcile:
         words = [fold(t.text) for t in edges]
         if group == "agencies" and words[-1].endswith("ों"):
             return False  # oblique plural: "स्वयंसेवी संगठनों" is a kind of body, not one body
+        if group == "places" and (words[-1].endswith(ADVERB_ENDINGS)
+                                  or (len(edges) == 1 and is_initialism(edges[0].text))):
+            return False  # "निर्देशानुसार" is an adverb; "पीएलवी" an acronym, never a gazetteer-less place
         return True
