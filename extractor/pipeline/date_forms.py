@@ -230,6 +230,8 @@ def find_year(lex: DateLexicon, text: str) -> Iterator[Found]:
 def find_weekday(lex: DateLexicon, text: str) -> Iterator[Found]:
     """ "शनिवार", "पिछले सोमवार", "अगले शुक्रवार"."""
     for m in _matches(lex, "weekday", text):
+        if lex.before(text, m.start(), "recurring_before"):
+            continue  # "हर शनिवार": every Saturday, not a date
         start, direction = _modifier(lex, text, m.start())
         mention = Mention(start, m.end(), "weekday", weekday=lex.weekdays[key(m.group("wd"))],
                           direction=direction)
