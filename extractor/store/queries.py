@@ -118,7 +118,7 @@ def attach_documents(conn: Connection, items: list[dict], where) -> None:
     if not items:
         return
     ids = [i["id"] for i in items]
-    counted, outer, inner = relations.alias("c"), relations.alias("r"), relations.alias("r2")
+    counted = relations.alias("c")
     totals = dict(conn.execute(select(counted.c.subject_id, func.count())
                                .where(counted.c.subject_id.in_(ids), *where(counted))
                                .group_by(counted.c.subject_id)).all())
