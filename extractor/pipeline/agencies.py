@@ -5,7 +5,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from ..lexicon import load_designations, load_table, load_wordlist
-from .lexmatch import PhraseTable, fold, function_words, gazetteer_places, is_initialism, is_word
+from .lexmatch import PhraseTable, fold, folded_tokens, function_words, gazetteer_places, is_initialism, is_word
 
 CONNECTORS = {"एवं", "और", "व", "तथा", "&"}
 MAX_MODIFIERS = 10
@@ -61,8 +61,7 @@ class Agencies:
             found.append((start, end, {"canonical": row["canonical"], "kind": row["kind"], "source": "lexicon"}))
             for i in range(start, end):
                 blocked[i] = True
-        for i, token in enumerate(doc):
-            word = fold(token.text)
+        for i, word in enumerate(folded_tokens(doc)):
             head = self.heads.get(word)
             if head is None and word in self.numbered_heads and self._number_after(doc, i):
                 head = {"kind": "helpline", "weak": "0"}  # "लाइन" names a body only with its number
@@ -187,7 +186,8 @@ class Agencies:
         # "जिला विधिक सेवा प्राधिकरण (डालसा)": every bare "डालसा" in the document is that body.
         aliases = {fold(data["acronym"]) for _, _, data in found if data.get("acronym")}
         mentions = [doc[s:e] for s, e, data in found if data["source"] != "ner"]
-        mentions += [doc[t.i:t.i + 1] for t in doc if fold(t.text) in aliases]
+        if aliases:
+            mentions += [doc[i:i + 1] for i, w in enumerate(folded_tokens(doc)) if w in aliases]
         doc.spans["agency_mentions"] = sorted(mentions, key=lambda m: m.start)
         kept: list[Span] = []
         keys: list[tuple[str, frozenset]] = []

@@ -15,7 +15,7 @@ from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
 from ..lexicon import load_designations, load_table, load_wordlist
-from .lexmatch import fold, function_words, is_word
+from .lexmatch import fold, folded_tokens, function_words, is_word
 
 SPANS_KEY = "places"
 MENTIONS_KEY = "place_mentions"  # every mention, also when `places` keeps one per place
@@ -98,8 +98,8 @@ class HindiPlaces:
     # -- gazetteer -------------------------------------------------------------------------
 
     def _gazetteer(self, doc: Doc, ner) -> list[Mention]:
-        folded = Doc(self.vocab, words=[fold(t.text) or t.text for t in doc],
-                     spaces=[bool(t.whitespace_) for t in doc])
+        words = [w or doc[i].text for i, w in enumerate(folded_tokens(doc))]  # a lone nukta folds to ""
+        folded = Doc(self.vocab, words=words, spaces=[bool(t.whitespace_) for t in doc])
         spans = filter_spans([doc[s:e] for _, s, e in self.lex.matcher(folded)])
         mentions = []
         for span in spans:

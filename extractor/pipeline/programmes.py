@@ -5,7 +5,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from ..lexicon import load_designations, load_table, load_wordlist
-from .lexmatch import PhraseTable, fold, function_words, is_word
+from .lexmatch import PhraseTable, fold, folded_tokens, function_words, is_word
 
 QUOTES = {"'": "'", '"': '"', "‘": "’", "“": "”"}
 MAX_QUOTED = 12  # "'जल शक्ति अभियान: कैच द रेन - 2025'"
@@ -59,8 +59,8 @@ class Programmes:
 
     def _quoted(self, doc: Doc) -> list:
         out = []
-        for i, token in enumerate(doc):
-            close = QUOTES.get(token.text)
+        for i, word in enumerate(folded_tokens(doc)):  # folding leaves quote marks as they are
+            close = QUOTES.get(word)
             if not close:
                 continue
             j = next((k for k in range(i + 1, min(len(doc), i + MAX_QUOTED + 2)) if doc[k].text == close), None)
@@ -106,8 +106,9 @@ class Programmes:
 
     def _headed(self, doc: Doc) -> list:
         out = []
-        for i, token in enumerate(doc):
-            word = fold(token.text)
+        for i, word in enumerate(folded_tokens(doc)):
+            if word not in self.bare_after and word not in self.before:
+                continue
             if word in self.bare_after:
                 start = i
                 while start > 0 and i - start < MAX_NAME and self._name_word(doc[start - 1]) \
@@ -135,10 +136,13 @@ class Programmes:
         out = []
         sents = list(doc.sents)
         for n, sent in enumerate(sents):
+            dashes = [t for t in sent if t.text in DASHES]
+            if not dashes:  # cheap test first: most sentences hold no dash
+                continue
             context = sents[n - 1:n + 1] if n else [sent]  # a list may run over a line break
             if not any(self._mentions_programmes(s) for s in context):
                 continue
-            for t in sent:
+            for t in dashes:
                 if t.text in DASHES and t.i > sent.start and is_word(doc[t.i - 1]):
                     start = t.i - 1
                     while start > sent.start and t.i - start < 3 and self._name_word(doc[start - 1]):

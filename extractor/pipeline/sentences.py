@@ -27,7 +27,8 @@ class HindiSentences:
         if not len(doc):
             return doc
         # One array write: setting Token.is_sent_start token by token rescans the whole doc each time.
-        starts = [1] + [1 if self._ends_sentence(doc[i - 1], doc[i]) else -1 for i in range(1, len(doc))]
+        tokens = list(doc)  # each doc[i] builds a new Token object: make each one once
+        starts = [1] + [1 if self._ends_sentence(tokens[i - 1], tokens[i]) else -1 for i in range(1, len(doc))]
         doc.from_array([SENT_START], numpy.array(starts, dtype="int32").astype("uint64").reshape(-1, 1))
         return doc
 

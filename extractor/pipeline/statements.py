@@ -33,9 +33,10 @@ class Statements:
     def __call__(self, doc: Doc) -> Doc:
         spans, text = [], doc.text  # Doc.text is rebuilt from the tokens on every access
         for sent in doc.sents:
-            if _is_headline(sent):
+            sent_text = text[sent.start_char:sent.end_char]  # Span.text rebuilds from tokens too
+            if _is_headline(sent, sent_text):
                 continue
-            for start, end in _clauses(sent):
+            for start, end in _clauses(sent, sent_text):
                 kinds = self._kinds(text[start:end])
                 span = doc.char_span(start, end, alignment_mode="expand") if kinds else None
                 if span is not None:
@@ -54,14 +55,14 @@ class Statements:
         return sorted(kinds)
 
 
-def _is_headline(sent: Span) -> bool:
+def _is_headline(sent: Span, text: str) -> bool:
     """The first line without a full stop is the headline; it repeats the story."""
-    text = sent.text.strip()
+    text = text.strip()
     return sent.start_char == 0 and not text.endswith(("।", ".", "?", "!"))
 
 
-def _clauses(sent: Span):
-    text, base = sent.text, sent.start_char
+def _clauses(sent: Span, text: str):
+    base = sent.start_char
     start = 0
     for m in CLAUSE_BREAK.finditer(text):
         yield base + start, base + m.start()
