@@ -103,8 +103,58 @@ def split_validation(sentences: list[Sentence], size: int, seed: int):
     return train, valid
 
 
-def write_corpus(data_dir: Path, corpus_dir: Path, valid_size: int = 600, seed: int = 0) -> dict:
-    """train.conll -> train.spacy + valid.spacy (+ re-tokenised copies), raw.jsonl for pretraining."""
+def mentions_by_label(sentences: list[Sentence]) -> dict[str, list[list[str]]]:
+    """Every entity mention of the sentences as its words, per label."""
+    out: dict[str, list[list[str]]] = {lab: [] for lab in LABELS}
+    for sent in sentences:
+        for s, e, label in sorted(gold_spans(sent.tags)):
+            out.setdefault(label, []).append(sent.words[s:e])
+    return out
+
+
+def with_other_mentions(sent: Sentence, pool: dict[str, list[list[str]]], rng: random.Random,
+                     labels=("PER", "ORG")) -> Sentence:
+    """The sentence with each entity of `labels` swapped for a random mention of the same label.
+
+    Mention replacement (Dai and Adel, COLING 2020): the copy keeps the context and changes
+    the name, so the model learns the context that marks a person or a body instead of
+    memorising the few names the data holds."""
+    words, tags, pos = [], [], 0
+    for s, e, label in sorted(gold_spans(sent.tags)):
+        words += sent.words[pos:s]
+        tags += sent.tags[pos:s]
+        new = rng.choice(pool[label]) if label in labels and pool.get(label) else sent.words[s:e]
+        words += new
+        tags += [f"B-{label}"] + [f"I-{label}"] * (len(new) - 1)
+        pos = e
+    return Sentence(words + sent.words[pos:], tags + sent.tags[pos:])
+
+
+def oversampled(sentences: list[Sentence], times: int, seed: int = 0, replace: bool = False,
+                labels=("PER", "ORG")) -> list[Sentence]:
+    """Each sentence with a rare label `times` times: as it is, or with `replace` its copies
+    get other mentions of those labels.
+
+    Places outnumber people and bodies about six to one in HiNER, and the records need people
+    and bodies most."""
+    rng = random.Random(seed)
+    pool = mentions_by_label(sentences) if replace else {}
+    out = []
+    for sent in sentences:
+        out.append(sent)
+        if any(tag[2:] in labels for tag in sent.tags if tag != "O"):
+            out.extend((with_other_mentions(sent, pool, rng, labels) if replace else sent)
+                       for _ in range(times - 1))
+    return out
+
+
+def write_corpus(data_dir: Path, corpus_dir: Path, valid_size: int = 600, seed: int = 0,
+                 oversample: int = 1, replace_mentions: bool = False) -> dict:
+    """train.conll -> train.spacy + valid.spacy (+ re-tokenised copies), raw.jsonl for pretraining.
+
+    `oversample` > 1 repeats the training sentences with a PER or ORG entity, their copies'
+    mentions swapped when `replace_mentions` (the validation split and the pretraining text are
+    left as they are)."""
     nlp = spacy.blank("hi")
     train_path = Path(data_dir) / "train.conll"
     if not train_path.exists():
@@ -113,7 +163,7 @@ def write_corpus(data_dir: Path, corpus_dir: Path, valid_size: int = 600, seed: 
     train, valid = split_validation(read_conll(train_path), valid_size, seed)
     corpus_dir.mkdir(parents=True, exist_ok=True)
     counts = {}
-    for name, sents in (("train", train), ("valid", valid)):
+    for name, sents in (("train", oversampled(train, oversample, seed, replace_mentions)), ("valid", valid)):
         docs = docs_for(nlp, sents, augment=True)
         DocBin(docs=docs, store_user_data=False).to_disk(corpus_dir / f"{name}.spacy")
         counts[name] = len(docs)

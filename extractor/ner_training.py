@@ -29,6 +29,8 @@ class BuildOptions:
     pretrain_epochs: int = 8
     max_steps: int | None = None  # None: the config's value
     seed: int = 0
+    oversample: int = 1  # training sentences with PER/ORG appear this many times (tried 2, 3)
+    replace_mentions: bool = False  # ... their copies with other names (tried: no gain)
     overrides: dict = field(default_factory=dict)  # config values, e.g. {"training.dropout": 0.3}
 
 
@@ -88,7 +90,8 @@ def build(opts: BuildOptions) -> dict:
 
     use_numpy_matmul()
     started = time.monotonic()
-    counts = write_corpus(opts.data_dir, opts.corpus_dir, seed=opts.seed)
+    counts = write_corpus(opts.data_dir, opts.corpus_dir, seed=opts.seed,
+                          oversample=opts.oversample, replace_mentions=opts.replace_mentions)
     log.warning("corpus: %s docs (gold + re-tokenised) in %s", counts, opts.corpus_dir)
     weights = pretrain(opts)
     best = train(opts, weights)
