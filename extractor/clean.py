@@ -12,7 +12,7 @@ from .document import Document, RawDocument
 from .errors import InputError
 from .webpage import extract_page, parse_date, stamped_date
 from .language import detect_language
-from .lexicon import load_patterns
+from .lexicon import load_patterns, load_wordlist
 
 _SPACES = re.compile(r"[ \t\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]+")
 # Invisible characters that carry nothing; ZWJ/ZWNJ stay (they change how Devanagari renders).
@@ -94,6 +94,34 @@ def strip_trailing_credit(line: str) -> str:
     return line
 
 
+# Words that a sentence has and a list of desk editors' names never has.
+_SIGNOFF_NOT_NAMES = "की|के|का|में|को|से|ने|पर|और|है|हैं|था|थे|ही|भी|तक|लिए|विभाग|नीति"
+# Short lines after a sign-off: more editors' names or initials ("नरेश").
+_SIGNOFF_TAIL = re.compile(rf"(?:(?!(?:{_SIGNOFF_NOT_NAMES})(?:\s|$))[^\s\d।.!?:|,;]{{1,20}}\s*){{1,3}}")
+_SIGNOFF_LINES = 3
+
+
+@lru_cache(maxsize=1)
+def _signoff() -> re.Pattern:
+    """The last line of a wire story: the agency, then the desk editors ("भाषा अमित नरेश",
+    "(वार्ता) राम"); models/lexicons/wire_agencies.txt."""
+    agencies = "|".join(sorted(map(re.escape, load_wordlist("wire_agencies")), key=len, reverse=True))
+    return re.compile(rf"[(\-–—]?\s*({agencies})\s*\)?\s*(?:\s{_SIGNOFF_TAIL.pattern})?\s*[.।]?", re.IGNORECASE)
+
+
+def drop_signoff(lines: list[str]) -> list[str]:
+    """The lines without a wire sign-off among the last few: a line that is the agency and a
+    few names, and only short name lines after it. A body line is never one (it has more words
+    or a postposition)."""
+    tail = [i for i, line in enumerate(lines) if line.strip()][-_SIGNOFF_LINES:]
+    for n, i in enumerate(tail):
+        line = unicodedata.normalize("NFC", lines[i]).strip()
+        if _signoff().fullmatch(line) and all(
+                _SIGNOFF_TAIL.fullmatch(unicodedata.normalize("NFC", lines[j]).strip()) for j in tail[n + 1:]):
+            return lines[:i]
+    return lines
+
+
 def drop_boilerplate(text: str) -> tuple[str, list[str]]:
     """Return the text without boilerplate lines, and the lines dropped (for audit).
 
@@ -121,7 +149,9 @@ def drop_boilerplate(text: str) -> tuple[str, list[str]]:
             if stripped != line:
                 dropped.append(line[len(stripped):].strip())
             kept.append(stripped)
-    return normalise_text("\n".join(kept)), dropped
+    signed = drop_signoff(kept)
+    dropped.extend(line for line in kept[len(signed):] if line.strip())
+    return normalise_text("\n".join(signed)), dropped
 
 
 def has_article_body(text: str) -> bool:

@@ -348,3 +348,54 @@ def test_only_boilerplate_is_an_error():
 ])
 def test_parse_date(written, iso):
     assert parse_date(written) == iso
+
+
+# A byline with its stamp after a bar or bullet, and share prompts in English.
+@pytest.mark.parametrize("line", [
+    "ब्यूरो, कानपुर | अपडेटेड: 14 फरवरी 2025, 10:20 AM",
+    "अमित वर्मा, भोपाल • Published: Jan 7, 2025 06:15 PM",
+    "संवाद सूत्र, हाथरस | Updated: Tue, 21 Jan 2025 11:02 PM (IST)",
+    "Share this story",
+    "Share this article:",
+])
+def test_stamped_byline_and_share_prompt_are_dropped(line):
+    assert is_boilerplate(line)
+
+
+@pytest.mark.parametrize("line", [
+    "विभाग ने सूची अपडेट की | अपडेट 40 लाभार्थियों की स्थिति का हुआ",
+    "Share the burden of the flood relief work with the villages.",
+    "उन्होंने कहा कि पोर्टल पर डेटा अपडेटेड है और 12 मार्च 2025 तक नई सूची आएगी।",
+])
+def test_bar_and_share_lookalikes_are_kept(line):
+    assert not is_boilerplate(line)
+
+
+@pytest.mark.parametrize("text,published", [
+    ("खबर\nब्यूरो, कानपुर | अपडेटेड: 14 फरवरी 2025, 10:20 AM\nकानपुर। बैठक हुई।", "2025-02-14"),
+    ("खबर\nअमित वर्मा, भोपाल • Published: Jan 7, 2025\nभोपाल। बैठक हुई।", "2025-01-07"),
+    ("खबर\nउन्होंने बताया कि सूची अपडेटेड 14 फरवरी 2025 को हुई।", None),
+])
+def test_stamp_after_a_separator_gives_the_date(text, published):
+    from extractor.webpage import stamped_date
+    assert stamped_date(text) == published
+
+
+@pytest.mark.parametrize("text,kept", [
+    ("जयपुर। सरकार ने आदेश दिया।\n\nभाषा राजेश सुनील\n\nसुनील", "जयपुर। सरकार ने आदेश दिया।"),
+    ("पटना। बैठक हुई।\n(वार्ता)", "पटना। बैठक हुई।"),
+    ("दिल्ली। फैसला आया।\nपीटीआई-भाषा मनोज", "दिल्ली। फैसला आया।"),
+])
+def test_wire_signoff_at_the_end_is_dropped(text, kept):
+    from extractor.clean import drop_boilerplate
+    assert drop_boilerplate(text)[0] == kept
+
+
+@pytest.mark.parametrize("text", [
+    "समारोह हुआ।\nभाषा विभाग की बैठक",             # a postposition: a headline, not names
+    "समारोह हुआ।\nभाषा की समृद्धि पर चर्चा हुई।",
+    "भाषा अमित\nसमारोह में सौ से अधिक लोग शामिल हुए और बच्चों ने गीत गाए।",  # not at the end
+])
+def test_lines_that_start_like_a_signoff_are_kept(text):
+    from extractor.clean import drop_boilerplate
+    assert drop_boilerplate(text)[0] == text

@@ -114,3 +114,76 @@ def test_owner_skips_dates_and_reported_speech(text, owner):
 def test_abbreviated_post_resolves_to_its_holder(text, holder):
     decisions, _ = statements(text)
     assert decisions[-1]["by"] == holder
+
+
+# Constructions added for fresh press releases; each look-alike must stay out.
+@pytest.mark.parametrize("text,decision,action", [
+    # feminine plural and other spellings of the passive future
+    ("जिले के सभी ब्लॉकों में नई एंबुलेंस तैनात की जाएंगी।", False, True),
+    ("बोर्ड की परीक्षाएं मार्च के पहले सप्ताह में कराई जाएँगी।", False, True),
+    ("नगर की सड़कों पर नई बत्तियां लगाई जायेंगी।", False, True),
+    ("शिविर में पात्र लोगों के कार्ड बनाये जायेंगे।", False, True),
+    # a particle between को and कहा, and before दिए
+    ("सभी प्रधानाचार्यों को छात्रों की उपस्थिति दर्ज करने को भी कहा गया है।", True, True),
+    ("तहसीलदारों को अतिक्रमण हटाने के निर्देश भी दिए गए।", True, True),
+    # obligation
+    ("सभी ठेकेदारों को 15 दिन के भीतर बकाया राशि जमा करनी होगी।", False, True),
+    ("आवेदकों को मूल प्रमाण पत्र साथ लाने होंगे।", False, True),
+    ("हमें मिलकर पर्यावरण को बचाना होगा।", False, False),
+    ("इस बार किसानों को कोई परेशानी नहीं होगी।", False, False),
+    ("मेले में कितने लोग होंगे, यह कहना कठिन है।", False, False),
+    # a start on a date, and a start with no date
+    ("जिले में 15 जुलाई से टीकाकरण का नया चरण शुरू होगा।", False, True),
+    ("परिषद की कक्षाएं सोमवार से प्रारम्भ होंगी।", False, True),
+    ("यात्रा मंदिर परिसर से शुरू होगी।", False, False),
+    # declarations, targets, mandates in force
+    ("प्रशासन ने बाढ़ से प्रभावित 12 गांवों को आपदाग्रस्त घोषित किया गया है।", True, False),
+    ("घायल युवक को अस्पताल में डॉक्टरों ने मृत घोषित कर दिया।", False, False),
+    ("इस वर्ष दो लाख पौधे लगाने का लक्ष्य रखा गया है।", False, True),
+    ("सभी वाहन चालकों के लिए हेलमेट पहनना अनिवार्य है।", False, True),
+    ("विद्यालय में योग की कक्षा अनिवार्य विषय है।", False, False),
+])
+def test_more_administrative_constructions(text, decision, action):
+    decisions, actions = statements(text)
+    assert bool(decisions) == decision, decisions
+    assert bool(actions) == action, actions
+
+
+# An active future verb is an action point when a body or official is its subject, or the
+# clause has a deadline; a future that says what will be, or whose subject is no actor, is not.
+@pytest.mark.parametrize("text,action", [
+    ("उन्होंने बताया कि स्वास्थ्य विभाग अगले सप्ताह सभी गांवों में शिविर लगाएगा।", True),
+    ("निरीक्षण के बाद समिति अपनी रिपोर्ट शासन को सौंपेगी।", True),
+    ("सर्वे के दौरान टीमें हर घर पहुंचकर लोगों की जांच करेंगी।", True),
+    ("ठेकेदार 30 जून 2025 तक पुल का निर्माण पूरा करेगा।", True),
+    ("उन्होंने कहा कि इस योजना से किसानों को बड़ा लाभ मिलेगा।", False),
+    ("मौसम विभाग के अनुसार बारिश का दौर अगले दो दिन जारी रहेगा।", False),
+    ("ग्रामीणों का कहना है कि इस बार फसल अच्छी होगी।", False),
+    ("लोगों को उम्मीद है कि बच्चे परीक्षा में अच्छा प्रदर्शन करेंगे।", False),
+    ("उन्होंने कहा, “पुलिस हर अपराधी को पकड़ेगी।”", False),
+])
+def test_future_with_an_acting_subject(text, action):
+    _, actions = statements(text)
+    assert bool(actions) == action, actions
+
+
+def test_numbered_decision_list_items_are_decisions():
+    text = ("राज्य मंत्रिमंडल की बैठक हुई।\n\n"
+            "बैठक में लिए गए प्रमुख फैसले निम्नलिखित हैं:\n\n"
+            "1. ग्रामीण सड़कों के चौड़ीकरण के लिए 200 करोड़ रुपये की राशि।\n\n"
+            "(2) नए औद्योगिक क्षेत्र में बिजली दरों में छूट। इससे उद्योगों को लाभ होगा।\n\n"
+            "३. सभी जिलों में महिला हेल्प डेस्क की स्थापना।\n\n"
+            "बैठक में मंत्रियों ने विकास कार्यों पर चर्चा की।\n\n"
+            "4. यह अंक सूची का हिस्सा नहीं है।")
+    decisions, _ = statements(text)
+    texts = [d["text"] for d in decisions]
+    assert texts == ["ग्रामीण सड़कों के चौड़ीकरण के लिए 200 करोड़ रुपये की राशि।",
+                     "नए औद्योगिक क्षेत्र में बिजली दरों में छूट।",
+                     "सभी जिलों में महिला हेल्प डेस्क की स्थापना।"], texts
+
+
+def test_numbered_lines_without_a_decision_heading_are_not_decisions():
+    text = ("शहर में कार्यक्रम हुए।\n\nकार्यक्रम की मुख्य बातें:\n\n"
+            "1. बच्चों ने रंगारंग प्रस्तुति दी।\n\n2. अतिथियों का स्वागत हुआ।")
+    decisions, actions = statements(text)
+    assert decisions == [] and actions == []

@@ -22,6 +22,7 @@ class HindiSentences:
 
     def __init__(self) -> None:
         self.abbreviations = load_wordlist("abbreviations")
+        self.wire_agencies = load_wordlist("wire_agencies")
 
     def __call__(self, doc: Doc) -> Doc:
         if not len(doc):
@@ -44,6 +45,22 @@ class HindiSentences:
             return True
         if prev.text in _ENDERS or prev.text.endswith(("।", "?", "!")):
             return prev.text != "." or not self._is_abbreviation(prev)
+        if prev.text == ")" and not token.is_punct:
+            return self._is_wire_dateline(prev)
+        return False
+
+    def _is_wire_dateline(self, close) -> bool:
+        """"नयी दिल्ली, 17 मार्च (भाषा) उच्चतम ...": a dateline with the agency in brackets ends
+        there; wire copy prints no danda after it. A comma before it on the line says dateline."""
+        doc = close.doc
+        open_ = next((i for i in range(close.i - 1, max(close.i - 5, -1), -1) if doc[i].text == "("), None)
+        if open_ is None or doc[open_:close.i].text[1:].strip() not in self.wire_agencies:
+            return False
+        for i in range(open_ - 1, max(open_ - 9, -1), -1):
+            if "\n" in doc[i].text or "\n" in doc[i].whitespace_:
+                return False
+            if doc[i].text == ",":
+                return True
         return False
 
     def _is_abbreviation(self, dot) -> bool:
