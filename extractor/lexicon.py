@@ -42,14 +42,16 @@ def load_patterns(name: str) -> tuple[re.Pattern, ...]:
 
 
 # Bihar/Jharkhand press writes "पदाधिकारी" where others write "अधिकारी" (अनुमंडल पदाधिकारी,
-# जिला पदाधिकारी) and "दंडाधिकारी" for "मजिस्ट्रेट" (मुख्य न्यायिक दंडाधिकारी).
-DESIGNATION_VARIANTS = (("अधिकारी", "पदाधिकारी"), ("मजिस्ट्रेट", "दंडाधिकारी"))
+# जिला पदाधिकारी) and "दंडाधिकारी" for "मजिस्ट्रेट" (मुख्य न्यायिक दंडाधिकारी); everywhere the
+# press also writes the English loanword for "अधिकारी" (जिला टीकाकरण अफसर, मेडिकल ऑफिसर).
+DESIGNATION_VARIANTS = (("अधिकारी", "पदाधिकारी"), ("अधिकारी", "अफसर"), ("अधिकारी", "ऑफिसर"),
+                        ("अधिकारी", "आफिसर"), ("मजिस्ट्रेट", "दंडाधिकारी"))
 
 
 @lru_cache(maxsize=None)
 def load_designations() -> tuple[dict, ...]:
     """designations.tsv plus the regional spellings derived from it (DESIGNATION_VARIANTS):
-    a post whose last word is "अधिकारी" is also read with "पदाधिकारी", and so on."""
+    a post whose last word is "अधिकारी" is also read with "पदाधिकारी", "अफसर" and "ऑफिसर", and so on."""
     rows = list(load_table("designations"))
     seen = {r["surface"] for r in rows}
     for row in list(rows):

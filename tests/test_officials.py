@@ -197,3 +197,97 @@ def test_model_spans_between_post_and_name(nlp, text, ner, expected):
     for name, fields in expected.items():
         for field, value in fields.items():
             assert found[name][field] == value, (name, field, found[name])
+
+
+# --- Coordinated posts, initials, surname-posts, legal and health posts, unknown posts ---
+
+def check_fields(found, expected):
+    assert set(found) == set(expected), list(found)
+    for name, fields in expected.items():
+        for field, value in fields.items():
+            assert found[name][field] == value, (name, field, found[name])
+
+
+# A minister's portfolio stops at "और"/"तथा", another post or a name; "एवं" stays inside it.
+@pytest.mark.parametrize("text,expected", [
+    ("बैठक के बाद उपमुख्यमंत्री रघुवीर पवार और जल संसाधन मंत्री सविता जाधव ने जानकारी दी।",
+     {"रघुवीर पवार": {"designation": "उपमुख्यमंत्री"}, "सविता जाधव": {"designation": "जल संसाधन मंत्री"}}),
+    ("समारोह में मुख्यमंत्री अजय मरांडी तथा ग्रामीण विकास मंत्री रेखा टुडू उपस्थित थे।",
+     {"अजय मरांडी": {"designation": "मुख्यमंत्री"}, "रेखा टुडू": {"designation": "ग्रामीण विकास मंत्री"}}),
+    ("राज्यपाल हरीश चंद्र जोशी और महिला एवं बाल विकास मंत्री कमला नेगी ने पौधे लगाए।",
+     {"हरीश चंद्र जोशी": {"designation": "राज्यपाल"},
+      "कमला नेगी": {"designation": "महिला एवं बाल विकास मंत्री"}}),
+])
+def test_portfolio_stops_at_coordination(nlp, text, expected):
+    check_fields(officials(nlp, text), expected)
+
+
+# An initial that is also a postposition ("के.") belongs to the name.
+@pytest.mark.parametrize("text,name,designation", [
+    ("इस अवसर पर निदेशक डॉ. के. वेणुगोपाल मेनन ने प्रस्तुति दी।", "के. वेणुगोपाल मेनन", "निदेशक"),
+    ("कुलपति प्रो. के. एन. पिल्लई ने छात्रों को संबोधित किया।", "के. एन. पिल्लई", "कुलपति"),
+])
+def test_postposition_initial_is_kept(nlp, text, name, designation):
+    found = officials(nlp, text)
+    assert name in found, list(found)
+    assert found[name]["designation"] == designation
+    assert not any(n.startswith(".") for n in found)
+
+
+# "प्रधान" is a surname as well as a post: a post only before a name.
+@pytest.mark.parametrize("text,expected", [
+    ("छापेमारी में एसआई मनोज कुमार प्रधान और आरक्षक रवि मिंज शामिल थे।",
+     {"मनोज कुमार प्रधान": {"designation": "एसआई"}, "रवि मिंज": {"designation": "आरक्षक"}}),
+    ("टीम में एएसआई सरोज प्रधान, कांस्टेबल अनिल एक्का मौजूद थे।",
+     {"सरोज प्रधान": {"designation": "एएसआई"}, "अनिल एक्का": {"designation": "कांस्टेबल"}}),
+    ("ग्राम प्रधान सुनीता देवी ने शिविर का उद्घाटन किया।", {"सुनीता देवी": {"designation": "ग्राम प्रधान"}}),
+    ("प्रधान रामकिशोर यादव ने ग्रामीणों की समस्याएं सुनीं।", {"रामकिशोर यादव": {"designation": "प्रधान"}}),
+])
+def test_surname_that_is_a_post(nlp, text, expected):
+    check_fields(officials(nlp, text), expected)
+
+
+# Law officers, health and university posts; "अफसर"/"ऑफिसर" spellings of every "...अधिकारी" post.
+@pytest.mark.parametrize("text,name,designation", [
+    ("राज्य की ओर से महाधिवक्ता विनय कुमार सिन्हा ने दलील दी।", "विनय कुमार सिन्हा", "महाधिवक्ता"),
+    ("अतिरिक्त महाधिवक्ता अनुपम शर्मा ने अदालत को बताया।", "अनुपम शर्मा", "अतिरिक्त महाधिवक्ता"),
+    ("केंद्र की ओर से सॉलिसिटर जनरल राजीव मेहता पेश हुए।", "राजीव मेहता", "सॉलिसिटर जनरल"),
+    ("अतिरिक्त सॉलिसिटर जनरल सुमन रेड्डी ने हलफनामा दाखिल किया।", "सुमन रेड्डी", "अतिरिक्त सॉलिसिटर जनरल"),
+    ("अटॉर्नी जनरल प्रकाश अय्यर ने पीठ से समय मांगा।", "प्रकाश अय्यर", "अटॉर्नी जनरल"),
+    ("जिला टीकाकरण अधिकारी डॉ. रमनदीप कौर ने बताया कि टीके उपलब्ध हैं।", "रमनदीप कौर", "जिला टीकाकरण अधिकारी"),
+    ("जिला परिवार कल्याण अधिकारी डॉ. सुरिंदर गिल ने शिविर लगाया।", "सुरिंदर गिल", "जिला परिवार कल्याण अधिकारी"),
+    ("मेडिकल ऑफिसर डॉ. नीरज भल्ला ने मरीजों की जांच की।", "नीरज भल्ला", "मेडिकल ऑफिसर"),
+    ("परीक्षा नियंत्रक डॉ. अरुण कुमार पाठक ने परिणाम घोषित किया।", "अरुण कुमार पाठक", "परीक्षा नियंत्रक"),
+    ("बोर्ड के चेयरमैन श्री दिनेश बत्रा ने बैठक ली।", "दिनेश बत्रा", "चेयरमैन"),
+    ("जिला शिक्षा अफसर राकेश सूद ने स्कूलों का दौरा किया।", "राकेश सूद", "जिला शिक्षा अफसर"),
+    ("नोडल ऑफिसर अमित कौशिक ने रिपोर्ट सौंपी।", "अमित कौशिक", "नोडल ऑफिसर"),
+    ("जिला कार्यक्रम पदाधिकारी रीता कुमारी ने बताया।", "रीता कुमारी", "जिला कार्यक्रम पदाधिकारी"),
+])
+def test_more_general_posts(nlp, text, name, designation):
+    found = officials(nlp, text)
+    assert name in found, list(found)
+    assert found[name]["designation"] == designation
+
+
+# A post distributed over a list stops before a post the lexicon does not know.
+@pytest.mark.parametrize("text,first,post", [
+    ("बैठक में अध्यक्ष हरजीत सिंह बाजवा और खेल प्रशिक्षण अफसर मनप्रीत कौर मौजूद रहे।", "हरजीत सिंह बाजवा", "अध्यक्ष"),
+    ("शिविर में सचिव अजय कुमार वर्मा तथा भंडार इंचार्ज सुरेश पाल उपस्थित थे।", "अजय कुमार वर्मा", "सचिव"),
+    ("निरीक्षण में एसडीएम नेहा गुप्ता, जनसूचना ऑफिसर विकास शर्मा मौजूद रहे।", "नेहा गुप्ता", "एसडीएम"),
+])
+def test_list_stops_at_unknown_post(nlp, text, first, post):
+    found = officials(nlp, text)
+    assert found[first]["designation"] == post
+    for name, fields in found.items():
+        assert not any(w in name for w in ("अफसर", "इंचार्ज", "ऑफिसर", "प्रशिक्षण", "भंडार", "जनसूचना")), name
+        if name != first:
+            assert fields["designation"] != post, (name, fields)
+
+
+# Surnames in a row are one name, not a run-on list cut at the first surname.
+@pytest.mark.parametrize("text,name", [
+    ("उपायुक्त हरविंदर पाल सिंह संधू (IAS) ने अपील की।", "हरविंदर पाल सिंह संधू"),
+    ("एसएसपी गुरप्रीत लाल सिंह गिल ने नाके का निरीक्षण किया।", "गुरप्रीत लाल सिंह गिल"),
+])
+def test_consecutive_surnames_stay_one_name(nlp, text, name):
+    assert name in officials(nlp, text)

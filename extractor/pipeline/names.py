@@ -37,6 +37,10 @@ class NameReader:
         # "पदाधिकारियों", "वॉलंटियरों": the plural of a post's head word is never part of a name.
         heads = {key[-1] for options in designations.index.values() for key, _ in options}
         self.post_plurals = {p for w in heads for p in _plurals(w)} - self.known
+        # Head words of posts that are never a post alone ("अधिकारी", "अफसर", "इंचार्ज"): a name
+        # read right before one is the front of a post this lexicon does not know.
+        self.bare_heads = heads & self.not_name
+        self.everyday = {fold(w) for w in load_wordlist("everyday_words")}
 
     def is_initial(self, doc: Doc, i: int) -> bool:
         """"बी." in "जॉन बी. एक्का": one short syllable followed by a full stop."""
@@ -52,7 +56,10 @@ class NameReader:
         if blocked[i] or text in self.stop or text in self.honorifics or text in self.not_name \
                 or text in self.post_plurals:
             return False
-        if self.designations.match_at(doc, i) or self.services.match_at(doc, i):
+        post = self.designations.match_at(doc, i)
+        if post and not (post[0] == i + 1 and text in self.surnames):
+            return False  # a one-word post that is also a surname ("प्रधान") is a post only where
+        if self.services.match_at(doc, i):  # hi_officials blocks it (before a name)
             return False
         return is_word(token) or bool(_INITIALS.match(token.text))
 
@@ -98,11 +105,16 @@ class NameReader:
     def _accept(self, doc: Doc, start: int, end: int, hon, hon_start, person) -> Name | None:
         # Everyday words at either edge are not part of the name ("जिनमें जॉन बी. एक्का",
         # "रजनेश सिंह प्रभारी"), unless the statistical model reads them as a person.
+        # An initial is never trimmed, though it may be a postposition ("डॉ. के. श्रीनिवास").
         while start < end and fold(doc[start].text) in self.common and start not in person \
+                and not self.is_initial(doc, start) \
                 and not (start + 1 < end and fold(doc[start + 1].text) in self.known):  # "विकास तिवारी"
             start, hon, hon_start = start + 1, None, None
-        while end > start and fold(doc[end - 1].text) in self.common and end - 1 not in person:
+        while end > start and fold(doc[end - 1].text) in self.common and end - 1 not in person \
+                and not (doc[end - 1].text == "." and end >= 2 and self.is_initial(doc, end - 2)):
             end -= 1
+        while start < end and doc[start].text == ".":  # never a bare full stop at a name's start
+            start, hon, hon_start = start + 1, None, None
         end = self._cut_run_on(doc, start, end)
         words = [fold(t.text) for t in doc[start:end] if t.text != "."]
         if not words:
@@ -112,12 +124,25 @@ class NameReader:
             return None
         return Name(start, end, hon, hon_start)
 
+    def plausible(self, doc: Doc, name: Name, person=frozenset()) -> bool:
+        """Every word but the last looks like part of a name: known, an initial, the model's
+        person, not an everyday word, or an everyday word before a known one ("विकास तिवारी");
+        "मास मीडिया" is not a name."""
+        for k in range(name.start, name.end - 1):
+            text = fold(doc[k].text)
+            if text == "." or text in self.known or k in person or self.is_initial(doc, k) \
+                    or bool(_INITIALS.match(doc[k].text)) or fold(doc[k + 1].text) in self.known:
+                continue
+            if text in self.everyday or text in self.common:
+                return False
+        return True
+
     def _cut_run_on(self, doc: Doc, start: int, end: int) -> int:
         """"मनोज राजपूत टीआरपी रागिनी सक्सेना": lists without commas; a long name ends at its surname."""
         if end - start <= 3:
             return end
-        for k in range(start + 1, end - 1):
-            if fold(doc[k].text) in self.surnames:
+        for k in range(start + 1, end - 1):  # "जसवंत पाल सिंह ढिल्लों": surnames in a row are one name
+            if fold(doc[k].text) in self.surnames and fold(doc[k + 1].text) not in self.surnames:
                 return k + 1
         return end
 

@@ -16,6 +16,9 @@ POST_NOUNS = {"मिशन", "परियोजना", "कार्यक्
 HYPHENS = {"-", "–", "—"}
 PORTFOLIO_HEADS = {"मंत्री", "राज्यमंत्री"}  # "स्वास्थ्य एवं परिवार कल्याण मंत्री": the portfolio is the post
 MAX_PORTFOLIO = 6
+# "उपमुख्यमंत्री क और संसदीय कार्य मंत्री ख": a portfolio never runs across "और"/"तथा" (two people);
+# "एवं"/"व" join portfolio words inside one post ("स्वास्थ्य एवं परिवार कल्याण मंत्री").
+PORTFOLIO_BREAKS = {"और", "तथा"}
 OF = {"के", "की", "का"}
 
 
@@ -33,11 +36,17 @@ class Officials:
         self.names = NameReader(self.designations, self.services)
         self.modifiers = {fold(w) for w in load_wordlist("post_modifiers")}
         self.stop = {fold(w) for w in function_words()} - CONNECTORS
+        # Words that end a portfolio walk: surnames, and name tokens that are not everyday words
+        # ("देशमुख", "सुधाकर"; not "राज" of "पंचायती राज मंत्री").
+        self.name_words = self.names.surnames | (self.names.known - self.names.everyday)
 
     def __call__(self, doc: Doc) -> Doc:
         ctx = _Context(doc)
-        posts = self._extend_posts(doc, list(self.designations.find(doc)))
+        posts = list(self.designations.find(doc))
         for start, end, _ in posts:  # a name never runs into a post ("... महानिरीक्षक आलोक जैन")
+            ctx.blocked[start:end] = [True] * (end - start)
+        posts = self._extend_posts(doc, [p for p in posts if not self._surname_not_post(ctx, *p)], ctx.person)
+        for start, end, _ in posts:
             ctx.blocked[start:end] = [True] * (end - start)
         ctx.posts = {start: (start, end, row) for start, end, row in posts}
         mentions: list[dict] = []
@@ -93,6 +102,17 @@ class Officials:
         name = self.names.read_forward(doc, j, ctx.blocked, ctx.person)
         return (name, info) if name else None
 
+    def _surname_not_post(self, ctx: "_Context", start: int, end: int, row: dict) -> bool:
+        """A one-word post that is also a surname ("प्रधान") is a post only before a name
+        ("प्रधान रामकिशोर यादव", "ग्राम प्रधान ..." is its own entry); elsewhere it ends a name
+        ("एएसआई क ख प्रधान और ...") and is released to the name reader."""
+        if end - start != 1 or fold(ctx.doc[start].text) not in self.names.surnames:
+            return False
+        if self._name_after(ctx, start, end, row):
+            return False
+        ctx.blocked[start] = False
+        return True
+
     def _name_at(self, ctx: "_Context", j: int) -> bool:
         j += 1 if j < len(ctx.doc) and ctx.doc[j].text == "," else 0
         return self.names.read_forward(ctx.doc, j, ctx.blocked, ctx.person) is not None
@@ -107,15 +127,16 @@ class Officials:
                 return key, span
         return None
 
-    def _extend_posts(self, doc: Doc, posts: list) -> list:
+    def _extend_posts(self, doc: Doc, posts: list, person=frozenset()) -> list:
         """Grow each post leftwards: modifiers ("अपर सचिव"), a minister's portfolio, and a post
         joined by "एवं" ("अपर सचिव एवं मिशन निदेशक")."""
         out: list = []
+        in_post = {k for start, end, _ in posts for k in range(start, end)}
         for start, end, row in posts:
             while start > 0 and fold(doc[start - 1].text) in self.modifiers:
                 start -= 1
             if fold(doc[end - 1].text) in PORTFOLIO_HEADS:
-                start = self._portfolio_start(doc, start)
+                start = self._portfolio_start(doc, start, in_post, person)
             prev = out[-1] if out else None
             if prev and start <= prev[0]:  # the modifier was a post itself: "प्रधान जिला एवं सत्र न्यायाधीश"
                 out[-1] = (start, end, row)
@@ -132,11 +153,15 @@ class Officials:
         return 1 <= len(words) <= 2 and gap_end - gap_start <= 3 and fold(words[0]) in POST_JOINERS \
             and all(w in POST_NOUNS for w in words[1:])
 
-    def _portfolio_start(self, doc: Doc, start: int) -> int:
+    def _portfolio_start(self, doc: Doc, start: int, in_post=frozenset(), person=frozenset()) -> int:
+        """The portfolio before "मंत्री": words back to a function word, "और"/"तथा", another
+        post or a name ("उपमुख्यमंत्री क ख और संसदीय कार्य मंत्री" -> "संसदीय कार्य मंत्री")."""
         k = start
         while k > 0 and start - k < MAX_PORTFOLIO:
             word = doc[k - 1]
-            if not is_word(word) or fold(word.text) in self.stop:
+            text = fold(word.text)
+            if not is_word(word) or text in self.stop or text in PORTFOLIO_BREAKS or k - 1 in in_post \
+                    or k - 1 in person or text in self.name_words:
                 break
             k -= 1
         while k < start and doc[k].text in CONNECTORS:
@@ -162,6 +187,9 @@ class Officials:
                 break
             if name.end - name.start == 1 and not name.honorific and fold(doc[name.start].text) not in self.names.known:
                 break  # "..., <acronym> के ...": a lone unknown word in a list is not a person on the model's word
+            if not self.names.plausible(doc, name, ctx.person) or \
+                    (name.end < len(doc) and fold(doc[name.end].text) in self.names.bare_heads):
+                break  # "<post> क और मास मीडिया अफसर ख": the front of a post this lexicon lacks
             own = self._post_after_name(ctx, name.end)
             found.append(_mention(doc, name, name.honorific_start or name.start, own or info))
             if own:
