@@ -172,3 +172,81 @@ def test_long_quoted_speech_is_not_a_programme(nlp):
 def test_repeated_quoted_name_leaves_no_fragment(nlp):
     found = programmes(nlp, "'जल शक्ति अभियान: कैच द रेन' शुरू हुआ। मंत्री ने 'जल शक्ति अभियान: कैच द रेन' की समीक्षा की।")
     assert list(found) == ["जल शक्ति अभियान: कैच द रेन"], found
+
+
+# Postpositions and quantifiers end the modifier walk; new heads; aliases of well-known bodies.
+WALK_AND_ALIAS_CASES = [
+    ("नियमों के अनुसार लोक निर्माण विभाग ने टेंडर जारी किए।", {"लोक निर्माण विभाग": None}),
+    ("शहर के भीतर जल संसाधन विभाग ने सर्वे कराया।", {"जल संसाधन विभाग": None}),
+    ("ठेकेदार के खिलाफ खाद्य सुरक्षा विभाग ने कार्रवाई की।", {"खाद्य सुरक्षा विभाग": None}),
+    ("शहर में लायंस क्लब ने रक्तदान शिविर लगाया।", {"लायंस क्लब": None}),
+    ("भारत हेवी इलेक्ट्रिकल्स लिमिटेड ने नया संयंत्र शुरू किया।", {"भारत हेवी इलेक्ट्रिकल्स लिमिटेड": None}),
+    ("राज्य निर्वाचन आयोग ने पंचायत चुनाव की तारीखें घोषित कीं।",
+     {"राज्य निर्वाचन आयोग": "State Election Commission"}),
+    ("राज्य चुनाव आयोग ने मतदाता सूची जारी की।", {"राज्य चुनाव आयोग": "State Election Commission"}),
+    ("शीर्ष अदालत ने याचिका खारिज कर दी।", {"शीर्ष अदालत": "Supreme Court of India"}),
+]
+WALK_NEGATIVES = [
+    "बैठक में दोनों संस्थान के प्रतिनिधि आए।",
+    "तीनों विभाग मिलकर काम करेंगे।",
+]
+
+
+@pytest.mark.parametrize("text,expected", WALK_AND_ALIAS_CASES)
+def test_walk_heads_and_aliases(nlp, text, expected):
+    test_agencies(nlp, text, expected)
+
+
+@pytest.mark.parametrize("text", WALK_NEGATIVES)
+def test_quantifier_is_no_modifier(nlp, text):
+    assert agencies(nlp, text) == {}
+
+
+@pytest.mark.parametrize("text,canonical", [
+    # every name of the Supreme Court in one article is one body
+    ("उच्चतम न्यायालय ने सुनवाई टाल दी। शीर्ष अदालत ने कहा कि अगली तारीख पर बहस होगी।",
+     "Supreme Court of India"),
+    ("सुप्रीम कोर्ट में सुनवाई हुई। सर्वोच्च न्यायालय ने राज्य से जवाब मांगा।", "Supreme Court of India"),
+    # a known acronym in brackets names its body; a later Hindi spelling is the same body
+    ("भारतीय अंतरिक्ष अनुसंधान संगठन (ISRO) ने उपग्रह छोड़ा। इसरो के वैज्ञानिकों ने बधाई दी।", "ISRO"),
+    # a hyphenated mixed-case acronym in brackets ("(IN-SPACe)" is three tokens) joins its body
+    ("राष्ट्रीय अंतरिक्ष प्रोत्साहन प्राधिकरण (IN-SPACe) ने नीति जारी की। IN-SPACe ने आवेदन मांगे।",
+     "IN-SPACe"),
+])
+def test_aliases_are_one_body(nlp, text, canonical):
+    doc = nlp(text)
+    spans = list(doc.spans["agencies"])
+    assert [s._.agencies["canonical"] for s in spans] == [canonical], [s.text for s in spans]
+
+
+VERB_FORM_NEGATIVES = [
+    "बच्चों को खाना खिलाकर अभियान की शुरुआत हुई।",
+    "विद्यार्थियों ने पौधे लगाकर अभियान का समापन किया।",
+    "विभाग, ग्रामीण आजीविका मिशन और श्रम विभाग की बैठक हुई।",  # a one-word everyday name: the body
+]
+
+
+@pytest.mark.parametrize("text", VERB_FORM_NEGATIVES)
+def test_verb_form_ends_a_programme_name(nlp, text):
+    assert programmes(nlp, text) == {}
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("चंद्रयान मिशन की सफलता पर वैज्ञानिकों को बधाई दी गई।", {"चंद्रयान मिशन": "mission"}),
+    ("वैज्ञानिकों ने आदित्य-एल1 के बाद शुक्रयान मिशन की तैयारी शुरू की।", {"शुक्रयान मिशन": "mission"}),
+])
+def test_one_rare_word_names_a_mission(nlp, text, expected):
+    found = programmes(nlp, text)
+    for name, kind in expected.items():
+        assert found.get(name) == kind, (name, found)
+    assert set(found) <= set(expected), found
+
+
+def test_verb_forms_are_shared():
+    from extractor.lexicon import load_wordlist
+    from extractor.pipeline.lexmatch import VerbForms, fold, is_initialism
+    verbs = VerbForms({fold(w) for w in load_wordlist("everyday_words")})
+    assert verbs("पिलाकर") and verbs("बनाकर") and verbs("लगेगी")
+    assert not verbs("राष्ट्रीय") and not verbs("प्रभाकर") and not verbs("माता")
+    assert is_initialism("IN-SPACe") and is_initialism("NaBFID") and is_initialism("ISRO")
+    assert not is_initialism("Delhi") and not is_initialism("McKinsey") and not is_initialism("-AB")

@@ -207,3 +207,12 @@ def test_ambiguous_names_are_gazetteer_forms():
 def test_builder_reproduces_places_tsv():
     shipped = (ROOT / "models" / "lexicons" / "places.tsv").read_text(encoding="utf-8")
     assert BUILDER.render(BUILDER.build_rows(DATA)) == shipped
+
+
+@pytest.mark.parametrize("text,expected", [
+    # "निवासी" after an ambiguous name makes it a place, also a strict one
+    ("पुलिस ने सागर निवासी एक युवक को गिरफ्तार किया।", ["सागर"]),
+    ("मृतक झारखंड के गया निवासी थे।", ["झारखंड", "गया"]),
+])
+def test_resident_cue(nlp, text, expected):
+    assert place_names(nlp, text) == expected

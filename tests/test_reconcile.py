@@ -93,3 +93,33 @@ def test_acronym_after_a_number_is_not_a_body(nlp):
 def test_model_place_beside_a_body_is_kept(nlp):
     doc = run_with_ner_at(nlp, "टीम ने झुमरीतलैया गांव और पलामू जिले में शिविर लगाया।", [("झुमरीतलैया", "LOC", 0)])
     assert "झुमरीतलैया" in names(doc, "places")
+
+
+@pytest.mark.parametrize("text,ents", [
+    # an acronym before a law word names the law
+    ("आरोपी पर एनडीपीएस एक्ट के तहत मामला दर्ज हुआ।", [("एनडीपीएस", "ORG", 0)]),
+    ("पुलिस ने पॉक्सो अधिनियम की धाराओं में केस दर्ज किया।", [("पॉक्सो", "ORG", 0)]),
+    # a bracketed acronym after a post (or its plural) abbreviates the post
+    ("सभी खंड विकास अधिकारियों (बीडीओ) को प्रशिक्षण दिया गया।", [("बीडीओ", "ORG", 0)]),
+    ("जिला कार्यक्रम अधिकारी (डीपीओ) ने निरीक्षण किया।", [("डीपीओ", "ORG", 0)]),
+])
+def test_model_laws_and_posts_are_not_bodies(nlp, text, ents):
+    doc = run_with_ner_at(nlp, text, ents)
+    assert not {e[0] for e in ents} & set(names(doc, "agencies")), names(doc, "agencies")
+
+
+def test_model_span_loses_edge_brackets(nlp):
+    text = "भारत संचार निगम लिमिटेड (BSNL) और राज्य की कंपनियां मिलकर काम करेंगी।"
+    doc = run_with_ner_at(nlp, text, [("(BSNL", "ORG", 0)])
+    assert names(doc, "agencies") == ["भारत संचार निगम लिमिटेड"], names(doc, "agencies")
+    assert doc.spans["agencies"][0]._.agencies["acronym"] == "BSNL"
+
+
+@pytest.mark.parametrize("text,ents", [
+    ("मतगणना कलेक्टोरेट के सभाखंड में हुई।", [("सभाखंड", "LOC", 0)]),          # a venue
+    ("पुरस्कार वितरण सभागृह में हुआ।", [("सभागृह", "LOC", 0)]),
+    ("टीम ने झुग्गी-झोपड़ियों में दवा बांटी।", [("झुग्गी-झोपड़ियों", "LOC", 0)]),   # common nouns
+])
+def test_model_venues_and_common_nouns_are_not_places(nlp, text, ents):
+    doc = run_with_ner_at(nlp, text, ents)
+    assert not {e[0] for e in ents} & set(names(doc, "places")), names(doc, "places")

@@ -5,7 +5,8 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from ..lexicon import load_designations, load_table, load_wordlist
-from .lexmatch import PhraseTable, fold, folded_tokens, function_words, gazetteer_places, is_initialism, is_word
+from .lexmatch import (PhraseTable, VerbForms, fold, folded_tokens, function_words, gazetteer_places,
+                       is_initialism, is_word)
 
 CONNECTORS = {"एवं", "और", "व", "तथा", "&"}
 MAX_MODIFIERS = 10
@@ -18,11 +19,13 @@ NUMBER_WORDS = {"नंबर", "नम्बर"}
 # A lexicon body written after its state or district: "झारखंड राज्य विधिक सेवा प्राधिकरण".
 PLACE_PREFIX_KINDS = {"state", "ut", "district", "city"}
 NO_PLACE_PREFIX = {"un", "ngo", "helpline"}
-# Verb forms end a name read leftwards ("चालान काटती | नगर निगम", "लगेगी | राष्ट्रीय लोक अदालत").
-FUTURE_ENDINGS = ("ेगा", "ेगी", "ेगे", "ेंगे", "ेंगी", "एगा", "एगी", "एगे", "एंगे", "एंगी", "ोगे", "ोगी",
-                  "ूंगा", "ूंगी", "ऊंगा", "ऊंगी")
-PARTICIPLE_ENDINGS = ("तीं", "ती", "ते", "ता", "ाया", "ाये", "ायी")
-VERB_LIKE_NOUNS = {"माता", "दाता", "धरती", "नाता", "नाते", "पत्ते", "सीता", "विशेषता", "भारती", "मित्रता"}
+# A company's legal form ends its whole name, heads inside included ("भारत संचार निगम लिमिटेड").
+LEGAL_FORMS = {"लिमिटेड", "लिमिटेड़", "लि."}
+# "एनडीपीएस एक्ट", "पॉक्सो अधिनियम": an acronym before these names a law, not a body.
+LAW_WORDS = {"एक्ट", "अधिनियम", "धारा", "धाराओं", "संहिता", "कानून", "क़ानून", "नियम", "नियमावली", "Act"}
+# Oblique plurals of posts, read back to the singular the designations table lists:
+# "अधिकारियों" -> "अधिकारी", "निरीक्षकों" -> "निरीक्षक", "नेताओं" -> "नेता".
+PLURAL_ENDINGS = (("ियों", "ी"), ("ाओं", "ा"), ("ों", ""), ("ों", "ा"), ("ें", ""))
 
 
 @Language.factory("hi_agencies", assigns=["doc.spans"], requires=["doc.sents"])
@@ -48,8 +51,11 @@ class Agencies:
         self.helplines = {r["surface"].split()[-1]: r["canonical"] for r in rows
                           if r["kind"] == "helpline" and r["surface"].split()[-1].isdigit()}
         self.everyday = {fold(w) for w in load_wordlist("everyday_words") | load_wordlist("common_words")}
-        self.verb_like_nouns = {fold(w) for w in VERB_LIKE_NOUNS}
-        self._verbs: dict[str, bool] = {}
+        self._verb_form = VerbForms(self.everyday)
+        self.law_words = {fold(w) for w in LAW_WORDS}
+        self.legal_forms = {fold(w) for w in LEGAL_FORMS}
+        self.post_keys = {tuple(fold(w) for w in r["surface"].split()) for r in load_designations()}
+        self.post_len = max(len(k) for k in self.post_keys)
 
     def __call__(self, doc: Doc) -> Doc:
         blocked = self._blocked(doc)
@@ -90,21 +96,6 @@ class Agencies:
             return k + 1
         return None
 
-    def _verb_form(self, text: str) -> bool:
-        """"काटती", "लगाया", "लगेगी": a finite or participial verb, not an adjective ("राष्ट्रीय")."""
-        cached = self._verbs.get(text)
-        if cached is None:
-            cached = text.endswith(FUTURE_ENDINGS) and len(text) > 3
-            if not cached and text not in self.verb_like_nouns:
-                for suffix in PARTICIPLE_ENDINGS:
-                    if text.endswith(suffix) and len(text) > len(suffix) + 1:
-                        # The stem must also inflect as a verb: "काट" -> "काटने", "काटकर".
-                        stem = text[:-len(suffix)] + ("ा" if suffix.startswith("ा") else "")
-                        cached = any(stem + ending in self.everyday for ending in ("ना", "ने", "नी", "कर"))
-                        break
-            self._verbs[text] = cached
-        return cached
-
     def _blocked(self, doc: Doc) -> list[bool]:
         """Tokens inside designations or programmes cannot be part of an agency name."""
         blocked = [False] * len(doc)
@@ -124,6 +115,7 @@ class Agencies:
     def _headed(self, doc: Doc, i: int, head: dict, blocked: list[bool], places: list) -> list:
         start, end = i, i + 1
         number_end = self._number_after(doc, i) if fold(doc[i].text) in self.numbered_heads else None
+        legal_form = fold(doc[i].text) in self.legal_forms
         while start > 0 and i - start < MAX_MODIFIERS:
             prev = doc[start - 1]
             if prev.text in CONNECTORS and start == i:
@@ -132,7 +124,7 @@ class Agencies:
                     and not self._ends_a_name(doc, start - 2, blocked):  # "सिंचाई विभाग और नगर निगम"
                 start -= 2
             elif self._modifier_ok(prev, blocked) and prev.text not in CONNECTORS \
-                    and not self._ends_a_name(doc, start - 1, blocked):
+                    and (legal_form or not self._ends_a_name(doc, start - 1, blocked)):
                 start -= 1
             else:
                 break
@@ -168,10 +160,43 @@ class Agencies:
 
     def _from_ner(self, doc: Doc, found: list) -> list:
         taken = {k for s, e, _ in found for k in range(s, e)}
-        return [(s.start, s.end, {"canonical": None, "kind": "organisation", "source": "ner"})
-                for s in doc.spans.get("ner", []) if s.label_ == "ORG"
-                and not any(k in taken for k in range(s.start, s.end))
-                and not self._numbered_code(doc, s)]
+        out = []
+        for span in doc.spans.get("ner", []):
+            if span.label_ != "ORG":
+                continue
+            span = _strip_punct(span)  # "(NSIL": the model may take a bracket into the name
+            if span is None or any(k in taken for k in range(span.start, span.end)):
+                continue
+            if self._numbered_code(doc, span) or self._law(doc, span) or self._post_acronym(doc, span):
+                continue
+            out.append((span.start, span.end, {"canonical": None, "kind": "organisation", "source": "ner"}))
+        return out
+
+    def _law(self, doc: Doc, span: Span) -> bool:
+        """"एनडीपीएस एक्ट", "पॉक्सो अधिनियम की धारा": a name right before a law word names the law."""
+        return span.end < len(doc) and fold(doc[span.end].text) in self.law_words
+
+    def _post_acronym(self, doc: Doc, span: Span) -> bool:
+        """"सहायक निर्वाचन अधिकारियों (एआरओ)": an acronym in brackets after a post (or its plural)
+        abbreviates the post, not a body."""
+        if not (span.start >= 2 and doc[span.start - 1].text == "(" and span.end < len(doc)
+                and doc[span.end].text == ")"):
+            return False
+        return self._post_before(doc, span.start - 1)
+
+    def _post_before(self, doc: Doc, k: int) -> bool:
+        """Do the words right before token k end with a post from the designations table?"""
+        words = folded_tokens(doc)[max(0, k - self.post_len):k]
+        if not words:
+            return False
+        last = words[-1]
+        forms = {last} | {last[:-len(end)] + new for end, new in PLURAL_ENDINGS
+                          if last.endswith(end) and len(last) > len(end) + 1}
+        for form in forms:
+            tail = words[:-1] + [form]
+            if any(tuple(tail[-n:]) in self.post_keys for n in range(1, len(tail) + 1)):
+                return True
+        return False
 
     @staticmethod
     def _numbered_code(doc: Doc, span: Span) -> bool:
@@ -182,7 +207,7 @@ class Agencies:
     def _one_per_body(self, doc: Doc, found: list, places: list) -> list[Span]:
         """Keep the first mention of each body; a longer or shorter form with the same head is the same body."""
         found = _merge_acronyms(doc, _drop_nested(sorted(found, key=lambda f: (f[0], -(f[1] - f[0])))),
-                                self.stop | self.everyday, places)
+                                self.stop | self.everyday, places, self.known)
         # "जिला विधिक सेवा प्राधिकरण (डालसा)": every bare "डालसा" in the document is that body.
         aliases = {fold(data["acronym"]) for _, _, data in found if data.get("acronym")}
         mentions = [doc[s:e] for s, e, data in found if data["source"] != "ner"]
@@ -207,32 +232,69 @@ class Agencies:
         return kept
 
 
-def _merge_acronyms(doc: Doc, found: list, ordinary: set[str], places: list) -> list:
+def _merge_acronyms(doc: Doc, found: list, ordinary: set[str], places: list, known: PhraseTable) -> list:
     """"भारतीय आयुर्विज्ञान अनुसंधान परिषद (आईसीएमआर)": the acronym in brackets is the same body,
-    also when no other rule found the acronym itself ("... प्राधिकरण (डालसा)")."""
+    also when no other rule found the acronym itself ("... प्राधिकरण (डालसा)"). A known acronym
+    ("(ISRO)", "(IN-SPACe)") gives the body its canonical name, so a later "इसरो" joins it."""
     out: list = []
     starts = {item[0] for item in found}
     for item in found:
         prev = out[-1] if out else None
         if prev and item[0] == prev[1] + 1 and doc[prev[1]].text == "(" and item[1] < len(doc) \
-                and doc[item[1]].text == ")" and item[1] - item[0] == 1:
-            out[-1] = (prev[0], prev[1], {**prev[2], "canonical": prev[2]["canonical"] or item[2]["canonical"],
-                                          "acronym": doc[item[0]].text})
+                and doc[item[1]].text == ")" and _bracket_end(doc, prev[1]) == item[1]:
+            acronym = doc[item[0]:item[1]].text
+            canonical = prev[2]["canonical"] or item[2]["canonical"] or _known_canonical(doc, item[0], known)
+            out[-1] = (prev[0], prev[1], {**prev[2], "canonical": canonical, "acronym": acronym})
             continue
         end = item[1]
-        if not item[2].get("acronym") and end + 2 < len(doc) and doc[end].text == "(" \
-                and doc[end + 2].text == ")" and end + 1 not in starts and places[end + 1] is None \
-                and _acronym_like(doc[end + 1], ordinary):
-            item = (item[0], item[1], {**item[2], "acronym": doc[end + 1].text})
+        close = _bracket_end(doc, end) if end < len(doc) and doc[end].text == "(" else None
+        if not item[2].get("acronym") and close is not None and end + 1 not in starts \
+                and places[end + 1] is None and _acronym_like(doc[end + 1:close], ordinary):
+            canonical = item[2]["canonical"] or _known_canonical(doc, end + 1, known, close)
+            item = (item[0], item[1], {**item[2], "canonical": canonical, "acronym": doc[end + 1:close].text})
         out.append(item)
     return out
 
 
-def _acronym_like(token, ordinary: set[str]) -> bool:
+def _bracket_end(doc: Doc, open_i: int) -> int | None:
+    """The ")" closing a bracket at open_i around one word, also a hyphenated one written
+    without spaces ("(IN-SPACe)" is three tokens), or None."""
+    k = open_i + 1
+    while k < len(doc) and doc[k].text != ")":
+        if doc[k].text == "(" or k - open_i > 5:
+            return None
+        k += 1
+    if k == len(doc) or k == open_i + 1 or any(doc[m].whitespace_ for m in range(open_i + 1, k - 1)):
+        return None
+    return k
+
+
+def _known_canonical(doc: Doc, start: int, known: PhraseTable, end: int | None = None) -> str | None:
+    """The canonical name of a lexicon body spelled exactly by doc[start:end] ("ISRO"), or None."""
+    hit = known.match_at(doc, start) if start < len(doc) else None
+    if hit and (end is None or hit[0] == end):
+        return hit[1]["canonical"]
+    return None
+
+
+def _acronym_like(span, ordinary: set[str]) -> bool:
     """One word in brackets after a body that is not a common word or a number."""
-    if not (is_word(token) or token.text.isalnum()) or token.like_num:
+    text = span.text
+    if len(span) > 1:
+        return is_initialism(text)  # "IN-SPACe"
+    token = span[0]
+    if not (is_word(token) or text.isalnum()) or token.like_num:
         return False
-    return is_initialism(token.text) or fold(token.text) not in ordinary
+    return is_initialism(text) or fold(text) not in ordinary
+
+
+def _strip_punct(span: Span) -> Span | None:
+    start, end = span.start, span.end
+    while start < end and (span.doc[start].is_punct or span.doc[start].is_space):
+        start += 1
+    while end > start and (span.doc[end - 1].is_punct or span.doc[end - 1].is_space):
+        end -= 1
+    return span.doc[start:end] if end > start else None
 
 
 def _drop_nested(found: list) -> list:

@@ -38,6 +38,51 @@ def function_words() -> frozenset[str]:
     return load_wordlist("function_words")
 
 
+# Verb forms end a name read leftwards ("चालान काटती | नगर निगम", "लगेगी | राष्ट्रीय लोक अदालत",
+# "ड्रॉप्स पिलाकर | अभियान").
+FUTURE_ENDINGS = ("ेगा", "ेगी", "ेगे", "ेंगे", "ेंगी", "एगा", "एगी", "एगे", "एंगे", "एंगी", "ोगे", "ोगी",
+                  "ूंगा", "ूंगी", "ऊंगा", "ऊंगी")
+PARTICIPLE_ENDINGS = ("तीं", "ती", "ते", "ता", "ाया", "ाये", "ायी")
+# "-कर" after a causative stem ("पिलाकर", "बनाकर", "बुलवाकर") is the conjunctive participle.
+CONJUNCTIVE_ENDINGS = ("ाकर", "वाकर")
+VERB_LIKE_NOUNS = {"माता", "दाता", "धरती", "नाता", "नाते", "पत्ते", "सीता", "विशेषता", "भारती", "मित्रता",
+                   "प्रभाकर", "दिवाकर", "सुधाकर", "रत्नाकर", "गुणाकर", "बुनकर"}
+
+
+class VerbForms:
+    """"काटती", "लगाया", "लगेगी", "पिलाकर": a finite or participial verb, not an adjective
+    ("राष्ट्रीय") or a noun; `everyday` (folded) holds the infinitives and oblique forms that
+    confirm a stem ("काट" -> "काटने", "काटकर")."""
+
+    def __init__(self, everyday: set[str]):
+        self.everyday = everyday
+        self.exceptions = {fold(w) for w in VERB_LIKE_NOUNS}
+        self._cache: dict[str, bool] = {}
+
+    def __call__(self, text: str) -> bool:
+        cached = self._cache.get(text)
+        if cached is None:
+            cached = self._cache[text] = self._check(text)
+        return cached
+
+    def _check(self, text: str) -> bool:
+        if text in self.exceptions:
+            return False
+        if text.endswith(FUTURE_ENDINGS) and len(text) > 3:
+            return True
+        if text.endswith(CONJUNCTIVE_ENDINGS) and len(text) > 4:
+            return True
+        stem = text[:-2] if text.endswith("कर") and len(text) > 4 else None
+        if stem and any(stem + ending in self.everyday for ending in ("ना", "ने", "नी")):
+            return True  # "काटकर": "काटने"
+        for suffix in PARTICIPLE_ENDINGS:
+            if text.endswith(suffix) and len(text) > len(suffix) + 1:
+                # The stem must also inflect as a verb: "काट" -> "काटने", "काटकर".
+                stem = text[:-len(suffix)] + ("ा" if suffix.startswith("ा") else "")
+                return any(stem + ending in self.everyday for ending in ("ना", "ने", "नी", "कर"))
+        return False
+
+
 def folded_tokens(doc: Doc) -> list[str]:
     """The folded text of every token, computed once per Doc and shared by all stages."""
     cached = doc.user_data.get("folded")
@@ -119,4 +164,11 @@ def is_initialism(text: str) -> bool:
     text = fold(text) if is_devanagari(text) else text
     if is_devanagari(text):
         return len(text) >= 3 and _INITIALISM.fullmatch(text) is not None and not text.isdigit()
-    return len(text) >= 2 and text.isalnum() and text.upper() == text and any(c.isalpha() for c in text)
+    if len(text) >= 2 and text.isalnum() and text.upper() == text and any(c.isalpha() for c in text):
+        return True
+    # "IN-SPACe", "NaBFID": Latin letters (and hyphens), mostly capitals, at least two of them.
+    letters = text.replace("-", "")
+    if not (letters.isascii() and letters.isalnum()) or text.startswith("-") or text.endswith("-"):
+        return False
+    upper = sum(c.isupper() for c in letters)
+    return upper >= 2 and text[0].isupper() and upper > sum(c.islower() for c in letters)

@@ -5,7 +5,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from ..lexicon import load_designations, load_table, load_wordlist
-from .lexmatch import PhraseTable, fold, folded_tokens, function_words, is_word
+from .lexmatch import PhraseTable, VerbForms, fold, folded_tokens, function_words, is_word
 
 QUOTES = {"'": "'", '"': '"', "‘": "’", "“": "”"}
 MAX_QUOTED = 12  # "'जल शक्ति अभियान: कैच द रेन - 2025'"
@@ -14,8 +14,9 @@ SUBTITLE = {":", "-", "–", "—", "("}
 MAX_NAME = 5
 CUE_AFTER = ("तहत", "अंतर्गत", "अन्तर्गत")  # "'X' के तहत"
 DASHES = {"–", "—", "-"}
-# After "मिशन" a one-word name is usually the body that runs a scheme ("आजीविका मिशन" in a list
-# of departments); two or more words name the mission itself ("निपुण भारत मिशन").
+# After "मिशन" a one-word name of everyday vocabulary is usually the body that runs a scheme
+# ("आजीविका मिशन" in a list of departments); two or more words name the mission itself
+# ("निपुण भारत मिशन"), and so does one word that is not everyday vocabulary ("गगनयान मिशन").
 MIN_WORDS_AFTER = {"मिशन": 2}
 
 
@@ -45,6 +46,10 @@ class Programmes:
         self.stop = {fold(w) for w in function_words()}
         # Unquoted names are read back only over words that are not everyday vocabulary.
         self.common = {fold(w) for w in load_wordlist("common_words")} - {fold(w) for w in load_wordlist("name_tokens")}
+        everyday = {fold(w) for w in load_wordlist("everyday_words") | load_wordlist("common_words")}
+        self.everyday = everyday | self.generic | self.stop
+        # "पोलियो ड्रॉप्स पिलाकर | अभियान": a verb form ends an unquoted name read leftwards.
+        self.verb_form = VerbForms(everyday)
 
     def __call__(self, doc: Doc) -> Doc:
         known = [(s, e, row["kind"], row["canonical"]) for s, e, row in self.known.find(doc)]
@@ -95,6 +100,14 @@ class Programmes:
     def _unquoted_word(self, token) -> bool:
         return self._name_word(token) and fold(token.text) not in self.common | self.generic
 
+    def _rare_name(self, doc: Doc, start: int, head: int) -> bool:
+        """One word before the head that is not everyday vocabulary ("गगनयान मिशन"), unless the
+        head names what follows it ("इंटेंसिफाइड मिशन इंद्रधनुष": the mission is "मिशन इंद्रधनुष")."""
+        if head - start != 1 or not is_word(doc[start]) or fold(doc[start].text) in self.everyday:
+            return False
+        return not (fold(doc[head].text) in self.before and head + 1 < len(doc)
+                    and self._unquoted_word(doc[head + 1]))
+
     def _official_prefix(self, doc: Doc, head: int) -> int | None:
         """"मुख्यमंत्री आपदा राहत योजना": after such a prefix, everyday words name the scheme too."""
         k = head - 1
@@ -112,7 +125,8 @@ class Programmes:
             if word in self.bare_after:
                 start = i
                 while start > 0 and i - start < MAX_NAME and self._name_word(doc[start - 1]) \
-                        and fold(doc[start - 1].text) not in self.generic:
+                        and fold(doc[start - 1].text) not in self.generic \
+                        and not self.verb_form(fold(doc[start - 1].text)):
                     start -= 1
                 # Everyday words may sit inside a name ("टीबी मुक्त भारत") but do not start one.
                 while start < i and fold(doc[start].text) in self.common:
@@ -120,7 +134,7 @@ class Programmes:
                 start = self._official_prefix(doc, i) or start
                 if start > 0 and start < i and fold(doc[start - 1].text) in self.prefixes:
                     start -= 1
-                if start < i and i - start >= self.min_words.get(word, 1):
+                if start < i and (i - start >= self.min_words.get(word, 1) or self._rare_name(doc, start, i)):
                     out.append((start, i + 1, self.after[word], None))
             # "मिशन शक्ति" names a programme; "रेस्क्यू ऑपरेशन एसजेपीयू" does not.
             prefix_free = i == 0 or not self._name_word(doc[i - 1])

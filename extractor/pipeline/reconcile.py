@@ -36,6 +36,9 @@ class Reconcile:
         known = {fold(w) for w in load_wordlist("name_tokens") | load_wordlist("surnames")}
         everyday = load_wordlist("common_words") | load_wordlist("everyday_words")
         self.everyday = ({fold(w) for w in everyday} - known) | {fold(w) for w in function_words()}
+        # Common nouns the model tags LOC ("झुग्गी-झोपड़ी", "सभाखंड"): a model-only place made of
+        # them (and everyday words) names no place.
+        self.common_nouns = self.everyday | {fold(w) for w in load_wordlist("places_not")}
 
     def __call__(self, doc: Doc) -> Doc:
         lexical = [False] * len(doc)
@@ -62,6 +65,9 @@ class Reconcile:
         if not edges or any(fold(t.text) in self.everyday and not gazetteer[t.i] for t in (edges[0], edges[-1])):
             return False  # model-only names that start or end in an everyday word are usually not names
         words = [fold(t.text) for t in edges]
+        if group == "places" and not any(gazetteer[t.i] for t in edges) and all(
+                part in self.common_nouns for w in words for part in w.split("-") if part):
+            return False  # every part is an everyday word or a common noun
         if group == "agencies" and words[-1].endswith("ों"):
             return False  # oblique plural: "स्वयंसेवी संगठनों" is a kind of body, not one body
         if group == "places" and (words[-1].endswith(ADVERB_ENDINGS)
