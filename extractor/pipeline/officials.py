@@ -1,6 +1,8 @@
 """Officials: a person's name linked to designation, service, jurisdiction and agency."""
 from __future__ import annotations
 
+import unicodedata
+
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
@@ -20,6 +22,10 @@ MAX_PORTFOLIO = 6
 # "एवं"/"व" join portfolio words inside one post ("स्वास्थ्य एवं परिवार कल्याण मंत्री").
 PORTFOLIO_BREAKS = {"और", "तथा"}
 OF = {"के", "की", "का"}
+# "POST (QUALIFIER) NAME": how many tokens a bracketed wing/branch/body may hold, and the marks
+# it may contain besides words ("(कानून-व्यवस्था)", "(अपराध/साइबर)", "(प्रशासन, वित्त)").
+MAX_QUALIFIER = 8
+QUALIFIER_PUNCT = HYPHENS | {"/", "&", ",", "."}
 
 
 @Language.factory("hi_officials", assigns=["doc.spans"])
@@ -36,6 +42,7 @@ class Officials:
         self.names = NameReader(self.designations, self.services)
         self.modifiers = {fold(w) for w in load_wordlist("post_modifiers")}
         self.stop = {fold(w) for w in function_words()} - CONNECTORS
+        self.clause_words = self.stop - OF  # "के/की/का" may stand in a "(qualifier)": "(बाल अधिकारों का संरक्षण)"
         # Words that end a portfolio walk: surnames, and name tokens that are not everyday words
         # ("देशमुख", "सुधाकर"; not "राज" of "पंचायती राज मंत्री").
         self.name_words = self.names.surnames | (self.names.known - self.names.everyday)
@@ -75,7 +82,7 @@ class Officials:
         doc = ctx.doc
         info = {"designation": doc[start:end].text, "designation_en": row["english"]}
         info.update(ctx.owner_before(start))
-        j = end
+        j = post_end = end
         while j < len(doc):  # jurisdiction, agency or "(qualifier)" between the post and the name
             if ctx.places[j] is not None or ctx.agencies[j] is not None:
                 span = ctx.places[j] or ctx.agencies[j]
@@ -83,16 +90,19 @@ class Officials:
                     break  # a model-only place with no name after it is the name ("कलेक्टर <LOC>")
                 info["jurisdiction" if ctx.places[j] is not None else "agency"] = span.text
                 j = span.end
-            elif doc[j].text == "(" and ")" in [t.text for t in doc[j:j + 6]]:
-                close = j + [t.text for t in doc[j:j + 6]].index(")")
-                place = ctx.places[j + 1]
+            elif doc[j].text == "(" and (close := self._qualifier_end(doc, j)) is not None:
+                place, body = ctx.places[j + 1], ctx.agencies[j + 1]
                 if place is not None and ctx.gazetteer[j + 1] and place.start == j + 1 and place.end == close:
                     info["jurisdiction"] = place.text  # "उपखंड अधिकारी (<place>)"
-                else:
+                elif body is not None and body.start == j + 1 and body.end == close:
+                    info["agency"] = body.text  # "अपर पुलिस महानिदेशक (महिला एवं बाल सुरक्षा संगठन)"
+                else:  # a wing, branch or area: "पुलिस अधीक्षक (ग्रामीण)", "सचिव (राजस्व)", "(बीडीओ)"
                     info["designation"] = doc[start:close + 1].text
+                if j == post_end:  # the qualifier belongs to the post: a ", <body>," may follow it
+                    post_end = close + 1
                 j = close + 1
-            elif doc[j].text == "," and j == end and (body := self._comma_body(ctx, j + 1)):
-                key, span = body  # "मुख्य कार्यपालन अधिकारी, जिला पंचायत, <name>"
+            elif doc[j].text == "," and j == post_end and (body := self._comma_body(ctx, j + 1)):
+                key, span = body  # "मुख्य कार्यपालन अधिकारी, जिला पंचायत, <name>", "निदेशक (प्रशासन), <body>, <name>"
                 info[key] = span.text
                 j = span.end
             else:
@@ -101,6 +111,19 @@ class Officials:
             j += 1
         name = self.names.read_forward(doc, j, ctx.blocked, ctx.person)
         return (name, info) if name else None
+
+    def _qualifier_end(self, doc: Doc, j: int) -> int | None:
+        """The ")" closing a qualifier opened at j: a few words naming a wing, branch, area or
+        body ("(कानून-व्यवस्था)", "(वित्त एवं राजस्व)", "(महिला एवं बाल सुरक्षा संगठन)"), never a
+        clause ("(जो ... हैं)") nor a run to a far bracket."""
+        for k in range(j + 1, min(len(doc), j + 2 + MAX_QUALIFIER)):
+            text = doc[k].text
+            if text == ")":
+                return k if k > j + 1 else None
+            if text in QUALIFIER_PUNCT or _alnum(text) and fold(text) not in self.clause_words:
+                continue  # "(आई4सी)", "(2019 बैच)"; a function word makes it a clause
+            return None
+        return None
 
     def _surname_not_post(self, ctx: "_Context", start: int, end: int, row: dict) -> bool:
         """A one-word post that is also a surname ("प्रधान") is a post only before a name
@@ -297,6 +320,11 @@ class _Context:
                 if close:
                     return {"agency": doc[j + 1:close].text}
         return {}
+
+
+def _alnum(text: str) -> bool:
+    """Letters, vowel signs and digits only ("आई4सी", "2019", "बिलासपुर")."""
+    return bool(text) and all(unicodedata.category(c)[0] in "LMN" for c in text)
 
 
 def _mention(doc: Doc, name: Name, start: int, info: dict, end: int | None = None) -> dict:
