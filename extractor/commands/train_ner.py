@@ -1,4 +1,4 @@
-"""`train-ner`: rebuild models/hi_ner from the HiNER CoNLL files (fixed seed, CPU, ~6 min)."""
+"""`train-ner`: rebuild models/hi_ner from the HiNER CoNLL files (fixed seed, CPU, under 10 min)."""
 from __future__ import annotations
 
 import sys
