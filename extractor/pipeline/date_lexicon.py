@@ -113,6 +113,7 @@ class DateLexicon:
         self.last_months: tuple[str, list] | None = None  # month positions in the last text
         self._future = re.compile(rf"(?<![{W}]){alternation(self.cues['future_word'])}{WORD_R}"
                                   rf"|{suffixes}{WORD_R}")
+        self._past = re.compile(rf"(?<![{W}]){alternation(self.cues['past_word'])}{WORD_R}")
 
     def words(self, kind: str) -> str:
         """A regex group for the cues of one kind, for use inside a larger pattern."""
@@ -127,8 +128,13 @@ class DateLexicon:
         return bool(self._before[kind].search(text[max(0, start - 40):start]))
 
     def is_future(self, clause: str) -> bool:
-        """Cheap tense test: a future verb form (करेंगे, चलेगा, होगी) anywhere in the clause."""
+        """Cheap tense test: a verb form looking ahead anywhere in the clause: future (करेंगे,
+        चलेगा, होगी), subjunctive or imperative (किया जाए, करें, सुनिश्चित करें), "चाहिए"."""
         return bool(self._future.search(clause))
+
+    def is_past(self, clause: str) -> bool:
+        """A past auxiliary or perfective (था, गया, हुई) and nothing looking ahead."""
+        return bool(self._past.search(clause)) and not self.is_future(clause)
 
 
 @lru_cache(maxsize=1)

@@ -10,9 +10,14 @@ Rules (documented here because they are choices, not facts of the text):
   reports what happened) and the past double for deadlines and starts (they announce).
 - Weekdays and relative expressions need the publication date; without it the value is null.
   A weekday is the latest such day on or before the publication date, or the next one after
-  it when a modifier (अगले) or a future verb (होगी, करेंगे) in its own clause says so ("सोमवार
-  को कहा कि ... चलेगा" is past: the clause ends at कि); पिछले means strictly before.
-- Hindi कल / परसों point back unless the clause has a future verb (news is mostly past tense).
+  it when a modifier (अगले) or a verb looking ahead (होगी, करेंगे, किया जाए, करें) in its own
+  clause says so ("सोमवार को कहा कि ... चलेगा" is past: the clause ends at कि), or when it is a
+  deadline or start ("बुधवार तक", "सोमवार से") whose clause has no past verb; पिछले means
+  strictly before.
+- Hindi कल / परसों point back unless the clause looks ahead, by verb or by role, as above
+  (news is mostly past tense).
+- Without a publication date, a dated dateline is the reference for weekdays and relatives.
+- "इस साल जनवरी", "पिछले वर्ष मार्च": the month of the year the relative expression names.
 - Weeks are ISO weeks ("2024-W31"); months "2024-08"; years "2024". A financial or academic
   year "2024-25" has value "2024" and an extra `period` "2024/2025".
 """
@@ -98,16 +103,23 @@ def _month_with_direction(m: Mention, ref: date) -> int:
 
 
 def resolve(m: Mention, role: str, ref: Reference, context_year: int | None,
-            future: bool) -> tuple[str | None, str | None]:
+            future: bool, past: bool = False) -> tuple[str | None, str | None]:
     """The value of a mention and where its year came from (None when the text states it)."""
+    ahead = future or (role in FORWARD_ROLES and not past)
+    anchor, source = ((ref.published, "published") if ref.published
+                      else (ref.dateline, "dateline"))
+    if m.unit == "year" and m.month:  # "इस साल जनवरी"
+        if not anchor:
+            return iso(None, m.month, m.day), None
+        return iso(int(relative_value("year", m.offset, anchor, ahead)), m.month, m.day), source
     if m.weekday is not None:
-        if not ref.published:
+        if not anchor:
             return None, None
-        return weekday_date(m.weekday, ref.published, m.direction, future).isoformat(), "published"
+        return weekday_date(m.weekday, anchor, m.direction, ahead).isoformat(), source
     if m.unit is not None:
-        if not ref.published:
+        if not anchor:
             return None, None
-        return relative_value(m.unit, m.offset, ref.published, future), "published"
+        return relative_value(m.unit, m.offset, anchor, ahead), source
     if m.year or not m.month:
         return iso(m.year, m.month, m.day), None
     if ref.published and m.direction:

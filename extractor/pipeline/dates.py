@@ -14,16 +14,21 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from .date_forms import Mention, find_all
-from .date_lexicon import DateLexicon, get_lexicon
+from .date_lexicon import WORD_R, DateLexicon, get_lexicon, key
 from .date_values import Reference, parse_iso, resolve
 
 for _name, _owner in (("dates", Span), ("published", Doc)):
     if not _owner.has_extension(_name):
         _owner.set_extension(_name, default=None)
 
-# A dateline opens a paragraph: a place of a few words, a comma, the date, then ":" "।" "(" "-".
+# A dateline opens a paragraph: a place of a few words, a comma, the date, then ":" "।" "(" "-",
+# or "/" as government press notes write it ("रायगढ़, 11 मार्च 2025/ कलेक्टर ...").
 _DATELINE_PLACE = re.compile(r"^[^\d\n,।:!?\"“”]{2,40},\s*$")
-_DATELINE_END = re.compile(r"\s*(?:[:।|(\-–—]|\n|$)")
+_DATELINE_END = re.compile(r"\s*(?:[:।|(/\-–—]|\n|$)")
+# Punctuation the tokenizer leaves glued to a date ("2025/"): split off so the span is the date.
+_GLUED_PUNCT = re.compile(r"^[/\\|।,:;.\-–—]+$")
+# "इस साल जनवरी", "पिछले वर्ष मार्च में": a relative year naming the year of the month after it.
+_YEAR_THEN_MONTH = re.compile(r"^[^\S\n]+$")
 _SHARED_YEAR = re.compile(r"^\s*(?:से|-|–|—|to|और|व|एवं|तथा|and|,)\s*$")
 _BESIDE = re.compile(r"^\s*[,(]?\s*$|^\s*\)?\s*,?\s*$")
 
@@ -39,22 +44,26 @@ class HindiDates:
     def __init__(self, spans_key: str = "dates") -> None:
         self.spans_key = spans_key
         self.lex: DateLexicon = get_lexicon()
+        self._month_after = re.compile(rf"[^\S\n]+({self.lex.month}){WORD_R}")
 
     def __call__(self, doc: Doc) -> Doc:
         text = doc.text
         mentions = _drop_weekdays_beside_dates(text, [m for f in find_all(self.lex, text)
                                                       for m in f.mentions])
+        mentions = _join_year_and_month(self.lex, self._month_after, text, mentions)
         _share_years(text, mentions)
         roles = [self.role(text, m) for m in mentions]
         ref = Reference(published=parse_iso(doc._.published),
                         dateline=_dateline_date(mentions, roles))
+        _split_glued_punctuation(doc, mentions)
         spans = []
         for m, role in zip(mentions, roles):
             span = self._span(doc, m)
             if span is None:
                 continue
+            clause = self._clause_after(text, m.end)
             value, source = resolve(m, role, ref, _context_year(text, mentions, m),
-                                    self.lex.is_future(self._clause_after(text, m.end)))
+                                    self.lex.is_future(clause), self.lex.is_past(clause))
             span._.dates = {"text": span.text, "value": value, "role": role, **m.extra}
             if source and value:
                 span._.dates["year_source"] = source
@@ -126,6 +135,80 @@ def _share_years(text: str, mentions: list[Mention]) -> None:
             continue
         if _SHARED_YEAR.match(text[a.end:b.start]):
             a.year = b.year - 1 if (a.month, a.day) > (b.month, b.day or 31) else b.year
+
+
+def _join_year_and_month(lex: DateLexicon, month_after: re.Pattern, text: str,
+                         mentions: list[Mention]) -> list[Mention]:
+    """ "इस साल जनवरी से": one date, January of the year the relative expression names.
+
+    After a relative year any month name is a month ("पिछले साल मार्च में"), even one that
+    alone is more often a word and so was not found by itself.
+    """
+    out: list[Mention] = []
+    for i, m in enumerate(mentions):
+        nxt = mentions[i + 1] if i + 1 < len(mentions) else None
+        if m.unit != "year" or m.month is not None:
+            out.append(m)
+            continue
+        if nxt is not None and nxt.month and not nxt.year and nxt.weekday is None \
+                and nxt.unit is None and _YEAR_THEN_MONTH.match(text[m.end:nxt.start]):
+            # the month mention (with its day, if any) takes the year; it comes next
+            nxt.unit, nxt.offset, nxt.start = "year", m.offset, m.start
+            continue
+        bare = month_after.match(text, m.end)
+        if bare and (nxt is None or nxt.start >= bare.end()):
+            m = Mention(m.start, bare.end(), "month", month=lex.months[key(bare.group(1))],
+                        unit="year", offset=m.offset)
+        out.append(m)
+    return out
+
+
+def _split_glued_punctuation(doc: Doc, mentions: list[Mention]) -> None:
+    """Split tokens like "2025/" at a date's edge, so the span is the date and not the slash.
+
+    Span groups written by earlier stages hold token indices; they are rebuilt by characters.
+    """
+    cuts: dict[int, set[int]] = {}
+    for m in mentions:
+        if doc.char_span(m.start, m.end) is not None:
+            continue
+        for edge in (m.start, m.end):
+            tok = _token_around(doc, edge)
+            if tok is None:
+                continue
+            head, tail = doc.text[tok.idx:edge], doc.text[edge:tok.idx + len(tok.text)]
+            rest = tail if edge == m.end else head
+            if rest and _GLUED_PUNCT.match(rest):
+                cuts.setdefault(tok.i, set()).add(edge - tok.idx)
+    if not cuts:
+        return
+    saved = {name: [(s.start_char, s.end_char, s.label, s.kb_id, s.id) for s in group]
+             for name, group in doc.spans.items()}
+    attrs = {name: dict(group.attrs) for name, group in doc.spans.items()}
+    with doc.retokenize() as retok:
+        for i, offsets in cuts.items():
+            tok = doc[i]
+            bounds = [0, *sorted(offsets), len(tok.text)]
+            orths = [tok.text[a:b] for a, b in zip(bounds, bounds[1:])]
+            retok.split(tok, orths, heads=[(tok, 0)] * len(orths))
+    for name, items in saved.items():
+        spans = []
+        for start, end, label, kb_id, span_id in items:
+            span = doc.char_span(start, end, label=label, kb_id=kb_id, span_id=span_id)
+            if span is not None:
+                spans.append(span)
+        doc.spans[name] = spans
+        doc.spans[name].attrs.update(attrs[name])
+
+
+def _token_around(doc: Doc, char: int):
+    """The token that has `char` strictly inside it, if any."""
+    for tok in doc:
+        if tok.idx < char < tok.idx + len(tok.text):
+            return tok
+        if tok.idx >= char:
+            return None
+    return None
 
 
 def _drop_weekdays_beside_dates(text: str, mentions: list[Mention]) -> list[Mention]:
