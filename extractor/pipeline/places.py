@@ -15,7 +15,7 @@ from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
 from ..lexicon import load_designations, load_table, load_wordlist
-from .lexmatch import fold, folded_tokens, function_words, is_word
+from .lexmatch import fold, folded_tokens, function_words, is_initialism, is_word
 
 SPANS_KEY = "places"
 MENTIONS_KEY = "place_mentions"  # every mention, also when `places` keeps one per place
@@ -23,6 +23,10 @@ AREA_KINDS = ("state", "ut")
 KIND_RANK = {"state": 0, "ut": 0, "district": 1, "city": 2, "region": 3, "country": 4}
 DATELINE_ENDS = {"।", ",", ":", "-", "—"}
 HYPHENS = {"-", "–"}
+LIST_LINKS = {",", "और", "व", "एवं", "तथा"}
+CONJUNCTIONS = {"और", "व", "एवं", "तथा"}
+# Inflected forms that are never a place name: oblique plurals ("गांवों") and adverbs ("निर्देशानुसार").
+NOT_NAME_ENDINGS = ("ों", "नुसार", "पूर्वक", "स्वरूप")
 
 
 @Language.factory("hi_places", assigns=["doc.spans"],
@@ -41,6 +45,7 @@ class Mention:
     suffix: str | None = None  # canonical range/zone/division word that extends the span
     kind: str | None = None    # kind given by the suffix
     ambiguous: str | None = None  # None, "cue" or "strict" (places_ambiguous.txt)
+    cue: bool = False          # a place the gazetteer does not know, read from cue words
     data: dict = field(default_factory=dict)
 
 
@@ -65,6 +70,19 @@ class Lexicon:
         # even when the model reads it into the person's name.
         self.posts = {self.key(nlp, r["surface"]) for r in load_designations()}
         self.post_len = max(len(k) for k in self.posts)
+        # Cue phrases (possibly several words) for places the gazetteer does not know.
+        self.phrases: dict[str, set[tuple[str, ...]]] = defaultdict(set)
+        for row in load_table("places_context"):
+            self.phrases[row["role"]].add(self.key(nlp, row["word"]))
+        # Words that cannot be such a place: everyday vocabulary, function words, common
+        # nouns, posts, cadres, honorifics and name parts.
+        common = load_wordlist("everyday_words") | load_wordlist("stopwords_hi") | load_wordlist("places_not")
+        self.not_names = {fold(w) for w in common} | {fold(w) for w in function_words()}
+        self.not_names |= {w for k in self.posts for w in k}
+        self.not_names |= {w for r in load_table("services") for w in self.key(nlp, r["surface"])}
+        for role in ("honorific", "name_part", "kin", "resident", "resident_skip"):
+            self.not_names |= set(self.context[role])
+        self.person_words = {fold(w) for w in load_wordlist("name_tokens") | load_wordlist("surnames")}
 
     @staticmethod
     def key(nlp: Language, text: str) -> tuple[str, ...]:
@@ -72,6 +90,23 @@ class Lexicon:
 
     def has(self, role: str, token) -> bool:
         return fold(token.text) in self.context[role]
+
+    def phrase_at(self, role: str, words: list[str], i: int) -> int | None:
+        """End of the longest `role` phrase starting at token i, or None."""
+        best = None
+        for key in self.phrases[role]:
+            if tuple(words[i:i + len(key)]) == key and (best is None or len(key) > best - i):
+                best = i + len(key)
+        return best
+
+    def phrase_before(self, role: str, words: list[str], i: int) -> int | None:
+        """Start of the longest `role` phrase ending just before token i, or None."""
+        best = None
+        for key in self.phrases[role]:
+            n = len(key)
+            if i - n >= 0 and tuple(words[i - n:i]) == key and (best is None or i - n < best):
+                best = i - n
+        return best
 
 
 class HindiPlaces:
@@ -85,8 +120,10 @@ class HindiPlaces:
 
     def __call__(self, doc: Doc) -> Doc:
         ner = doc.spans.get("ner", []) if self.use_ner and "ner" in doc.spans else []
-        found = self._gazetteer(doc, ner)
-        found += self._from_ner(doc, ner, found)
+        persons, residences = self._residents(doc)
+        found = [m for m in self._gazetteer(doc, ner) if not persons.intersection(range(m.start, m.end))]
+        found += [m for m in self._from_ner(doc, ner, found) if not persons.intersection(range(m.start, m.end))]
+        found = self._from_cues(doc, ner, found, residences)
         doc_states = {r["state_en"] for m in found for r in m.rows if r["kind"] in AREA_KINDS}
         for m in found:
             m.data = self._describe(doc, m, doc_states)
@@ -179,6 +216,149 @@ class HindiPlaces:
             j, skipped = j + 1, skipped + 1
         return bool(skipped) and j in starts
 
+    # -- places the gazetteer does not know, from cue words ----------------------------------
+
+    def _residents(self, doc: Doc) -> tuple[set[int], list[int]]:
+        """Police-report style "ओमाराम पुत्र चेनाराम (32) निवासी गुड़ामालानी": the words between
+        the kinship word (or an age in brackets) and निवासी name a person; the word after
+        निवासी (past ग्राम/गांव) is the place. Returns the person tokens and the place tokens."""
+        words = folded_tokens(doc)
+        persons: set[int] = set()
+        places: list[int] = []
+        for k, w in enumerate(words):
+            if w not in self.lex.context["resident"]:
+                continue
+            j, aged = k - 1, False
+            if j >= 0 and words[j] == ",":
+                j -= 1
+            if j >= 0 and words[j] == ")":
+                open_ = next((o for o in range(j - 1, max(-1, j - 5), -1) if words[o] == "("), None)
+                if open_ is not None and any(c.isdigit() for t in doc[open_ + 1:j] for c in t.text):
+                    aged, j = True, open_ - 1
+            name = []
+            while j >= 0 and len(name) < 4 and is_word(doc[j]) and words[j] not in self.lex.context["kin"] \
+                    and words[j] not in function_words():
+                name.append(j)
+                j -= 1
+            kin = j >= 0 and words[j] in self.lex.context["kin"] or (
+                j >= 1 and words[j] == "." and words[j - 1] in self.lex.context["honorific"]
+                and j >= 2 and words[j - 2] in self.lex.context["kin"])  # "पुत्र स्व. रामलाल"
+            if not (kin or aged) or not name:
+                continue
+            persons.update(name if kin else name[:3])
+            t = k + 1
+            if t < len(doc) and words[t] in self.lex.context["resident_skip"]:
+                t += 1
+            if t < len(doc):
+                places.append(t)
+        return persons, places
+
+    def _name_like(self, doc: Doc, i: int, taken: set[int]) -> bool:
+        """A word that can be a place the gazetteer does not know: Devanagari, not everyday
+        vocabulary, a function word, a common noun, a post or part of a person's title."""
+        if i < 0 or i >= len(doc) or i in taken:
+            return False
+        tok = doc[i]
+        text = tok.text
+        if not is_word(tok) or not ("\u0900" <= text[0] <= "\u097f") or len(text) < 3:
+            return False
+        w = folded_tokens(doc)[i]
+        if w in self.lex.not_names or any(part in self.lex.not_names for part in w.split("-") if part):
+            return False
+        return not w.endswith(NOT_NAME_ENDINGS) and not is_initialism(text) and not any(c.isdigit() for c in text)
+
+    def _list_before(self, doc: Doc, i: int, taken: set[int]) -> list[int]:
+        """Single-word items listed before item i: "X, Y और <i>" (the last link a conjunction)."""
+        words, out, j = folded_tokens(doc), [], i - 1
+        if j < 0 or words[j] not in CONJUNCTIONS:  # "रामसिंह किचार, सल्ट तहसील": no list
+            return out
+        while j >= 1 and words[j] in LIST_LINKS and self._name_like(doc, j - 1, taken):
+            out.append(j - 1)
+            j -= 2
+        return out
+
+    def _from_cues(self, doc: Doc, ner, found: list[Mention], residences: list[int]) -> list[Mention]:
+        """Blocks, tehsils, police-station areas and sub-divisions the gazetteer does not know,
+        read from the words around them (places_context.tsv roles area_after, post_of, area_of,
+        resident). Such a mention replaces a model-only one on the same word."""
+        words = folded_tokens(doc)
+        taken = {i for m in found if m.rows for i in range(m.start, m.end)}
+        blocked = {i for s in ner if s.label_ == "PER" for i in range(s.start, s.end)}
+        per_starts = {s.start for s in ner if s.label_ == "PER"}
+        hits: set[int] = set()
+        for t in residences:
+            if self._name_like(doc, t, taken):
+                hits.add(t)
+        for i in range(len(doc)):
+            # "<X> ब्लॉक", "X और Y प्रखंडों"
+            if self.lex.phrase_at("area_after", words, i) and self._name_like(doc, i - 1, taken | blocked):
+                hits.add(i - 1)
+                hits.update(self._list_before(doc, i - 1, taken | blocked))
+            # "<X> की बीईओ", "X व Y के बीडीओ"
+            if i >= 2 and words[i - 1] in self.lex.context["of"] and self.lex.phrase_at("post_of", words, i) \
+                    and self._name_like(doc, i - 2, taken | blocked):
+                hits.add(i - 2)
+                hits.update(self._list_before(doc, i - 2, taken | blocked))
+            # "बीईओ <X> <name>", "अनुमंडल पदाधिकारी (<X>)"
+            start = self.lex.phrase_before("post_of", words, i)
+            if start is not None and not (start and words[start - 1] in self.lex.context["of"]) \
+                    and words[i] not in self.lex.person_words and self._full_name_at(doc, i + 1, per_starts) \
+                    and self._name_like(doc, i, taken | blocked):
+                hits.add(i)
+            if 0 < i < len(doc) - 1 and words[i - 1] == "(" and words[i + 1] == ")" \
+                    and self.lex.phrase_before("post_of", words, i - 1) is not None \
+                    and self._name_like(doc, i, taken | blocked):
+                hits.add(i)
+            # "नागपुर जिले के <X> में"
+            if i >= 2 and words[i - 1] in self.lex.context["of"] and words[i - 2] in self.lex.context["area_of"] \
+                    and i + 1 < len(doc) and (words[i + 1] in self.lex.context["place_end"]
+                                              or words[i + 1] in self.lex.context["of"]) \
+                    and self._name_like(doc, i, taken | blocked):
+                hits.add(i)
+        hits |= self._lists_with_places(doc, found, taken | blocked)
+        if not hits:
+            return found
+        out = [m for m in found if m.rows or not any(m.start <= h < m.end for h in hits)]
+        out += [Mention(h, h + 1, cue=True) for h in sorted(hits)]
+        return out
+
+    def _full_name_at(self, doc: Doc, i: int, per_starts: set[int]) -> bool:
+        """A person's full name starts at token i: the model's PER span, or a known given name
+        followed by a known name word or name part ("शैलेश कुमार")."""
+        if i in per_starts:
+            return True
+        words = folded_tokens(doc)
+        return i + 1 < len(doc) and words[i] in self.lex.person_words and (
+            words[i + 1] in self.lex.person_words or words[i + 1] in self.lex.context["name_part"])
+
+    def _lists_with_places(self, doc: Doc, found: list[Mention], taken: set[int]) -> set[int]:
+        """"कमरूप, नगांव और मोरिगांव": a single unknown word in a list (commas and a closing
+        और/व/एवं/तथा) with at least two gazetteer places is a place too."""
+        words = folded_tokens(doc)
+        known = {m.start: m.end for m in found if m.rows}
+        out: set[int] = set()
+        i = 0
+        while i < len(doc):
+            items, places, conj, j = [], 0, False, i
+            while j < len(doc):
+                if j in known:
+                    places, end = places + 1, known[j]
+                elif self._name_like(doc, j, taken):
+                    items.append(j)
+                    end = j + 1
+                else:
+                    break
+                if end < len(doc) and words[end] in LIST_LINKS:
+                    conj = conj or words[end] in CONJUNCTIONS
+                    j = end + 1
+                else:
+                    j = end
+                    break
+            if conj and places >= 2 and items and len(items) < places + 1:
+                out.update(items)
+            i = max(j, i + 1)
+        return out
+
     # -- statistical NER -----------------------------------------------------------------
 
     def _from_ner(self, doc: Doc, ner, found: list[Mention]) -> list[Mention]:
@@ -220,7 +400,7 @@ class HindiPlaces:
         text = doc[m.start:m.end].text
         if not m.rows:
             return {"name": text, "canonical": None, "kind": None, "state": None,
-                    "lgd_code": None, "source": "ner"}
+                    "lgd_code": None, "source": "cue" if m.cue else "ner"}
         row, state = resolve(m.rows, doc_states)
         data = {"name": text, "canonical": row["canonical_hi"], "kind": row["kind"],
                 "state": state, "lgd_code": row["lgd_code"] if state or row["kind"] in
