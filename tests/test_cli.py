@@ -167,3 +167,12 @@ def test_fetch_command_saves_exactly_the_pages_asked_for(page_server, tmp_path):
     assert [p for p, _ in page_server.requests] == ["/news_article.html", "/gone.html"]
     assert errors(result) == [f"error: {missing}: fetch: the server answered HTTP 404. "
                               "Check the URL in a browser; the page may have moved or need a login."]
+
+
+def test_ner_takes_text_longer_than_a_file_name():
+    # Over 255 bytes of Devanagari: is_file() would raise "File name too long".
+    text = "जिलाधिकारी राकेश कुमार ने लखनऊ में बैठक की। " * 4
+    result = run("ner", "--format", "jsonl", text)
+    assert result.returncode == 0, result.stderr
+    found = {(e["text"], e["label"]) for e in records(result)}
+    assert ("राकेश कुमार", "PER") in found and ("लखनऊ", "LOC") in found

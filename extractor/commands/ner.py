@@ -39,10 +39,17 @@ def read_input(value: str) -> tuple[str, str]:
     if value == "-":
         return "<stdin>", sys.stdin.read()
     path = Path(value)
-    if len(value) < 4096 and "\n" not in value and path.is_file():
+    if "\n" not in value and _is_file(path):
         raw = read_file(path)
         return value, raw.text if raw.text is not None else clean(raw).text
     return "<text>", value
+
+
+def _is_file(path: Path) -> bool:
+    try:
+        return path.is_file()
+    except OSError:  # a sentence is longer than a file name may be ("File name too long")
+        return False
 
 
 def run(args) -> int:
