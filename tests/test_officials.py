@@ -340,3 +340,50 @@ def test_post_qualifier_name(nlp, text, expected):
 @pytest.mark.parametrize("text", QUALIFIED_POST_NEGATIVES)
 def test_post_qualifier_without_name(nlp, text):
     assert officials(nlp, text) == {}
+
+
+# --- Places inside a name's reach, one-word names, more posts (names and places invented) ---
+
+@pytest.mark.parametrize("text,expected", [
+    # a name read back from ", आईपीएस" stops at a place; one official, not two
+    ("एसएसपी कठुआ विनोद रैना, आईपीएस ने बैठक ली।",
+     {"विनोद रैना": {"designation": "एसएसपी", "jurisdiction": "कठुआ", "service": "IPS"}}),
+    ("एसपी मथुरा कुलदीप चौहान, आईपीएस भी मौजूद थे।",
+     {"कुलदीप चौहान": {"designation": "एसपी", "service": "IPS"}}),
+    # a place named earlier in the story, right after a post, is the jurisdiction
+    ("तहसील बिलग्राम में शिविर लगा। क्षेत्राधिकारी (सीओ) बिलग्राम हरिशंकर वर्मा ने शिकायतें सुनीं।",
+     {"हरिशंकर वर्मा": {"designation": "क्षेत्राधिकारी (सीओ)", "jurisdiction": "बिलग्राम"}}),
+    # a town-like first word of a three-word name
+    ("बैठक में सीओ रसूलाबाद प्रेमशंकर यादव मौजूद रहे।", {"प्रेमशंकर यादव": {"designation": "सीओ"}}),
+    # one-word names before a postposition, conjunction or comma
+    ("इस कार्रवाई में हेड कांस्टेबल भीखाराम की अहम भूमिका रही।", {"भीखाराम": {"designation": "हेड कांस्टेबल"}}),
+    ("मौके पर कांस्टेबल सुखदेवराम और थानाधिकारी रेखा चौधरी पहुंचे।",
+     {"सुखदेवराम": {"designation": "कांस्टेबल"}, "रेखा चौधरी": {"designation": "थानाधिकारी"}}),
+    # posts added to designations.tsv
+    ("बैठक में बीईओ सुधीर पासवान ने रिपोर्ट दी।", {"सुधीर पासवान": {"designation": "बीईओ"}}),
+    ("प्रखंड शिक्षा पदाधिकारी रंजना कुमारी ने बताया।", {"रंजना कुमारी": {"designation": "प्रखंड शिक्षा पदाधिकारी"}}),
+    ("अस्पताल के चिकित्सा अधीक्षक डॉ. विवेक ठाकुर ने कहा।",
+     {"विवेक ठाकुर": {"designation": "चिकित्सा अधीक्षक", "honorific": "डॉ."}}),
+    ("निगम के Additional Municipal Commissioner सुधीर गायकवाड़ ने कहा।",
+     {"सुधीर गायकवाड़": {"designation": "Additional Municipal Commissioner"}}),
+    ("प्राधिकरण के metropolitan commissioner अजय भोसले ने बताया।",
+     {"अजय भोसले": {"designation": "metropolitan commissioner"}}),
+    ("डीएफओ नीरज शर्मा ने बताया।", {"नीरज शर्मा": {"designation": "डीएफओ"}}),
+])
+def test_places_one_word_names_and_new_posts(nlp, text, expected):
+    check_fields(officials(nlp, text), expected)
+
+
+@pytest.mark.parametrize("text", [
+    # a lone everyday word after a post is no name
+    "थाना प्रभारी मौके पर पहुंचे और एसपी कार्यालय को सूचना दी।",
+    "रिपोर्ट रोज शाम डीसी दफ्तर भेजी जाए।",
+    "कलेक्टर स्वयं ने निरीक्षण किया।",
+    "एसडीएम सदर ने जांच के आदेश दिए।",
+    # a lone place (named in the story) after a post is no name
+    "तहसील रसूलपुर में शिविर लगा। सीओ रसूलपुर ने शिकायतें सुनीं।",
+    # an English body after a post
+    "Commissioner of Metro Railway Safety (CMRS) का निरीक्षण होगा।",
+])
+def test_no_official_without_a_name(nlp, text):
+    assert officials(nlp, text) == {}

@@ -26,6 +26,12 @@ OF = {"के", "की", "का"}
 # it may contain besides words ("(कानून-व्यवस्था)", "(अपराध/साइबर)", "(प्रशासन, वित्त)").
 MAX_QUALIFIER = 8
 QUALIFIER_PUNCT = HYPHENS | {"/", "&", ",", "."}
+# A one-word name after a post ("हेड कांस्टेबल मगाराम की ...") is read only when one of these
+# follows it: a postposition, a conjunction or punctuation ends the name there.
+ONE_WORD_ENDS = {"की", "के", "का", "ने", "को", "से", "और", "व", "एवं", "तथा", ",", "।", "|"}
+# Endings of town and district names ("महमूदाबाद", "रामपुर", "शाहगंज"): the first word of a
+# 3+ word "name" after a post ending so is the jurisdiction, not the person.
+PLACE_ENDINGS = ("पुर", "पुरा", "बाद", "गढ़", "गढ", "गंज", "नगर", "गांव", "गाँव", "पुरम", "खेड़ा", "खेडा")
 
 
 @Language.factory("hi_officials", assigns=["doc.spans"])
@@ -105,12 +111,50 @@ class Officials:
                 key, span = body  # "मुख्य कार्यपालन अधिकारी, जिला पंचायत, <name>", "निदेशक (प्रशासन), <body>, <name>"
                 info[key] = span.text
                 j = span.end
+            elif "jurisdiction" not in info and (place_end := ctx.place_at(j)) and self._name_at(ctx, place_end):
+                info["jurisdiction"] = doc[j:place_end].text  # a place named elsewhere in the story
+                j = place_end  # ("तहसील X ... सीओ X <name>") that the model read into the name
             else:
                 break
         if j < len(doc) and doc[j].text == "," and j > end:
             j += 1
         name = self.names.read_forward(doc, j, ctx.blocked, ctx.person)
+        if name is not None and name.end - name.start == 1 and not name.honorific \
+                and fold(doc[name.start].text) in self.names.everyday and fold(doc[name.start].text) not in self.names.known:
+            return None  # "कलेक्टर स्वयं ने ...": a lone everyday word the model calls a person
+        if name is None:
+            name = self._one_word_name(ctx, j)
+        elif "jurisdiction" not in info and self._place_first(ctx, name):
+            info["jurisdiction"] = doc[name.start].text  # "सीओ <town> रामसेवक गौतम"
+            name = Name(name.start + 1, name.end, None, None)
         return (name, info) if name else None
+
+    def _one_word_name(self, ctx: "_Context", j: int) -> Name | None:
+        """"हेड कांस्टेबल मगाराम की ...": a lone word after a post is a name when a postposition,
+        conjunction or punctuation follows it and it is no everyday word, place or body."""
+        doc = ctx.doc
+        if j + 1 >= len(doc) or doc[j + 1].text not in ONE_WORD_ENDS or not self.names.token_ok(doc, j, ctx.blocked):
+            return None
+        text = fold(doc[j].text)
+        if not is_word(doc[j]) or len(text) < 3 or text in self.names.everyday or text in self.names.common \
+                or not _devanagari(text) or ctx.places[j] is not None or ctx.place_at(j) or ctx.ner_org[j] is not None \
+                or j in ctx.ner_loc or text.endswith(PLACE_ENDINGS) or text in self.names.post_plurals:
+            return None
+        return Name(j, j + 1, None, None)
+
+    def _place_first(self, ctx: "_Context", name: Name) -> bool:
+        """A 3+ word name whose first word is a place of the story or ends like a town
+        ("महमूदाबाद रामसेवक गौतम"), and whose rest still holds a known name word."""
+        doc = ctx.doc
+        words = [k for k in range(name.start, name.end) if doc[k].text != "."]
+        if len(words) < 3 or name.honorific:
+            return False
+        first = fold(doc[name.start].text)
+        if first in self.names.known or not is_word(doc[name.start]):
+            return False
+        rest_known = any(fold(doc[k].text) in self.names.known for k in range(name.start + 1, name.end))
+        return rest_known and (ctx.place_at(name.start) == name.start + 1 or ctx.gazetteer[name.start]
+                               or first.endswith(PLACE_ENDINGS))
 
     def _qualifier_end(self, doc: Doc, j: int) -> int | None:
         """The ")" closing a qualifier opened at j: a few words naming a wing, branch, area or
@@ -254,6 +298,8 @@ class Officials:
         if start < 2 or doc[start - 1].text != ",":
             return []
         name = self.names.read_backward(doc, start - 1, ctx.blocked, ctx.person)
+        if name:
+            name = self._drop_leading_place(ctx, name)
         if not name:
             return []
         info, last = {"service": row["service"]}, end
@@ -264,6 +310,24 @@ class Officials:
                 last = hit[0]
                 info.update(ctx.agency_after(last))
         return [_mention(doc, name, name.honorific_start or name.start, info, last)]
+
+    def _drop_leading_place(self, ctx: "_Context", name: Name) -> Name | None:
+        """"एसएसपी <place> राहुल मेहरा, आईपीएस": a name read leftwards stops at a place (of the
+        gazetteer or named elsewhere in the story) or a post; what is left must still be a name."""
+        doc, k = ctx.doc, name.end
+        while k > name.start:
+            prev = k - 1
+            if doc[prev].text == "." and prev >= 1 and self.names.is_initial(doc, prev - 1):
+                k -= 2
+                continue
+            if ctx.gazetteer[prev] or ctx.place_at(prev) or prev in ctx.posts:
+                break
+            k -= 1
+        if k == name.start or k == name.end:
+            return name
+        if name.end - k == 1 and fold(doc[k].text) not in self.names.known:
+            return None
+        return Name(k, name.end, None, None)
 
     def _honorific_persons(self, ctx: "_Context", mentions: list[dict]) -> list[dict]:
         """"श्री X" that the statistical model also reads as a person: an official without a post."""
@@ -294,8 +358,34 @@ class _Context:
         for s in doc.spans.get("ner", []):
             if s.label_ == "ORG":
                 self.ner_org[s.start:s.end] = [s] * (s.end - s.start)
+        self.ner_loc = frozenset(k for s in doc.spans.get("ner", []) if s.label_ == "LOC" for k in range(s.start, s.end))
         self.gazetteer = _gazetteer_tokens(doc)
         self.posts: dict[int, tuple] = {}
+        # Places the story names anywhere, as folded token tuples: a later mention the model
+        # read into a person's name is still the place.
+        self.place_keys: dict[str, dict[tuple[str, ...], set[int]]] = {}
+        for group in ("places", "place_mentions"):
+            for span in doc.spans.get(group, []):
+                key = tuple(fold(t.text) for t in span)
+                if key and all(is_word(t) for t in span):
+                    self.place_keys.setdefault(key[0], {}).setdefault(key, set()).add(span.start)
+
+    def place_at(self, j: int) -> int | None:
+        """The end of a place written at token j that the story also names at another token
+        (a mention the model read as a person's name, or misread there, is not evidence alone)."""
+        if j >= len(self.doc):
+            return None
+        folded = [fold(t.text) for t in self.doc[j:min(len(self.doc), j + 4)]]
+        for key, starts in sorted(self.place_keys.get(folded[0], {}).items(), key=lambda kv: -len(kv[0])):
+            if tuple(folded[:len(key)]) == key and starts - {j}:
+                return j + len(key)
+        return None
+        words = self.doc[j:min(len(self.doc), j + 4)]
+        folded = [fold(t.text) for t in words]
+        for key in self.place_keys.get(folded[0], ()):
+            if tuple(folded[:len(key)]) == key:
+                return j + len(key)
+        return None
 
     def owner_before(self, start: int) -> dict:
         """"असम के पुलिस महानिदेशक", "यूनिसेफ की ओर से ... विशेषज्ञ"."""
@@ -322,6 +412,10 @@ class _Context:
         return {}
 
 
+def _devanagari(text: str) -> bool:
+    return all("\u0900" <= c <= "\u097f" for c in text)
+
+
 def _alnum(text: str) -> bool:
     """Letters, vowel signs and digits only ("आई4सी", "2019", "बिलासपुर")."""
     return bool(text) and all(unicodedata.category(c)[0] in "LMN" for c in text)
@@ -346,11 +440,33 @@ def _gazetteer_tokens(doc: Doc) -> list[bool]:
     return out
 
 
+def _merge_overlapping(mentions: list[dict]) -> list[dict]:
+    """Mentions whose name spans overlap are one person read two ways ("एसएसपी <place> X Y,
+    आईपीएस" read forwards from the post and backwards from the service): keep the one with a
+    designation (else the first), with the fields of both."""
+    out: list[dict] = []
+    for m in sorted(mentions, key=lambda m: m["start"]):
+        same = next((o for o in out if o["name_start"] < m["name_end"] and m["name_start"] < o["name_end"]), None)
+        if same is None:
+            out.append(m)
+            continue
+        keep, other = (m, same) if m.get("designation") and not same.get("designation") else (same, m)
+        merged = dict(keep)
+        for field, value in other.items():
+            if merged.get(field) is None and value:
+                merged[field] = value
+        for field in ("start", "end", "name_start", "name_end", "honorific"):
+            merged[field] = keep.get(field)
+        merged["start"], merged["end"] = min(keep["start"], other["start"]), max(keep["end"], other["end"])
+        out[out.index(same)] = merged
+    return sorted(out, key=lambda m: m["start"])
+
+
 def _one_per_person(doc: Doc, mentions: list[dict]) -> list[Span]:
     """Merge mentions of one person (same folded name): the first span, fields from all.
     A surname alone ("कलेक्टर <surname>", "श्री <surname>") is the person last named in full with it."""
     people: dict[str, dict] = {}
-    for m in sorted(mentions, key=lambda m: m["start"]):
+    for m in _merge_overlapping(mentions):
         words = [fold(t.text) for t in doc[m["name_start"]:m["name_end"]] if t.text != "."]
         key = " ".join(words)
         if len(words) == 1 and key not in people:
