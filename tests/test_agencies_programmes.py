@@ -250,3 +250,89 @@ def test_verb_forms_are_shared():
     assert not verbs("राष्ट्रीय") and not verbs("प्रभाकर") and not verbs("माता")
     assert is_initialism("IN-SPACe") and is_initialism("NaBFID") and is_initialism("ISRO")
     assert not is_initialism("Delhi") and not is_initialism("McKinsey") and not is_initialism("-AB")
+
+
+# -- fresh-document weaknesses, round 3: each case failed before its fix ---------------------
+
+ROUND3_AGENCY_CASES = [
+    # A1: a body with the same head and a shared word is another body unless the extra words
+    # are places or scope words.
+    ("बैठक में स्वास्थ्य विभाग और लोक स्वास्थ्य यांत्रिकी विभाग के अभियंता मौजूद रहे।",
+     {"स्वास्थ्य विभाग": None, "लोक स्वास्थ्य यांत्रिकी विभाग": None}),
+    ("कृषि विभाग के साथ उद्यान एवं कृषि विभाग ने शिविर लगाया।",
+     {"कृषि विभाग": None, "उद्यान एवं कृषि विभाग": None}),
+    # A3: a plural noun ends the modifier walk.
+    ("सबसे अधिक 40 शिकायतें बिजली विभाग से जुड़ी थीं।", {"बिजली विभाग": None}),
+    ("ज्यादातर समस्याएं नगर निगम के पास पहुंचीं।", {"नगर निगम": None}),
+    # A4: spellings and municipal heads of western India.
+    ("शहर की रेड क्रॉस सोसायटी ने शिविर लगाया।", {"रेड क्रॉस सोसायटी": None}),
+    ("डॉ. अनिल वर्मा और रेड क्रॉस सोसायटी के सचिव मौजूद रहे।", {"रेड क्रॉस सोसायटी": None}),
+    ("पुणे महानगरपालिका ने पानी की कटौती की घोषणा की।", {"पुणे महानगरपालिका": None}),
+    ("आणंद नगरपालिका और सोनपुर नगर पंचायत ने सफाई अभियान चलाया।",
+     {"आणंद नगरपालिका": None, "सोनपुर नगर पंचायत": None}),
+    # A5: Latin-script bodies.
+    ("Delhi Development Authority ने नए फ्लैटों की योजना जारी की।", {"Delhi Development Authority": None}),
+    ("Kerala State Electricity Board के अधिकारियों ने बैठक की।", {"Kerala State Electricity Board": None}),
+    ("Hindustan Aeronautics Limited ने विमान सौंपे।", {"Hindustan Aeronautics Limited": None}),
+    ("Department of Science and Technology ने अनुदान दिया।", {"Department of Science and Technology": None}),
+]
+ROUND3_AGENCY_NEGATIVES = [
+    "the authority ने कहा कि काम जारी है।",       # lowercase English head
+    "Authority की बैठक में प्रस्ताव रखा गया।",       # a bare English head
+    "इन योजनाओं की समीक्षा हुई।",
+    "मेले में सफाई हो, इसकी जिम्मेदारी महानगरपालिका पर होगी।",  # a possessed noun is no name
+]
+
+
+@pytest.mark.parametrize("text,expected", ROUND3_AGENCY_CASES)
+def test_round3_agencies(nlp, text, expected):
+    test_agencies(nlp, text, expected)
+
+
+@pytest.mark.parametrize("text", ROUND3_AGENCY_NEGATIVES)
+def test_round3_no_agencies(nlp, text):
+    assert agencies(nlp, text) == {}
+
+
+@pytest.mark.parametrize("text,canonical", [
+    # A1/A2: scope words and places join two mentions, also against a known body's surface words.
+    ("बाल संरक्षण इकाई की बैठक हुई। जिला बाल संरक्षण इकाई ने सूची सौंपी।", "District Child Protection Unit"),
+    ("खाद्य सुरक्षा विभाग ने नमूने लिए। बाद में जिला खाद्य सुरक्षा विभाग ने रिपोर्ट दी।", "खाद्य सुरक्षा विभाग"),
+    # a namesake's name before a body does not make another body
+    ("पंडित दीनदयाल उपाध्याय शेखावाटी विश्वविद्यालय ने परीक्षा कराई। शेखावाटी विश्वविद्यालय ने परिणाम दिया।",
+     "पंडित दीनदयाल उपाध्याय शेखावाटी विश्वविद्यालय"),
+])
+def test_scope_words_join_one_body(nlp, text, canonical):
+    doc = nlp(text)
+    assert [s._.agencies["canonical"] for s in doc.spans["agencies"]] == [canonical], \
+        [s.text for s in doc.spans["agencies"]]
+
+
+ROUND3_PROGRAMME_CASES = [
+    # P1: an unquoted day or week of two or more words beside आयोजित/मनाया, or recurring.
+    ("शनिवार को तहसील में आयोजित संपूर्ण समाधान दिवस में 40 शिकायतें आईं।", {"संपूर्ण समाधान दिवस": "observance"}),
+    ("जिले में बाल श्रम निषेध सप्ताह मनाया गया।", {"बाल श्रम निषेध सप्ताह": "observance"}),
+    ("थाना समाधान दिवस पर भीड़ रही। अगले थाना समाधान दिवस पर भी सुनवाई होगी।", {"थाना समाधान दिवस": "observance"}),
+    # P2: a bracketed gloss between a name and its head.
+    ("पात्र विद्यार्थियों को छात्रवृत्ति (स्कॉलरशिप) योजना का लाभ मिला। बाद में छात्रवृत्ति योजना की समीक्षा हुई।",
+     {"छात्रवृत्ति (स्कॉलरशिप) योजना": "scheme"}),
+]
+ROUND3_PROGRAMME_NEGATIVES = [
+    "शनिवार को आयोजित समाधान दिवस में 40 शिकायतें आईं।",   # one modifier
+    "पिछले दो सप्ताह से बारिश हो रही है।",
+    "सड़क सुरक्षा दिवस पर जागरूकता की बात हुई।",            # once, no verb of holding
+    "विभाग ने बताया कि (नई) योजना जल्द आएगी।",
+]
+
+
+@pytest.mark.parametrize("text,expected", ROUND3_PROGRAMME_CASES)
+def test_round3_programmes(nlp, text, expected):
+    found = programmes(nlp, text)
+    for name, kind in expected.items():
+        assert found.get(name) == kind, (name, found)
+    assert set(found) <= set(expected), found
+
+
+@pytest.mark.parametrize("text", ROUND3_PROGRAMME_NEGATIVES)
+def test_round3_no_programmes(nlp, text):
+    assert programmes(nlp, text) == {}

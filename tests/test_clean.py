@@ -399,3 +399,25 @@ def test_wire_signoff_at_the_end_is_dropped(text, kept):
 def test_lines_that_start_like_a_signoff_are_kept(text):
     from extractor.clean import drop_boilerplate
     assert drop_boilerplate(text)[0] == text
+
+
+# A platform before a follow prompt, and a bare channel prompt; article sentences alike stay.
+@pytest.mark.parametrize("line", [
+    "Google News पर हमें फॉलो करें",
+    "हमें फेसबुक पर फॉलो करें",
+    "ट्विटर पर हमें फ़ॉलो करें | Instagram",
+    "Follow us on Google News",
+    "WhatsApp चैनल से जुड़ें",
+    "टेलीग्राम चैनल से जुड़ें!",
+])
+def test_platform_follow_prompt_is_dropped(line):
+    assert is_boilerplate(line)
+
+
+@pytest.mark.parametrize("line", [
+    "फेसबुक पर फॉलो करें और शिकायत भेजें, यह अपील पुलिस अधीक्षक ने की।",
+    "पुलिस ने लोगों से कहा कि वे फेसबुक पर अफवाह फैलाने वालों को फॉलो न करें।",
+    "व्हाट्सएप ग्रुप से जुड़े लोगों ने ठगी की शिकायत की।",
+])
+def test_follow_prompt_lookalikes_are_kept(line):
+    assert not is_boilerplate(line)

@@ -187,3 +187,18 @@ def test_numbered_lines_without_a_decision_heading_are_not_decisions():
             "1. बच्चों ने रंगारंग प्रस्तुति दी।\n\n2. अतिथियों का स्वागत हुआ।")
     decisions, actions = statements(text)
     assert decisions == [] and actions == []
+
+
+# "ने ... से कहा कि ..." ending in an imperative or subjunctive is a directive; reported speech is not.
+@pytest.mark.parametrize("text,directive", [
+    ("एसपी ने थाना प्रभारियों से कहा कि सभी शिकायतों की जांच कर समय से रिपोर्ट लगाएं।", True),
+    ("डीएम ने लेखपालों से कहा है कि भूमि विवादों का निस्तारण एक सप्ताह में किया जाए।", True),
+    ("उन्होंने सचिवों से कहा कि पंचायत भवनों की मरम्मत जल्द पूरी कराएं।", True),
+    ("मंत्री ने पत्रकारों से कहा कि सरकार किसानों के साथ है।", False),
+    ("उन्होंने ग्रामीणों से कहा कि गांव में सफाई की व्यवस्था पहले से बेहतर हुई है।", False),
+    ("उन्होंने बच्चों से कहा कि मेहनत से सफलता मिलती है और खेल भी जरूरी हैं।", False),
+])
+def test_told_that_directive(text, directive):
+    decisions, actions = statements("खबर\n" + text)
+    assert bool(decisions) == directive, decisions
+    assert bool(actions) == directive, actions

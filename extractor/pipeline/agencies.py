@@ -1,6 +1,8 @@
 """Agencies: known bodies from the lexicon, "<modifiers> विभाग/आयोग/पुलिस..." patterns, NER ORG."""
 from __future__ import annotations
 
+from functools import lru_cache
+
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
@@ -11,8 +13,12 @@ from .lexmatch import (PhraseTable, VerbForms, fold, folded_tokens, function_wor
 CONNECTORS = {"एवं", "और", "व", "तथा", "&"}
 MAX_MODIFIERS = 10
 # English-style names written in Devanagari put the head first: "काउंसिल फॉर ...".
-HEAD_FIRST = {"काउंसिल", "फाउंडेशन", "सोसाइटी", "एसोसिएशन", "इंस्टीट्यूट", "कमेटी", "कमीशन", "ट्रस्ट"}
-LINKS = {"फॉर", "ऑफ", "टू", "ऑन", "फ़ॉर", "ऑफ़"}
+HEAD_FIRST = {"काउंसिल", "फाउंडेशन", "सोसाइटी", "सोसायटी", "एसोसिएशन", "इंस्टीट्यूट", "कमेटी", "कमीशन", "ट्रस्ट",
+              "Ministry", "Department", "Council", "Commission", "Board", "Bureau", "Directorate", "Institute",
+              "Society", "Association", "Federation", "Foundation", "Authority", "Corporation"}
+LINKS = {"फॉर", "ऑफ", "टू", "ऑन", "फ़ॉर", "ऑफ़", "of", "for"}
+# Inside a Latin-script name after its link: "Department of Science and Technology".
+LATIN_JOINERS = {"and", "&"}
 # "हेल्पलाइन 1930", "हेल्प लाइन नंबर 181": a helpline is named by its 3-5 digit number.
 NUMBERED_HEADS = {"हेल्पलाइन", "लाइन"}
 NUMBER_WORDS = {"नंबर", "नम्बर"}
@@ -20,12 +26,23 @@ NUMBER_WORDS = {"नंबर", "नम्बर"}
 PLACE_PREFIX_KINDS = {"state", "ut", "district", "city"}
 NO_PLACE_PREFIX = {"un", "ngo", "helpline"}
 # A company's legal form ends its whole name, heads inside included ("भारत संचार निगम लिमिटेड").
-LEGAL_FORMS = {"लिमिटेड", "लिमिटेड़", "लि."}
+LEGAL_FORMS = {"लिमिटेड", "लिमिटेड़", "लि.", "Limited", "Ltd", "Ltd."}
 # "एनडीपीएस एक्ट", "पॉक्सो अधिनियम": an acronym before these names a law, not a body.
 LAW_WORDS = {"एक्ट", "अधिनियम", "धारा", "धाराओं", "संहिता", "कानून", "क़ानून", "नियम", "नियमावली", "Act"}
 # Oblique plurals of posts, read back to the singular the designations table lists:
 # "अधिकारियों" -> "अधिकारी", "निरीक्षकों" -> "निरीक्षक", "नेताओं" -> "नेता".
 PLURAL_ENDINGS = (("ियों", "ी"), ("ाओं", "ा"), ("ों", ""), ("ों", "ा"), ("ें", ""))
+# A plural noun ends the modifier walk: "29 शिकायतें | राजस्व विभाग से", "महिलाएं | ...",
+# "योजनाओं | ...": the names of bodies are built from singular (stem) nouns.
+PLURAL_NOUN_ENDINGS = ("ें", "एं", "ियां", "ियों", "ाओं", "ों", "ओं")
+# Words that differ between two mentions of one body without naming another: its scope
+# ("जिला बाल संरक्षण इकाई" = "बाल संरक्षण इकाई"); places are read from the gazetteer. Other extra
+# words name another body ("लोक स्वास्थ्य यांत्रिकी विभाग" is not "स्वास्थ्य विभाग").
+POSSESSIVES = {"इसकी", "इसका", "इसके", "उसकी", "उसका", "उसके", "इनकी", "इनका", "इनके", "उनकी", "उनका", "उनके",
+               "जिसकी", "जिसका", "जिसके", "जिनकी", "जिनका", "जिनके", "अपनी", "अपना", "अपने"}
+SCOPE_WORDS = {"जिला", "जिले", "ज़िला", "ज़िले", "जनपद", "जनपदीय", "राज्य", "प्रदेश", "प्रादेशिक", "केंद्रीय",
+               "केन्द्रीय", "राष्ट्रीय", "क्षेत्रीय", "स्थानीय", "संभागीय", "मंडलीय", "शहर", "District", "State",
+               "Central", "National", "Regional"}
 
 
 @Language.factory("hi_agencies", assigns=["doc.spans"], requires=["doc.sents"])
@@ -43,8 +60,12 @@ class Agencies:
         self.designations = PhraseTable(nlp.tokenizer, [(r["surface"], r) for r in load_designations()])
         self.stop = {fold(w) for w in function_words()} - {fold(c) for c in CONNECTORS}
         self.strong_heads = {h for h, row in self.heads.items() if row["weak"] == "0"}
+        self.weak_heads = {h for h, row in self.heads.items() if row["weak"] == "1"}
         self.head_first = {fold(h) for h in HEAD_FIRST}
         self.links = {fold(link) for link in LINKS}
+        self.stop_en = {fold(w) for w in load_wordlist("stopwords_en")}
+        self.scope_words = {fold(w) for w in SCOPE_WORDS}
+        self.surnames = {fold(w) for w in load_wordlist("surnames")}
         self.numbered_heads = {fold(h) for h in NUMBERED_HEADS}
         self.number_words = {fold(w) for w in NUMBER_WORDS}
         # "हेल्पलाइन 1930" and "साइबर हेल्पलाइन 1930" are one body: the number names it.
@@ -107,27 +128,37 @@ class Agencies:
                 blocked[i] = True
         return blocked
 
-    def _modifier_ok(self, token, blocked: list[bool]) -> bool:
+    def _modifier_ok(self, token, blocked: list[bool], latin: bool = False) -> bool:
         text = fold(token.text)
+        if latin:  # "Mumbai Metropolitan Region Development | Authority": capitalised Latin words only
+            return (not blocked[token.i] and _latin_name_word(token.text) and text not in self.stop_en)
         return (not blocked[token.i] and not token.is_punct and not token.is_space and not token.like_num
-                and text not in self.stop and not self._verb_form(text))
+                and text not in self.stop and not self._verb_form(text) and not _plural_noun(text))
 
     def _headed(self, doc: Doc, i: int, head: dict, blocked: list[bool], places: list) -> list:
         start, end = i, i + 1
         number_end = self._number_after(doc, i) if fold(doc[i].text) in self.numbered_heads else None
         legal_form = fold(doc[i].text) in self.legal_forms
+        latin = doc[i].text.isascii()
+        if latin and not _latin_name_word(doc[i].text):
+            return []  # "the authority": an English head names a body only capitalised
         while start > 0 and i - start < MAX_MODIFIERS:
             prev = doc[start - 1]
             if prev.text in CONNECTORS and start == i:
                 break  # "... पोर्टल और हेल्पलाइन 1930": the connector joins two things, not one name
-            if prev.text in CONNECTORS and start >= 2 and self._modifier_ok(doc[start - 2], blocked) \
+            if prev.text in CONNECTORS and start >= 2 and self._modifier_ok(doc[start - 2], blocked, latin) \
+                    and fold(doc[start - 2].text) not in self.surnames \
                     and not self._ends_a_name(doc, start - 2, blocked):  # "सिंचाई विभाग और नगर निगम"
+                # ("डॉ. X वर्मा और रेडक्रॉस सोसायटी": a person's surname ends a list, not a name)
                 start -= 2
-            elif self._modifier_ok(prev, blocked) and prev.text not in CONNECTORS \
+            elif self._modifier_ok(prev, blocked, latin) and prev.text not in CONNECTORS \
                     and (legal_form or not self._ends_a_name(doc, start - 1, blocked)):
                 start -= 1
             else:
                 break
+        if start == i - 1 and start > 0 and fold(doc[start - 1].text) in POSSESSIVES \
+                and fold(doc[start].text) in self.everyday:
+            return []  # "इसकी जिम्मेदारी महानगरपालिका के ...": the word is what is possessed, not a name
         canonical = None
         if number_end:
             end = number_end
@@ -141,7 +172,8 @@ class Agencies:
     def _ends_a_name(self, doc: Doc, k: int, blocked: list[bool]) -> bool:
         """A head word with its own modifier ends another body ("शिक्षा विभाग | स्वास्थ्य विभाग");
         without one it is part of this name ("पंचायत विभाग")."""
-        return (fold(doc[k].text) in self.strong_heads and k > 0 and self._modifier_ok(doc[k - 1], blocked)
+        return (fold(doc[k].text) in self.strong_heads and k > 0
+                and self._modifier_ok(doc[k - 1], blocked, doc[k].text.isascii())
                 and doc[k - 1].text not in CONNECTORS)
 
     @staticmethod
@@ -152,21 +184,35 @@ class Agencies:
 
     def _head_first(self, doc: Doc, i: int) -> list:
         end = i + 1
+        latin = doc[i].text.isascii()
+        if latin and not _latin_name_word(doc[i].text):
+            return []
         if end < len(doc) and fold(doc[end].text) in self.links:
             end += 1
-            while end < len(doc) and end - i < 7 and is_word(doc[end]) and fold(doc[end].text) not in self.stop:
-                end += 1
+            while end < len(doc) and end - i < 7:
+                word = doc[end].text
+                if latin and word in LATIN_JOINERS and end + 1 < len(doc) and _latin_name_word(doc[end + 1].text) \
+                        and end - 1 > i + 1:
+                    end += 1  # "Department of Science and Technology"
+                elif (latin and _latin_name_word(word) and fold(word) not in self.stop_en) or \
+                        (not latin and is_word(doc[end]) and fold(word) not in self.stop):
+                    end += 1
+                else:
+                    break
         return [(i, end, {"canonical": None, "kind": "organisation", "source": "pattern"})] if end - i > 2 else []
 
     def _from_ner(self, doc: Doc, found: list) -> list:
         taken = {k for s, e, _ in found for k in range(s, e)}
         out = []
         for span in doc.spans.get("ner", []):
-            if span.label_ != "ORG":
+            label = span.label_
+            if label not in ("ORG", "PER"):
                 continue
             span = _strip_punct(span)  # "(NSIL": the model may take a bracket into the name
             if span is None or any(k in taken for k in range(span.start, span.end)):
                 continue
+            if label == "PER" and (len(span) < 2 or fold(span[-1].text) not in self.strong_heads):
+                continue  # a "person" that ends in a body's head word is the body ("BEST Undertaking")
             if self._numbered_code(doc, span) or self._law(doc, span) or self._post_acronym(doc, span):
                 continue
             out.append((span.start, span.end, {"canonical": None, "kind": "organisation", "source": "ner"}))
@@ -214,22 +260,51 @@ class Agencies:
         if aliases:
             mentions += [doc[i:i + 1] for i, w in enumerate(folded_tokens(doc)) if w in aliases]
         doc.spans["agency_mentions"] = sorted(mentions, key=lambda m: m.start)
+        place_words = {w for w, place in zip(folded_tokens(doc), places) if place is not None}
         kept: list[Span] = []
-        keys: list[tuple[str, frozenset]] = []
+        keys: list[tuple[str | None, str, frozenset, Span]] = []  # canonical, surface head, words, kept span
         for start, end, data in sorted(found, key=lambda f: f[0]):
             span = doc[start:end]
             if end - start == 1 and fold(span.text) in aliases and not data.get("acronym"):
                 continue  # a bare mention of a body named in full elsewhere
             words = frozenset(fold(t.text) for t in span if not t.is_punct)
-            head = data["canonical"] or fold(span[-1].text)
-            same = [k for k in keys if k[0] == head and (data["canonical"] or words <= k[1] or k[1] <= words)]
+            canonical, head = data["canonical"], fold(span[-1].text)
+            same = next((k for k in keys if (canonical and k[0] == canonical) or (
+                k[1] == head and not (canonical and k[0] and k[0] != canonical)
+                and self._same_scope(words, k[2], place_words))), None)
             if same:
+                if canonical and not same[0]:  # "बाल संरक्षण इकाई" ... "जिला बाल संरक्षण इकाई": its known name
+                    same[3]._.agencies = {**same[3]._.agencies, "canonical": canonical}
+                    keys[keys.index(same)] = (canonical, *same[1:])
                 continue
-            keys.append((head, words))
-            span._.agencies = {"name": span.text, "canonical": data["canonical"] or span.text,
+            keys.append((canonical, head, words, span))
+            span._.agencies = {"name": span.text, "canonical": canonical or span.text,
                                "kind": data["kind"], "source": data["source"], "acronym": data.get("acronym")}
             kept.append(span)
         return kept
+
+    def _same_scope(self, words: frozenset, other: frozenset, place_words: set[str]) -> bool:
+        """One mention's words hold the other's, and the extra words are places or scope words."""
+        if words <= other:
+            extra = other - words
+        elif other <= words:
+            extra = words - other
+        else:
+            return False
+        # "मध्यप्रदेश पुलिस महिला सुरक्षा शाखा" = "महिला सुरक्षा शाखा": a generic head names the parent body.
+        # "दीन दयाल उपाध्याय गोरखपुर विश्वविद्यालय" = "गोरखपुर विश्वविद्यालय": a namesake's name is no other body.
+        return any(w in self.surnames for w in extra) or all(
+            w in self.scope_words or w in place_words or w in CONNECTORS or w in self.weak_heads for w in extra)
+
+
+def _latin_name_word(text: str) -> bool:
+    """A capitalised Latin word ("Mumbai", "BEST", "Mira-Bhayandar"), not a number."""
+    return text.isascii() and text[:1].isupper() and text.replace("-", "").replace(".", "").isalnum()
+
+
+@lru_cache(maxsize=65536)
+def _plural_noun(text: str) -> bool:
+    return text.endswith(PLURAL_NOUN_ENDINGS) and len(text) > 3
 
 
 def _merge_acronyms(doc: Doc, found: list, ordinary: set[str], places: list, known: PhraseTable) -> list:

@@ -18,6 +18,10 @@ DASHES = {"–", "—", "-"}
 # ("आजीविका मिशन" in a list of departments); two or more words name the mission itself
 # ("निपुण भारत मिशन"), and so does one word that is not everyday vocabulary ("गगनयान मिशन").
 MIN_WORDS_AFTER = {"मिशन": 2}
+# Verbs that hold or observe a day or week: "आयोजित संपूर्ण समाधान दिवस", "... सप्ताह मनाया गया".
+OBSERVED = {"आयोजित", "आयोजन", "मनाया", "मनाई", "मनाए", "मनाये", "मनाते", "मनाने"}
+# A short gloss in brackets between a name and its head: "प्रायोजन (स्पॉन्सरशिप) योजना".
+MAX_GLOSS = 3
 
 
 @Language.factory("hi_programmes", assigns=["doc.spans"])
@@ -33,6 +37,8 @@ class Programmes:
         heads = load_table("programme_heads")
         self.after = {fold(r["head"]): r["kind"] for r in heads if r["position"] == "after"}
         self.bare_after = {fold(r["head"]) for r in heads if r["position"] == "after" and r["bare"] == "1"}
+        self.bare_observed = {fold(r["head"]) for r in heads if r["position"] == "after" and r["bare"] == "2"}
+        self.observed = {fold(w) for w in OBSERVED}
         self.before = {fold(r["head"]): r["kind"] for r in heads if r["position"] == "before"}
         # Heads that mark a programme in a sentence, and that a name is compared without.
         self.strong_after = {h for h, kind in self.after.items() if kind != "observance" or h in self.bare_after}
@@ -54,7 +60,7 @@ class Programmes:
     def __call__(self, doc: Doc) -> Doc:
         known = [(s, e, row["kind"], row["canonical"]) for s, e, row in self.known.find(doc)]
         found = known + [_with_canonical(item, known) for item in self._quoted(doc)]
-        found += self._headed(doc) + self._listed(doc)
+        found += self._headed(doc) + self._listed(doc) + self._observances(doc)
         doc.spans["programmes"] = self._one_per_programme(doc, found)
         return doc
 
@@ -123,7 +129,7 @@ class Programmes:
             if word not in self.bare_after and word not in self.before:
                 continue
             if word in self.bare_after:
-                start = i
+                start = self._gloss_start(doc, i)
                 while start > 0 and i - start < MAX_NAME and self._name_word(doc[start - 1]) \
                         and fold(doc[start - 1].text) not in self.generic \
                         and not self.verb_form(fold(doc[start - 1].text)):
@@ -143,6 +149,49 @@ class Programmes:
                 while end < len(doc) and end - i <= 2 and self._unquoted_word(doc[end]):
                     end += 1
                 out.append((i, end, self.before[word], None))
+        return out
+
+    def _gloss_start(self, doc: Doc, head: int) -> int:
+        """Where a bracketed gloss right before the head opens, if a name word precedes it
+        ("प्रायोजन (स्पॉन्सरशिप) योजना"); else the head itself."""
+        if head < 4 or doc[head - 1].text != ")":
+            return head
+        for k in range(head - 3, max(0, head - MAX_GLOSS - 2) - 1, -1):
+            if doc[k].text == "(":
+                inside = doc[k + 1:head - 1]
+                if k > 0 and all(is_word(t) for t in inside) and self._unquoted_word(doc[k - 1]):
+                    return k
+                return head
+            if not is_word(doc[k]):
+                return head
+        return head
+
+    def _observances(self, doc: Doc) -> list:
+        """"संपूर्ण समाधान दिवस": a day or week named by two or more words, unquoted, when the name
+        recurs in the document or a verb of holding or observing stands beside it. One word
+        before it ("इस सप्ताह", "समाधान दिवस") is no name."""
+        words = folded_tokens(doc)
+        found = []
+        for i, word in enumerate(words):
+            if word not in self.bare_observed:
+                continue
+            start = i
+            while start > 0 and i - start < MAX_NAME and self._name_word(doc[start - 1]) \
+                    and words[start - 1] not in self.generic and words[start - 1] not in self.observed \
+                    and not doc[start - 1].like_num and not self.verb_form(words[start - 1]):
+                start -= 1
+            while start < i and words[start] in self.common:
+                start += 1
+            if i - start >= 2:
+                found.append((start, i + 1))
+        out = []
+        counts: dict[tuple, int] = {}
+        for start, end in found:
+            counts[tuple(words[start:end])] = counts.get(tuple(words[start:end]), 0) + 1
+        for start, end in found:
+            beside = words[max(0, start - 2):start] + words[end:end + 3]
+            if counts[tuple(words[start:end])] > 1 or any(w in self.observed for w in beside):
+                out.append((start, end, "observance", None))
         return out
 
     def _listed(self, doc: Doc) -> list:
@@ -181,7 +230,7 @@ class Programmes:
             bare = key
             for head in self.strip_heads:
                 bare = bare.removesuffix(head)
-            names = {key, bare} | ({canonical} if canonical else set())
+            names = {key, bare} | ({canonical} if canonical else set()) | _without_gloss(span)
             if any(k in taken for k in range(start, end)):
                 continue
             if names & keys:  # a repeated mention: its words are still that programme's
@@ -192,6 +241,17 @@ class Programmes:
             span._.programmes = {"name": span.text, "kind": kind, "canonical": canonical}
             kept.append(span)
         return kept
+
+
+def _without_gloss(span: Span) -> set[str]:
+    """"प्रायोजन (स्पॉन्सरशिप) योजना" is also "प्रायोजन योजना" and "स्पॉन्सरशिप योजना"."""
+    texts = [t.text for t in span]
+    if "(" not in texts or ")" not in texts or texts.index(")") < texts.index("("):
+        return set()
+    open_i, close_i = texts.index("("), texts.index(")")
+    outside = [fold(t) for t in texts[:open_i] + texts[close_i + 1:]]
+    inside = [fold(t) for t in texts[open_i + 1:close_i]] + [fold(t) for t in texts[close_i + 1:]]
+    return {"".join(outside), "".join(inside)}
 
 
 def _with_canonical(item: tuple, known: list) -> tuple:
