@@ -74,6 +74,14 @@ class Lexicon:
         self.phrases: dict[str, set[tuple[str, ...]]] = defaultdict(set)
         for row in load_table("places_context"):
             self.phrases[row["role"]].add(self.key(nlp, row["word"]))
+        # The same phrases indexed by first and by last word, longest first: looked up at
+        # every token, so a scan over all phrases there would cost a loop per token.
+        self._by_first: dict[str, dict[str, list]] = defaultdict(lambda: defaultdict(list))
+        self._by_last: dict[str, dict[str, list]] = defaultdict(lambda: defaultdict(list))
+        for role, keys in self.phrases.items():
+            for key in sorted((k for k in keys if k), key=len, reverse=True):
+                self._by_first[role][key[0]].append(key)
+                self._by_last[role][key[-1]].append(key)
         # Words that cannot be such a place: everyday vocabulary, function words, common
         # nouns, posts, cadres, honorifics and name parts.
         common = load_wordlist("everyday_words") | load_wordlist("stopwords_hi") | load_wordlist("places_not")
@@ -93,20 +101,22 @@ class Lexicon:
 
     def phrase_at(self, role: str, words: list[str], i: int) -> int | None:
         """End of the longest `role` phrase starting at token i, or None."""
-        best = None
-        for key in self.phrases[role]:
-            if tuple(words[i:i + len(key)]) == key and (best is None or len(key) > best - i):
-                best = i + len(key)
-        return best
+        if i >= len(words):
+            return None
+        for key in self._by_first[role].get(words[i], ()):
+            if tuple(words[i:i + len(key)]) == key:
+                return i + len(key)
+        return None
 
     def phrase_before(self, role: str, words: list[str], i: int) -> int | None:
         """Start of the longest `role` phrase ending just before token i, or None."""
-        best = None
-        for key in self.phrases[role]:
+        if i < 1:
+            return None
+        for key in self._by_last[role].get(words[i - 1], ()):
             n = len(key)
-            if i - n >= 0 and tuple(words[i - n:i]) == key and (best is None or i - n < best):
-                best = i - n
-        return best
+            if i - n >= 0 and tuple(words[i - n:i]) == key:
+                return i - n
+        return None
 
 
 class HindiPlaces:
@@ -337,13 +347,17 @@ class HindiPlaces:
         words = folded_tokens(doc)
         known = {m.start: m.end for m in found if m.rows}
         out: set[int] = set()
+        if len(known) < 2:
+            return out
         i = 0
         while i < len(doc):
             items, places, conj, j = [], 0, False, i
             while j < len(doc):
                 if j in known:
                     places, end = places + 1, known[j]
-                elif self._name_like(doc, j, taken):
+                # an unknown item is followed by a link or closes the list after a conjunction
+                elif ((j + 1 < len(doc) and words[j + 1] in LIST_LINKS) or (j > i and words[j - 1] in CONJUNCTIONS)) \
+                        and self._name_like(doc, j, taken):
                     items.append(j)
                     end = j + 1
                 else:
