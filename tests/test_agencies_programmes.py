@@ -118,6 +118,12 @@ NEW_AGENCY_CASES = [
      {"बिहार राज्य विधिक सेवा प्राधिकरण": "State Legal Services Authority"}),
 ]
 
+NEW_AGENCY_CASES += [
+    ("पूर्व मध्य रेलवे ने नई ट्रेनें चलाईं।", {"पूर्व मध्य रेलवे": "East Central Railway"}),
+    ("स्टेशन पर रेलवे सुरक्षा बल के जवान तैनात रहे।", {"रेलवे सुरक्षा बल": "Railway Protection Force"}),
+    ("प्लेटफॉर्म पर जीआरपी ने चेकिंग की।", {"जीआरपी": "Government Railway Police"}),
+]
+
 
 @pytest.mark.parametrize("text,expected", NEW_AGENCY_CASES)
 def test_agency_fixes(nlp, text, expected):

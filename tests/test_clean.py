@@ -137,6 +137,11 @@ CONTENT_LOOKALIKES = [
 ]
 
 
+BOILERPLATE = BOILERPLATE + ["ऐसी ही ताजा खबरों के लिए हमें फॉलो करें", "ताजा खबरों के लिए जुड़े रहें",
+                             "ताजा खबरों के लिए हमें फॉलो करे"]
+CONTENT_LOOKALIKES = CONTENT_LOOKALIKES + ["ताजा खबरों के लिए गांव के लोग अखबार पर निर्भर हैं।"]
+
+
 @pytest.mark.parametrize("line", BOILERPLATE)
 def test_boilerplate_line_is_dropped(line):
     assert is_boilerplate(line)

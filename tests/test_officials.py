@@ -142,6 +142,14 @@ REGIONAL_CASES = [
      {"रजनी वर्मा": {"designation": "एएसपी"}, "अमित सिंह": {"designation": "एएसपी"},
       "रोहित यादव": {"designation": "डीएसपी"}}),
 ]
+REGIONAL_CASES += [
+    ("मंडल रेल प्रबंधक सुरेश चंद्र पांडेय ने स्टेशन का निरीक्षण किया।",
+     {"सुरेश चंद्र पांडेय": {"designation": "मंडल रेल प्रबंधक"}}),
+    ("निरीक्षण में वरिष्ठ मंडल वाणिज्य प्रबंधक कविता मेहरा मौजूद रहीं।",
+     {"कविता मेहरा": {"designation": "वरिष्ठ मंडल वाणिज्य प्रबंधक"}}),
+    ("एडीसीपी ट्रैफिक हरप्रीत संधू ने चालान काटे।", {"हरप्रीत संधू": {"designation": "एडीसीपी ट्रैफिक"}}),
+]
+
 
 # Plurals of posts before a bracketed abbreviation are no one's name (B3), even when the
 # statistical model reads them as a person (model spans given).
