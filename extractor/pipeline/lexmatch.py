@@ -102,14 +102,36 @@ class PhraseTable:
                 self.index.setdefault(key[0], []).append((key, payload))
         for options in self.index.values():
             options.sort(key=lambda o: -len(o[0]))
+        # The same entries by last word, for reading backwards from a token.
+        self.by_last: dict[str, list[tuple[tuple[str, ...], object]]] = {}
+        for options in self.index.values():
+            for key, payload in options:
+                self.by_last.setdefault(key[-1], []).append((key, payload))
+        for options in self.by_last.values():
+            options.sort(key=lambda o: -len(o[0]))
 
     def match_at(self, doc: Doc, i: int):
         """Return (end, payload) of the longest entry starting at token i, or None."""
-        words = folded_tokens(doc)
+        return self.match_words(folded_tokens(doc), i)
+
+    def match_words(self, words: list[str], i: int):
+        """`match_at` on a list of folded words."""
+        if i >= len(words):
+            return None
         for key, payload in self.index.get(words[i], ()):
             end = i + len(key)
             if end <= len(words) and tuple(words[i:end]) == key:
                 return end, payload
+        return None
+
+    def match_before(self, words: list[str], i: int):
+        """Return (start, payload) of the longest entry ending just before token i, or None."""
+        if i < 1:
+            return None
+        for key, payload in self.by_last.get(words[i - 1], ()):
+            start = i - len(key)
+            if start >= 0 and tuple(words[start:i]) == key:
+                return start, payload
         return None
 
     def find(self, doc: Doc):

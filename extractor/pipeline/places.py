@@ -15,7 +15,7 @@ from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
 from ..lexicon import load_designations, load_table, load_wordlist
-from .lexmatch import fold, folded_tokens, function_words, is_initialism, is_word
+from .lexmatch import PhraseTable, fold, folded_tokens, function_words, is_initialism, is_word
 
 SPANS_KEY = "places"
 MENTIONS_KEY = "place_mentions"  # every mention, also when `places` keeps one per place
@@ -71,17 +71,10 @@ class Lexicon:
         self.posts = {self.key(nlp, r["surface"]) for r in load_designations()}
         self.post_len = max(len(k) for k in self.posts)
         # Cue phrases (possibly several words) for places the gazetteer does not know.
-        self.phrases: dict[str, set[tuple[str, ...]]] = defaultdict(set)
+        rows_by_role: dict[str, list] = defaultdict(list)
         for row in load_table("places_context"):
-            self.phrases[row["role"]].add(self.key(nlp, row["word"]))
-        # The same phrases indexed by first and by last word, longest first: looked up at
-        # every token, so a scan over all phrases there would cost a loop per token.
-        self._by_first: dict[str, dict[str, list]] = defaultdict(lambda: defaultdict(list))
-        self._by_last: dict[str, dict[str, list]] = defaultdict(lambda: defaultdict(list))
-        for role, keys in self.phrases.items():
-            for key in sorted((k for k in keys if k), key=len, reverse=True):
-                self._by_first[role][key[0]].append(key)
-                self._by_last[role][key[-1]].append(key)
+            rows_by_role[row["role"]].append((row["word"], None))
+        self.phrases = {role: PhraseTable(nlp.tokenizer, rows) for role, rows in rows_by_role.items()}
         # Words that cannot be such a place: everyday vocabulary, function words, common
         # nouns, posts, cadres, honorifics and name parts.
         common = load_wordlist("everyday_words") | load_wordlist("stopwords_hi") | load_wordlist("places_not")
@@ -101,22 +94,13 @@ class Lexicon:
 
     def phrase_at(self, role: str, words: list[str], i: int) -> int | None:
         """End of the longest `role` phrase starting at token i, or None."""
-        if i >= len(words):
-            return None
-        for key in self._by_first[role].get(words[i], ()):
-            if tuple(words[i:i + len(key)]) == key:
-                return i + len(key)
-        return None
+        hit = self.phrases[role].match_words(words, i) if role in self.phrases else None
+        return hit[0] if hit else None
 
     def phrase_before(self, role: str, words: list[str], i: int) -> int | None:
         """Start of the longest `role` phrase ending just before token i, or None."""
-        if i < 1:
-            return None
-        for key in self._by_last[role].get(words[i - 1], ()):
-            n = len(key)
-            if i - n >= 0 and tuple(words[i - n:i]) == key:
-                return i - n
-        return None
+        hit = self.phrases[role].match_before(words, i) if role in self.phrases else None
+        return hit[0] if hit else None
 
 
 class HindiPlaces:
