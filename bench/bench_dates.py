@@ -15,7 +15,7 @@ comparable the fair way (dateparser fills what the text leaves out with today's 
 - a match without any digit ("कल", "अब", "शनिवार को") is relative: dropped, as ours are null
   without a publication date;
 - a match whose only number is a 4-digit year is a year ("2019 में" -> "2019"), or a month and
-  year when a month name (models/lexicons/months.tsv) is in it ("अगस्त 2024" -> "2024-08");
+  year when a month name (models/hi/lexicons/months.tsv) is in it ("अगस्त 2024" -> "2024-08");
 - otherwise YYYY-MM-DD, with XXXX when the match has no 4-digit year (no invented years).
 """
 from __future__ import annotations

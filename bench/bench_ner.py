@@ -1,6 +1,6 @@
 """Benchmark the Hindi NER model: words/s on one core vs tokenisation only, and dev P/R/F1.
 
-Usage: python bench/bench_ner.py [--model models/hi_ner] [--data DIR] [--repeat N] [--json]
+Usage: python bench/bench_ner.py [--model models/hi/ner] [--data DIR] [--repeat N] [--json]
 
 Speed: the dev sentences joined into ~100-word texts, run through `spacy.blank("hi")`
 (tokeniser only), through the hi_ner pipeline stage (tokeniser + model, numpy matmul; the
@@ -79,7 +79,7 @@ def words_per_second(nlp, texts: list[str], repeat: int) -> tuple[dict, int]:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--model", type=Path, default=ROOT / "models" / "hi_ner")
+    parser.add_argument("--model", type=Path, default=ROOT / "models" / "hi" / "ner")
     parser.add_argument("--data", type=Path, default=DEFAULT_DATA, help="folder with dev.conll")
     parser.add_argument("--repeat", type=int, default=3)
     parser.add_argument("--json", action="store_true", help="print one JSON object instead of tables")

@@ -41,7 +41,7 @@ def _hindi_normaliser():
 
 
 def is_boilerplate(line: str) -> bool:
-    """True when the whole line matches a pattern in models/lexicons/boilerplate.txt."""
+    """True when the whole line matches a pattern in models/hi/lexicons/boilerplate.txt."""
     line = unicodedata.normalize("NFC", line).strip()
     return bool(line) and any(p.fullmatch(line) for p in load_patterns("boilerplate"))
 
@@ -70,7 +70,7 @@ def normalise_hindi(text: str) -> str:
 
 
 def is_related_heading(line: str) -> bool:
-    """A related-links heading alone on its line (models/lexicons/related_headings.txt)."""
+    """A related-links heading alone on its line (models/hi/lexicons/related_headings.txt)."""
     line = unicodedata.normalize("NFC", line).strip()
     return bool(line) and any(p.fullmatch(line) for p in load_patterns("related_headings"))
 
@@ -84,7 +84,7 @@ def _is_headline_like(line: str) -> bool:
 
 def strip_trailing_credit(line: str) -> str:
     """The line without a photo or outlet credit after its last sentence
-    ("... देते डीएम। जागरण" -> "... देते डीएम।"); models/lexicons/trailing_credits.txt."""
+    ("... देते डीएम। जागरण" -> "... देते डीएम।"); models/hi/lexicons/trailing_credits.txt."""
     match = _LAST_END.search(line)
     if match is None:
         return line
@@ -104,7 +104,7 @@ _SIGNOFF_LINES = 3
 @lru_cache(maxsize=1)
 def _signoff() -> re.Pattern:
     """The last line of a wire story: the agency, then the desk editors ("भाषा अमित नरेश",
-    "(वार्ता) राम"); models/lexicons/wire_agencies.txt."""
+    "(वार्ता) राम"); models/hi/lexicons/wire_agencies.txt."""
     agencies = "|".join(sorted(map(re.escape, load_wordlist("wire_agencies")), key=len, reverse=True))
     return re.compile(rf"[(\-–—]?\s*({agencies})\s*\)?\s*(?:\s{_SIGNOFF_TAIL.pattern})?\s*[.।]?", re.IGNORECASE)
 

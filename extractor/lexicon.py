@@ -1,44 +1,26 @@
-"""Load the data files in models/: word lists, tables and line patterns, each read once."""
+"""The Hindi pack's lexicons by name (extractor.packs), and the designations with their derived spellings."""
 from __future__ import annotations
 
-import csv
-import re
 from functools import lru_cache
-from pathlib import Path
 
-from .settings import get_settings
-
-
-def lexicon_path(name: str) -> Path:
-    return get_settings().models_dir / "lexicons" / name
+from .packs import get_pack
 
 
-def _lines(path: Path):
-    for line in path.read_text(encoding="utf-8").splitlines():
-        line = line.strip()
-        if line and not line.startswith("#"):
-            yield line
-
-
-@lru_cache(maxsize=None)
+# The Hindi pack's lexicons under their old names; stages written against one pack take a
+# LanguagePack instead (extractor.packs).
 def load_wordlist(name: str) -> frozenset[str]:
     """A `.txt` file of one entry per line; `#` starts a comment line."""
-    return frozenset(_lines(lexicon_path(f"{name}.txt")))
+    return get_pack().wordlist(name)
 
 
-@lru_cache(maxsize=None)
 def load_table(name: str) -> tuple[dict, ...]:
     """A `.tsv` file with a header row; empty cells become None."""
-    path = lexicon_path(f"{name}.tsv")
-    rows = csv.DictReader((l for l in path.read_text(encoding="utf-8").splitlines()
-                           if l.strip() and not l.startswith("#")), delimiter="\t")
-    return tuple({k: (v or None) for k, v in row.items()} for row in rows)
+    return get_pack().table(name)
 
 
-@lru_cache(maxsize=None)
-def load_patterns(name: str) -> tuple[re.Pattern, ...]:
+def load_patterns(name: str):
     """A `.txt` file of one regular expression per line, matched case-insensitively."""
-    return tuple(re.compile(p, re.IGNORECASE) for p in _lines(lexicon_path(f"{name}.txt")))
+    return get_pack().patterns(name)
 
 
 # Bihar/Jharkhand press writes "पदाधिकारी" where others write "अधिकारी" (अनुमंडल पदाधिकारी,

@@ -11,11 +11,11 @@ import spacy
 from spacy.language import Language
 
 from .ner_data import LABELS, format_scores, gold_spans, read_conll, score
-from .settings import PACKAGE_ROOT
+from .packs import get_pack
 
 log = logging.getLogger(__name__)
 
-MODEL_CARD = PACKAGE_ROOT / "training" / "model_card.md"
+MODEL_CARD = get_pack("hi").root / "training" / "model_card.md"
 SCORES_MARK = "<!-- dev scores: filled in by `python -m extractor train-ner` -->"
 HINER = {"name": "HiNER (collapsed tags)", "url": "https://github.com/cfiltnlp/HiNER",
          "license": "CC BY-SA 4.0",

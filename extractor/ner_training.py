@@ -8,12 +8,15 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .ner_data import write_corpus
+from .packs import get_pack
 from .settings import PACKAGE_ROOT
 
 log = logging.getLogger(__name__)
 
-TRAINING_DIR = PACKAGE_ROOT / "training"
+TRAINING_DIR = get_pack("hi").root / "training"
 DEFAULT_CONFIG = TRAINING_DIR / "hi_ner.cfg"
+# Intermediate files go under the current folder, never into the installed package.
+WORK_DIR = Path("build") / "ner"
 DEFAULT_DATA = PACKAGE_ROOT.parent / "shared" / "data" / "hindi-ner"
 DEFAULT_PLACES = PACKAGE_ROOT.parent / "shared" / "data" / "india-places"
 
@@ -23,9 +26,9 @@ class BuildOptions:
     data_dir: Path = DEFAULT_DATA
     places_dir: Path | None = DEFAULT_PLACES
     config: Path = DEFAULT_CONFIG
-    output: Path = PACKAGE_ROOT / "models" / "hi_ner"
-    corpus_dir: Path = TRAINING_DIR / "corpus"
-    work_dir: Path = TRAINING_DIR / "output"
+    output: Path = get_pack("hi").root / "ner"
+    corpus_dir: Path = WORK_DIR / "corpus"
+    work_dir: Path = WORK_DIR / "output"
     pretrain_epochs: int = 8
     max_steps: int | None = None  # None: the config's value
     seed: int = 0

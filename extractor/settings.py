@@ -41,8 +41,9 @@ class Settings:
     user_agent: str = field(default_factory=lambda: os.environ.get(
         "EXTRACTOR_USER_AGENT",
         "hindi-news-extractor/0.1 (+https://github.com/hindi-news-extractor; research use)"))
-    models_dir: Path = field(default_factory=lambda: Path(
-        os.environ.get("EXTRACTOR_MODELS", PACKAGE_ROOT / "models")))
+    # None: the models installed with the package (extractor.packs.models_root).
+    models_dir: Path | None = field(default_factory=lambda: Path(os.environ["EXTRACTOR_MODELS"])
+                                    if os.environ.get("EXTRACTOR_MODELS") else None)
 
 
 def get_settings() -> Settings:

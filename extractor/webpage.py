@@ -60,7 +60,7 @@ def _month_numbers(value: str) -> str:
 
 
 def stamped_date(text: str) -> str | None:
-    """The date on a "Posted On: 02 AUG 2025" line (models/lexicons/published_stamps.txt).
+    """The date on a "Posted On: 02 AUG 2025" line (models/hi/lexicons/published_stamps.txt).
 
     Patterns are tried in the file's order over every line, so a publication stamp wins
     over an update stamp wherever each is printed."""

@@ -9,7 +9,7 @@ import pytest
 from extractor.clean import clean, doc_id_for, drop_boilerplate, is_boilerplate, normalise_hindi, normalise_text
 from extractor.document import RawDocument
 from extractor.errors import InputError
-from extractor.settings import get_settings
+from extractor.packs import get_pack
 from extractor.webpage import parse_date
 
 # Lines every Hindi news site prints around an article: each must go.
@@ -176,7 +176,7 @@ def test_content_that_looks_like_boilerplate_is_kept(line):
 
 
 def test_boilerplate_lexicon_is_nfc_and_compiles():
-    path = get_settings().models_dir / "lexicons" / "boilerplate.txt"
+    path = get_pack().path("lexicons", "boilerplate.txt")
     data = path.read_text(encoding="utf-8")
     assert data == unicodedata.normalize("NFC", data)
     for line in data.splitlines():

@@ -1,4 +1,4 @@
-"""The shipped Hindi NER model (models/hi_ner) and the hi_ner pipeline stage."""
+"""The shipped Hindi NER model (models/hi/ner) and the hi_ner pipeline stage."""
 from __future__ import annotations
 
 import logging
@@ -8,7 +8,7 @@ import pytest
 import spacy
 
 ROOT = Path(__file__).resolve().parent.parent
-MODEL = ROOT / "models" / "hi_ner"
+MODEL = ROOT / "models" / "hi" / "ner"
 
 # Press-release Hindi written for this test, with what a good model should find: every
 # person, place and organisation, exact text and label, and nothing else.
@@ -150,20 +150,21 @@ def test_stage_pipe_matches_call():
 
 
 def test_pipeline_without_model_warns_and_leaves_spans_empty(tmp_path, monkeypatch, caplog):
+    from extractor.packs import get_pack
     from extractor.pipeline import build_nlp
-    from extractor.settings import PACKAGE_ROOT
 
-    # A models dir with everything the other stages read, but no hi_ner/ inside.
-    for entry in (PACKAGE_ROOT / "models").iterdir():
-        if entry.name != "hi_ner":
-            (tmp_path / entry.name).symlink_to(entry)
+    # A models dir with everything the other stages read, but no ner/ in the Hindi pack.
+    (tmp_path / "hi").mkdir()
+    for entry in get_pack("hi").root.iterdir():
+        if entry.name != "ner":
+            (tmp_path / "hi" / entry.name).symlink_to(entry)
     monkeypatch.setenv("EXTRACTOR_MODELS", str(tmp_path))
     with caplog.at_level(logging.WARNING, logger="extractor.pipeline.ner"):
         nlp = build_nlp()
     assert "hi_ner" in nlp.pipe_names
     warnings = [r.getMessage() for r in caplog.records if r.name == "extractor.pipeline.ner"]
     assert len(warnings) == 1
-    assert str(tmp_path / "hi_ner") in warnings[0] and "python -m extractor train-ner" in warnings[0]
+    assert str(tmp_path / "hi" / "ner") in warnings[0] and "python -m extractor train-ner" in warnings[0]
     doc = nlp("जिलाधिकारी राकेश कुमार ने लखनऊ में बैठक की।")
     assert list(doc.spans["ner"]) == []
 

@@ -7,14 +7,15 @@ from pathlib import Path
 import pytest
 from spacy.tokens import Span
 
-from extractor.lexicon import lexicon_path, load_table
+from extractor.lexicon import load_table
+from extractor.packs import get_pack
 from extractor.pipeline import build_nlp
 
 ROOT = Path(__file__).resolve().parent.parent
 
 
 def _load_builder():
-    spec = importlib.util.spec_from_file_location("build_places", ROOT / "models" / "build_places.py")
+    spec = importlib.util.spec_from_file_location("build_places", ROOT / "models" / "tools" / "build_places.py")
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
     return module
@@ -199,14 +200,14 @@ def test_gazetteer_has_all_states_and_districts():
 
 def test_ambiguous_names_are_gazetteer_forms():
     forms = {r["name_hi"] for r in load_table("places")}
-    lines = lexicon_path("places_ambiguous.txt").read_text(encoding="utf-8").splitlines()
+    lines = get_pack().path("lexicons", "places_ambiguous.txt").read_text(encoding="utf-8").splitlines()
     names = [l.split("\t")[0] for l in lines if l.strip() and not l.startswith("#")]
     assert names and all(n in forms for n in names)
 
 
 @pytest.mark.skipif(not (DATA / "districts.csv").exists(), reason="shared india-places data absent")
 def test_builder_reproduces_places_tsv():
-    shipped = (ROOT / "models" / "lexicons" / "places.tsv").read_text(encoding="utf-8")
+    shipped = (ROOT / "models" / "hi" / "lexicons" / "places.tsv").read_text(encoding="utf-8")
     assert BUILDER.render(BUILDER.build_rows(DATA)) == shipped
 
 

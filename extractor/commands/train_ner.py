@@ -14,8 +14,8 @@ def register(sub) -> None:
         description="Convert HiNER train.conll to DocBins (gold tokens plus copies re-tokenised by "
                     "spacy.blank('hi')), pretrain the tok2vec on the training text, train with a "
                     "fixed seed, add the place/ministry gazetteer, score dev.conll and write the "
-                    "model with meta.json and README.md. Intermediate files go to training/corpus "
-                    "and training/output.")
+                    "model with meta.json and README.md. Intermediate files go to build/ner/corpus "
+                    "and build/ner/output.")
     p.add_argument("--data", type=Path, default=d.data_dir, help="folder with train.conll, dev.conll")
     p.add_argument("--places", type=Path, default=d.places_dir,
                    help="folder with the india-places CSVs (gazetteer)")
@@ -23,7 +23,7 @@ def register(sub) -> None:
     p.add_argument("--config", type=Path, default=d.config)
     p.add_argument("--output", type=Path, default=d.output)
     p.add_argument("--work-dir", type=Path, default=d.work_dir,
-                   help="pretraining and training checkpoints (default training/output)")
+                   help="pretraining and training checkpoints (default build/ner/output)")
     p.add_argument("--pretrain-epochs", type=int, default=d.pretrain_epochs,
                    help="0 skips pretraining")
     p.add_argument("--oversample", type=int, default=d.oversample,

@@ -11,7 +11,7 @@ import spacy
 from spacy.language import Language
 from thinc.api import Config
 
-from ..settings import get_settings
+from ..packs import get_pack
 from . import extensions  # noqa: F401  (before the stages: they write these attributes)
 
 # Importing a component module registers its factory; every module here is a stage.
@@ -21,8 +21,8 @@ for _module in pkgutil.iter_modules(__path__):
 log = logging.getLogger(__name__)
 
 
-def config_path() -> Path:
-    return get_settings().models_dir / "pipeline.cfg"
+def config_path(lang: str = "hi") -> Path:
+    return get_pack(lang).path("pipeline.cfg")
 
 
 def build_nlp(exclude: tuple[str, ...] = ()) -> Language:

@@ -1,4 +1,4 @@
-"""Date vocabulary for hi_dates: the lexicon tables in models/lexicons compiled into regexes."""
+"""Date vocabulary for hi_dates: the lexicon tables in models/hi/lexicons compiled into regexes."""
 from __future__ import annotations
 
 import re

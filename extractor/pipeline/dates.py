@@ -3,7 +3,7 @@
 Each span's `span._.dates` is {"text", "value", "role"} plus, when the year was not written,
 "year_source" (published, dateline or context) and, for "2024-25", "period". How values are
 resolved is documented in date_values.py; which forms are read, in date_forms.py; the words
-are in models/lexicons/{months,weekdays,relative_dates,date_cues}.tsv.
+are in models/hi/lexicons/{months,weekdays,relative_dates,date_cues}.tsv.
 """
 from __future__ import annotations
 

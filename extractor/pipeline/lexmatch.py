@@ -7,9 +7,11 @@ from functools import lru_cache
 
 from spacy.tokens import Doc
 
-from ..lexicon import load_wordlist
+from ..packs import LanguagePack, get_pack
 
-_NASAL_HALANT = re.compile("[ङञणनम]\u094d(?=[\u0915-\u0939])")
+# Devanagari script folding (Hindi, Marathi, Nepali alike): a nasal consonant (ङ ञ ण न म) with
+# virama before a consonant is the anusvara ("हिन्दी" = "हिंदी").
+_NASAL_HALANT = re.compile("[\u0919\u091e\u0923\u0928\u092e]\u094d(?=[\u0915-\u0939])")
 _DROP = dict.fromkeys(map(ord, "\u093c\u200c\u200d"), None)  # nukta, ZWNJ, ZWJ
 
 
@@ -34,19 +36,8 @@ def is_devanagari(text: str) -> bool:
     return any("\u0900" <= c <= "\u097f" for c in text)
 
 
-def function_words() -> frozenset[str]:
-    return load_wordlist("function_words")
-
-
-# Verb forms end a name read leftwards ("चालान काटती | नगर निगम", "लगेगी | राष्ट्रीय लोक अदालत",
-# "ड्रॉप्स पिलाकर | अभियान").
-FUTURE_ENDINGS = ("ेगा", "ेगी", "ेगे", "ेंगे", "ेंगी", "एगा", "एगी", "एगे", "एंगे", "एंगी", "ोगे", "ोगी",
-                  "ूंगा", "ूंगी", "ऊंगा", "ऊंगी")
-PARTICIPLE_ENDINGS = ("तीं", "ती", "ते", "ता", "ाया", "ाये", "ायी")
-# "-कर" after a causative stem ("पिलाकर", "बनाकर", "बुलवाकर") is the conjunctive participle.
-CONJUNCTIVE_ENDINGS = ("ाकर", "वाकर")
-VERB_LIKE_NOUNS = {"माता", "दाता", "धरती", "नाता", "नाते", "पत्ते", "सीता", "विशेषता", "भारती", "मित्रता",
-                   "प्रभाकर", "दिवाकर", "सुधाकर", "रत्नाकर", "गुणाकर", "बुनकर"}
+def function_words(pack: LanguagePack | None = None) -> frozenset[str]:
+    return (pack or get_pack()).wordlist("function_words")
 
 
 class VerbForms:
@@ -54,9 +45,16 @@ class VerbForms:
     ("राष्ट्रीय") or a noun; `everyday` (folded) holds the infinitives and oblique forms that
     confirm a stem ("काट" -> "काटने", "काटकर")."""
 
-    def __init__(self, everyday: set[str]):
+    def __init__(self, everyday: set[str], pack: LanguagePack | None = None):
+        pack = pack or get_pack()
         self.everyday = everyday
-        self.exceptions = {fold(w) for w in VERB_LIKE_NOUNS}
+        self.exceptions = {fold(w) for w in pack.words("morphology", "verb_like_nouns")}
+        self.future = pack.words("morphology", "future_endings")
+        self.participles = pack.words("morphology", "participle_endings")
+        (self.stem_vowel,) = pack.words("morphology", "participle_stem_vowel")
+        self.conjunctive = pack.words("morphology", "conjunctive_endings")
+        (self.conjunctive_suffix,) = pack.words("morphology", "conjunctive_suffix")
+        self.infinitives = pack.words("morphology", "infinitive_endings")
         self._cache: dict[str, bool] = {}
 
     def __call__(self, text: str) -> bool:
@@ -68,18 +66,20 @@ class VerbForms:
     def _check(self, text: str) -> bool:
         if text in self.exceptions:
             return False
-        if text.endswith(FUTURE_ENDINGS) and len(text) > 3:
+        if text.endswith(self.future) and len(text) > 3:
             return True
-        if text.endswith(CONJUNCTIVE_ENDINGS) and len(text) > 4:
+        if text.endswith(self.conjunctive) and len(text) > 4:
             return True
-        stem = text[:-2] if text.endswith("कर") and len(text) > 4 else None
-        if stem and any(stem + ending in self.everyday for ending in ("ना", "ने", "नी")):
+        cut = len(self.conjunctive_suffix)
+        stem = text[:-cut] if text.endswith(self.conjunctive_suffix) and len(text) > 2 + cut else None
+        if stem and any(stem + ending in self.everyday for ending in self.infinitives):
             return True  # "काटकर": "काटने"
-        for suffix in PARTICIPLE_ENDINGS:
+        for suffix in self.participles:
             if text.endswith(suffix) and len(text) > len(suffix) + 1:
                 # The stem must also inflect as a verb: "काट" -> "काटने", "काटकर".
-                stem = text[:-len(suffix)] + ("ा" if suffix.startswith("ा") else "")
-                return any(stem + ending in self.everyday for ending in ("ना", "ने", "नी", "कर"))
+                stem = text[:-len(suffix)] + (self.stem_vowel if suffix.startswith(self.stem_vowel) else "")
+                return any(stem + ending in self.everyday
+                           for ending in self.infinitives + (self.conjunctive_suffix,))
         return False
 
 
@@ -173,19 +173,19 @@ def gazetteer_places(doc: Doc) -> list[dict | None]:
     return owner
 
 
-# English letters as Hindi writes them: "पीएलवी" (PLV), "सीजीडब्ल्यूबी" (CGWB), "आई4सी" (I4C).
-_LETTER_NAMES = ("डब्ल्यू", "डब्लू", "डबल्यू", "क्यू", "एक्स", "एफ", "एच", "एल", "एम", "एन", "एस",
-                 "आई", "आर", "वाई", "जेड", "जैड", "बी", "सी", "डी", "जी", "जे", "के", "पी", "टी",
-                 "वी", "यू", "ए", "ई", "ओ")
-_INITIALISM = re.compile("(?:%s|[0-9])+" % "|".join(_LETTER_NAMES))
+@lru_cache(maxsize=None)
+def _initialism(pack: LanguagePack) -> re.Pattern:
+    """English letter names as the pack's script writes them, in a row: "पीएलवी" (PLV), "आई4सी"."""
+    return re.compile("(?:%s|[0-9])+" % "|".join(pack.words("script", "letter_names")))
 
 
 @lru_cache(maxsize=65536)
-def is_initialism(text: str) -> bool:
+def is_initialism(text: str, pack: LanguagePack | None = None) -> bool:
     """An acronym: Latin capitals ("CWC", "I4C") or English letter names in Devanagari ("पीएलवी")."""
     text = fold(text) if is_devanagari(text) else text
     if is_devanagari(text):
-        return len(text) >= 3 and _INITIALISM.fullmatch(text) is not None and not text.isdigit()
+        pattern = _initialism(pack or get_pack())
+        return len(text) >= 3 and pattern.fullmatch(text) is not None and not text.isdigit()
     if len(text) >= 2 and text.isalnum() and text.upper() == text and any(c.isalpha() for c in text):
         return True
     # "IN-SPACe", "NaBFID": Latin letters (and hyphens), mostly capitals, at least two of them.

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc
 
-from ..lexicon import load_wordlist
+from ..packs import LanguagePack, get_pack
 from .lexmatch import fold, function_words, is_word
 
 MAX_NAME = 5
@@ -25,22 +25,24 @@ class Name:
 class NameReader:
     """Knows which tokens may belong to a name; `blocked` marks tokens other stages own."""
 
-    def __init__(self, designations, services):
+    def __init__(self, designations, services, pack: LanguagePack | None = None):
+        pack = pack or get_pack()
         self.designations, self.services = designations, services
-        self.stop = {fold(w) for w in function_words()}
-        self.not_name = {fold(w) for w in load_wordlist("not_name")}
-        self.honorifics = {fold(h).rstrip(".") for h in load_wordlist("honorifics")}
-        known = load_wordlist("surnames") | load_wordlist("name_tokens")
+        self.stop = {fold(w) for w in function_words(pack)}
+        self.not_name = {fold(w) for w in pack.wordlist("not_name")}
+        self.honorifics = {fold(h).rstrip(".") for h in pack.role("honorific")}
+        known = pack.wordlist("surnames") | pack.wordlist("name_tokens")
         self.known = {fold(w) for w in known}
-        self.surnames = {fold(w) for w in load_wordlist("surnames")}
-        self.common = {fold(w) for w in load_wordlist("common_words")} - self.known
+        self.surnames = {fold(w) for w in pack.wordlist("surnames")}
+        self.common = {fold(w) for w in pack.wordlist("common_words")} - self.known
         # "पदाधिकारियों", "वॉलंटियरों": the plural of a post's head word is never part of a name.
         heads = {key[-1] for options in designations.index.values() for key, _ in options}
-        self.post_plurals = {p for w in heads for p in _plurals(w)} - self.known
+        plural = Plurals(pack)
+        self.post_plurals = {p for w in heads for p in plural(w)} - self.known
         # Head words of posts that are never a post alone ("अधिकारी", "अफसर", "इंचार्ज"): a name
         # read right before one is the front of a post this lexicon does not know.
         self.bare_heads = heads & self.not_name
-        self.everyday = {fold(w) for w in load_wordlist("everyday_words")}
+        self.everyday = {fold(w) for w in pack.wordlist("everyday_words")}
 
     def is_initial(self, doc: Doc, i: int) -> bool:
         """"बी." in "जॉन बी. एक्का": one short syllable followed by a full stop."""
@@ -147,16 +149,19 @@ class NameReader:
         return end
 
 
-def _plurals(word: str) -> tuple[str, ...]:
-    """Oblique plurals of a noun: अधिकारी -> अधिकारियों, निरीक्षक -> निरीक्षकों, सेविका -> सेविकाओं."""
-    if word.endswith("ी"):
-        return (word[:-1] + "ियों",)
-    if word.endswith("ा"):
-        return (word[:-1] + "ों", word + "ओं")
-    if word.endswith("ि"):
-        return (word[:-1] + "ियों",)
-    if word.endswith("ू"):
-        return (word[:-1] + "ुओं",)
-    if word[-1:] in "\u093e\u093f\u0940\u0941\u0942\u0947\u0948\u094b\u094c\u0902":
-        return ()
-    return (word + "ों",)
+class Plurals:
+    """Oblique plurals of a noun by the pack's rules: अधिकारी -> अधिकारियों, निरीक्षक -> निरीक्षकों,
+    सेविका -> सेविकाओं (models/<lang>/words/morphology.tsv)."""
+
+    def __init__(self, pack: LanguagePack):
+        self.rules = [line.split(" ") for line in pack.words("morphology", "plural_rules")]
+        self.default = pack.words("morphology", "plural_default")
+        self.none_after = set(pack.words("morphology", "plural_none_after"))
+
+    def __call__(self, word: str) -> tuple[str, ...]:
+        for ending, *forms in self.rules:
+            if word.endswith(ending):
+                return tuple(word[:-len(ending)] + form for form in forms)
+        if word[-1:] in self.none_after:
+            return ()
+        return tuple(word + form for form in self.default)

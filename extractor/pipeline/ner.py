@@ -9,7 +9,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 from thinc.api import NumpyOps
 
-from ..settings import get_settings
+from ..packs import get_pack
 
 log = logging.getLogger(__name__)
 
@@ -19,7 +19,7 @@ REBUILD_HINT = "rebuild it with `python -m extractor train-ner`"
 
 @Language.factory("hi_ner", assigns=["doc.spans"], default_config={"model_path": None})
 def make_ner(nlp: Language, name: str, model_path: str | None):
-    path = Path(model_path) if model_path else get_settings().models_dir / "hi_ner"
+    path = Path(model_path) if model_path else get_pack(nlp.lang).root / "ner"
     return HindiNER(path)
 
 

@@ -1,8 +1,8 @@
 """Named places (states, districts, cities, regions, police ranges) from the gazetteer and NER.
 
-The gazetteer (models/lexicons/places.tsv, built by models/build_places.py) is matched with a
+The gazetteer (models/hi/lexicons/places.tsv, built by models/tools/build_places.py) is matched with a
 PhraseMatcher on a folded copy of the tokens, so nukta, chandrabindu and half-nasal spellings
-meet. Rules and word lists are described in models/lexicons/PLACES.md.
+meet. Rules and word lists are described in models/hi/lexicons/PLACES.md.
 """
 from __future__ import annotations
 

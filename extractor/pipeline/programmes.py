@@ -5,6 +5,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from ..lexicon import load_designations, load_table, load_wordlist
+from ..packs import get_pack
 from .lexmatch import PhraseTable, VerbForms, fold, folded_tokens, function_words, is_word
 
 QUOTES = {"'": "'", '"': '"', "‘": "’", "“": "”"}
@@ -47,7 +48,7 @@ class Programmes:
         self.generic = {fold(w) for w in load_wordlist("programme_generic")}
         self.prefixes = {fold(w) for w in load_wordlist("programme_prefixes")}
         # Posts and honorifics end a name: "मिशन निदेशक सुश्री X" is a post, not "मिशन <name>".
-        self.not_names = {fold(w).rstrip(".") for w in load_wordlist("honorifics")} | {
+        self.not_names = {fold(w).rstrip(".") for w in get_pack(nlp.lang).role("honorific")} | {
             fold(r["surface"].split()[-1]) for r in load_designations()}
         self.stop = {fold(w) for w in function_words()}
         # Unquoted names are read back only over words that are not everyday vocabulary.

@@ -1,4 +1,4 @@
-"""Build models/lexicons/everyday_words.txt: frequent Hindi words, from wordfreq's Hindi data.
+"""Build models/hi/lexicons/everyday_words.txt: frequent Hindi words, from wordfreq's Hindi data.
 
     pip install wordfreq && python models/tools/build_everyday_words.py
 
@@ -10,7 +10,7 @@ from pathlib import Path
 
 from wordfreq import top_n_list, zipf_frequency
 
-OUT = Path(__file__).resolve().parent.parent / "lexicons" / "everyday_words.txt"
+OUT = Path(__file__).resolve().parent.parent / "hi" / "lexicons" / "everyday_words.txt"
 MIN_ZIPF = 4.0  # about once per 100,000 words of running text
 
 

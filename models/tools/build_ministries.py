@@ -1,4 +1,4 @@
-"""Rebuild models/lexicons/ministries.tsv from the india-places ministries table.
+"""Rebuild models/hi/lexicons/ministries.tsv from the india-places ministries table.
 
     python models/tools/build_ministries.py ../shared/data/india-places/ministries.csv
 """
@@ -6,7 +6,7 @@ import csv
 import sys
 from pathlib import Path
 
-OUT = Path(__file__).resolve().parent.parent / "lexicons" / "ministries.tsv"
+OUT = Path(__file__).resolve().parent.parent / "hi" / "lexicons" / "ministries.tsv"
 
 
 def main(src: str) -> None:

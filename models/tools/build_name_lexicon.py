@@ -11,7 +11,7 @@ import sys
 from collections import Counter
 from pathlib import Path
 
-OUT = Path(__file__).resolve().parent.parent / "lexicons"
+OUT = Path(__file__).resolve().parent.parent / "hi" / "lexicons"
 STRIP = ".,;:!?\"'()[]{}।|‘’“”"
 HEADER = "# Derived from HiNER (CFILT, IIT Bombay; LREC 2022), CC BY-SA 4.0. Rebuild: {cmd}\n"
 

@@ -1,0 +1,155 @@
+"""Language packs: everything a language's stages read, as data in `models/<lang>/`.
+
+A pack is a folder inside the installed package (`extractor.models`, found through
+importlib.resources) or under `EXTRACTOR_MODELS`:
+
+    models/hi/pipeline.cfg       the stages and their settings
+    models/hi/roles.tsv          function words by grammatical role, read by every stage
+    models/hi/lexicons/*.txt     word lists (one entry a line) and line patterns
+    models/hi/lexicons/*.tsv     tables with a header row
+    models/hi/words/<stage>.tsv  the stage's own small word sets: `set<TAB>entry`, in order
+    models/hi/ner/               the trained named-entity model
+
+Components never name a word of their language: they ask their pack (`pack.role("conjunction")`,
+`pack.words("officials", "list_links")`) and get the same objects for the same files.
+"""
+from __future__ import annotations
+
+import csv
+import hashlib
+import re
+from functools import cached_property, lru_cache
+from importlib.resources import files
+from pathlib import Path
+
+from .settings import get_settings
+
+
+def models_root() -> Path:
+    """`EXTRACTOR_MODELS` if set, else the models installed with the package."""
+    override = get_settings().models_dir
+    return Path(override) if override else Path(str(files("extractor.models")))
+
+
+def _lines(path: Path):
+    for line in path.read_text(encoding="utf-8").splitlines():
+        line = line.strip()
+        if line and not line.startswith("#"):
+            yield line
+
+
+def _tsv(path: Path) -> tuple[dict, ...]:
+    rows = csv.DictReader((l for l in path.read_text(encoding="utf-8").splitlines()
+                           if l.strip() and not l.startswith("#")), delimiter="\t")
+    return tuple({k: (v or None) for k, v in row.items()} for row in rows)
+
+
+def _pairs(path: Path, header: str) -> dict[str, tuple[str, ...]]:
+    """`key<TAB>entry` rows under a `header` line, grouped by key in file order; read without
+    CSV quoting, since entries are quote marks and regexes as often as words."""
+    out: dict[str, list[str]] = {}
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if not line.strip() or line.startswith("#") or line == header:
+            continue
+        key, _, entry = line.partition("\t")
+        out.setdefault(key, []).append(entry)
+    return {key: tuple(entries) for key, entries in out.items()}
+
+
+class PackError(FileNotFoundError):
+    """A pack or one of its files is missing: say which, and where it was looked for."""
+
+
+class LanguagePack:
+    """The data of one language, read lazily and once per file."""
+
+    def __init__(self, lang: str, root: Path):
+        self.lang = lang
+        self.root = root
+        self._cache: dict[tuple, object] = {}
+
+    def __repr__(self) -> str:
+        return f"LanguagePack({self.lang!r}, {str(self.root)!r})"
+
+    def path(self, *parts: str) -> Path:
+        path = self.root.joinpath(*parts)
+        if not path.exists():
+            raise PackError(f"{path}: language pack {self.lang!r} has no {'/'.join(parts)}. "
+                            f"Reinstall the package, or point EXTRACTOR_MODELS at a complete models folder.")
+        return path
+
+    def _cached(self, key: tuple, make):
+        if key not in self._cache:
+            self._cache[key] = make()
+        return self._cache[key]
+
+    # --- lexicons ---------------------------------------------------------------------
+    def wordlist(self, name: str) -> frozenset[str]:
+        """`lexicons/<name>.txt`: one entry per line; `#` starts a comment line."""
+        return self._cached(("wordlist", name),
+                            lambda: frozenset(_lines(self.path("lexicons", f"{name}.txt"))))
+
+    def table(self, name: str) -> tuple[dict, ...]:
+        """`lexicons/<name>.tsv` with a header row; empty cells become None."""
+        return self._cached(("table", name), lambda: _tsv(self.path("lexicons", f"{name}.tsv")))
+
+    def patterns(self, name: str) -> tuple[re.Pattern, ...]:
+        """`lexicons/<name>.txt`: one regular expression per line, matched case-insensitively."""
+        return self._cached(("patterns", name), lambda: tuple(
+            re.compile(p, re.IGNORECASE) for p in _lines(self.path("lexicons", f"{name}.txt"))))
+
+    # --- roles and a stage's own word sets ------------------------------------------------
+    @cached_property
+    def _roles(self) -> dict[str, tuple[str, ...]]:
+        return _pairs(self.path("roles.tsv"), "role\tword")
+
+    def role(self, name: str) -> tuple[str, ...]:
+        """The words of one grammatical role in `roles.tsv` (conjunction, postposition, ...), in order."""
+        try:
+            return self._roles[name]
+        except KeyError:
+            raise PackError(f"{self.root / 'roles.tsv'}: no role {name!r} in language pack "
+                            f"{self.lang!r}. Add its rows (role<TAB>word).") from None
+
+    def words(self, stage: str, name: str) -> tuple[str, ...]:
+        """The entries of set `name` in `words/<stage>.tsv`, in file order (order matters for
+        regex alternations and longest-first lists)."""
+        sets = self._cached(("words", stage), lambda: _pairs(self.path("words", f"{stage}.tsv"), "set\tentry"))
+        try:
+            return sets[name]
+        except KeyError:
+            raise PackError(f"{self.root / 'words' / (stage + '.tsv')}: no set {name!r} in "
+                            f"language pack {self.lang!r}. Add its rows (set<TAB>entry).") from None
+
+    def pattern(self, stage: str, name: str, flags: int = 0) -> re.Pattern:
+        """Set `name` of `words/<stage>.tsv` as one regular expression: its entries are
+        alternatives (already regex syntax), joined in order."""
+        return self._cached(("pattern", stage, name, flags),
+                            lambda: re.compile("|".join(self.words(stage, name)), flags))
+
+    # --- the whole pack ---------------------------------------------------------------
+    def files(self) -> list[Path]:
+        """Every data file of the pack, sorted: what `digest()` hashes and `to_disk` copies."""
+        return sorted(p for p in self.root.rglob("*") if p.is_file() and "__pycache__" not in p.parts)
+
+    def digest(self) -> str:
+        """sha256 over the pack's file names and bytes: a record's models_hash."""
+        h = hashlib.sha256()
+        for path in self.files():
+            h.update(path.relative_to(self.root).as_posix().encode() + b"\0")
+            h.update(path.read_bytes())
+        return h.hexdigest()
+
+
+@lru_cache(maxsize=None)
+def _pack(lang: str, root: Path) -> LanguagePack:
+    if not (root / lang).is_dir():
+        known = sorted(p.name for p in root.iterdir() if (p / "pipeline.cfg").exists()) if root.is_dir() else []
+        raise PackError(f"{root / lang}: no language pack {lang!r} (have: {', '.join(known) or 'none'}). "
+                        f"Choose one of those, or point EXTRACTOR_MODELS at a models folder that has it.")
+    return LanguagePack(lang, root / lang)
+
+
+def get_pack(lang: str = "hi", root: Path | None = None) -> LanguagePack:
+    """The pack for `lang` under `root` (default: models_root()), one object per folder."""
+    return _pack(lang, Path(root) if root else models_root())

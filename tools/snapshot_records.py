@@ -1,0 +1,73 @@
+"""Write the records of every evaluation and sample document to one JSONL file, for proving
+that a refactor changes no output: run it before and after, then `--compare A B`.
+
+Provenance fields (`extractor_version`, `models_hash`) are left out of the comparison, since
+they are meant to change."""
+from __future__ import annotations
+
+import argparse
+import csv
+import json
+import sys
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+SHARED = REPO.parent / "shared" / "eval"
+VOLATILE = {"extractor_version", "models_hash", "provenance"}
+
+
+def inputs():
+    """(name, text-or-path, metadata) for dev, dev-pr (with their published dates), corpus, test pages."""
+    for path in sorted((SHARED / "dev").glob("*.txt")):
+        yield f"dev/{path.name}", path, {}
+    sources = SHARED / "dev-pr" / "SOURCES.tsv"
+    dates = {r["filename"]: r["pub_date"] for r in csv.DictReader(sources.open(encoding="utf-8"), delimiter="\t")}
+    for path in sorted((SHARED / "dev-pr" / "texts").glob("*.txt")):
+        yield f"dev-pr/{path.name}", path, {"published": dates.get(path.name)}
+    for path in sorted((SHARED / "dev-pr" / "texts_en").glob("*.txt")):
+        yield f"dev-pr-en/{path.name}", path, {"published": dates.get(path.name)}
+    for path in sorted((REPO / "corpus").rglob("*.txt")):
+        yield f"corpus/{path.relative_to(REPO / 'corpus')}", path, {}
+    for path in sorted((REPO / "tests" / "pages").glob("*.htm*")):
+        yield f"pages/{path.name}", path, {}
+
+
+def snapshot(out: Path) -> None:
+    from extractor.errors import InputError
+    from extractor.extract import extract_documents
+    from extractor.sources import read_file
+
+    items = list(inputs())
+    raws = []
+    for name, path, meta in items:
+        raw = read_file(path)
+        raw.meta.update({k: v for k, v in meta.items() if v})
+        raws.append(raw)
+    with out.open("w", encoding="utf-8") as fh:
+        for (name, _, _), result in zip(items, extract_documents(raws)):
+            if isinstance(result, InputError):  # an input that fails must fail the same way after
+                line = {"error": str(result)}
+            else:
+                line = {k: v for k, v in result.items() if k not in VOLATILE}
+            fh.write(json.dumps({"input": name, **line}, ensure_ascii=False, sort_keys=True) + "\n")
+
+
+def compare(a: Path, b: Path) -> int:
+    left = a.read_text(encoding="utf-8").splitlines()
+    right = b.read_text(encoding="utf-8").splitlines()
+    if len(left) != len(right):
+        print(f"{len(left)} vs {len(right)} records")
+        return 1
+    bad = [json.loads(x)["input"] for x, y in zip(left, right) if x != y]
+    for name in bad:
+        print("differs:", name)
+    print(f"{len(left) - len(bad)} of {len(left)} records identical")
+    return 1 if bad else 0
+
+
+if __name__ == "__main__":
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("out", type=Path)
+    parser.add_argument("--compare", type=Path, help="compare OUT with this earlier snapshot instead")
+    args = parser.parse_args()
+    sys.exit(compare(args.compare, args.out) if args.compare else snapshot(args.out))
