@@ -18,7 +18,7 @@ from __future__ import annotations
 import csv
 import hashlib
 import re
-from functools import cached_property, lru_cache
+from functools import lru_cache
 from importlib.resources import files
 from pathlib import Path
 
@@ -61,52 +61,59 @@ class PackError(FileNotFoundError):
 
 
 class LanguagePack:
-    """The data of one language, read lazily and once per file."""
+    """The data of one language, read lazily and once per file.
 
-    def __init__(self, lang: str, root: Path):
+    `view()` gives a stage its own handle on the same cached data; the handle remembers which
+    files its stage read (`used`), which is what the stage writes in `to_disk`."""
+
+    def __init__(self, lang: str, root: Path, _cache: dict | None = None):
         self.lang = lang
-        self.root = root
-        self._cache: dict[tuple, object] = {}
+        self.root = Path(root)
+        self._cache: dict[tuple, object] = {} if _cache is None else _cache
+        self.used: set[str] = set()
 
     def __repr__(self) -> str:
         return f"LanguagePack({self.lang!r}, {str(self.root)!r})"
+
+    def view(self) -> "LanguagePack":
+        """A handle sharing this pack's cache, with its own record of the files read."""
+        return LanguagePack(self.lang, self.root, self._cache)
 
     def path(self, *parts: str) -> Path:
         path = self.root.joinpath(*parts)
         if not path.exists():
             raise PackError(f"{path}: language pack {self.lang!r} has no {'/'.join(parts)}. "
                             f"Reinstall the package, or point EXTRACTOR_MODELS at a complete models folder.")
+        self.used.add("/".join(parts))
         return path
 
-    def _cached(self, key: tuple, make):
+    def _read(self, key: tuple, rel: str, parse):
+        """`parse(path)` of the pack file `rel`, once per pack folder."""
+        self.used.add(rel)
         if key not in self._cache:
-            self._cache[key] = make()
+            self._cache[key] = parse(self.path(*rel.split("/")))
         return self._cache[key]
 
     # --- lexicons ---------------------------------------------------------------------
     def wordlist(self, name: str) -> frozenset[str]:
         """`lexicons/<name>.txt`: one entry per line; `#` starts a comment line."""
-        return self._cached(("wordlist", name),
-                            lambda: frozenset(_lines(self.path("lexicons", f"{name}.txt"))))
+        return self._read(("wordlist", name), f"lexicons/{name}.txt", lambda p: frozenset(_lines(p)))
 
     def table(self, name: str) -> tuple[dict, ...]:
         """`lexicons/<name>.tsv` with a header row; empty cells become None."""
-        return self._cached(("table", name), lambda: _tsv(self.path("lexicons", f"{name}.tsv")))
+        return self._read(("table", name), f"lexicons/{name}.tsv", _tsv)
 
     def patterns(self, name: str) -> tuple[re.Pattern, ...]:
         """`lexicons/<name>.txt`: one regular expression per line, matched case-insensitively."""
-        return self._cached(("patterns", name), lambda: tuple(
-            re.compile(p, re.IGNORECASE) for p in _lines(self.path("lexicons", f"{name}.txt"))))
+        return self._read(("patterns", name), f"lexicons/{name}.txt",
+                          lambda p: tuple(re.compile(x, re.IGNORECASE) for x in _lines(p)))
 
     # --- roles and a stage's own word sets ------------------------------------------------
-    @cached_property
-    def _roles(self) -> dict[str, tuple[str, ...]]:
-        return _pairs(self.path("roles.tsv"), "role\tword")
-
     def role(self, name: str) -> tuple[str, ...]:
         """The words of one grammatical role in `roles.tsv` (conjunction, postposition, ...), in order."""
+        roles = self._read(("roles",), "roles.tsv", lambda p: _pairs(p, "role\tword"))
         try:
-            return self._roles[name]
+            return roles[name]
         except KeyError:
             raise PackError(f"{self.root / 'roles.tsv'}: no role {name!r} in language pack "
                             f"{self.lang!r}. Add its rows (role<TAB>word).") from None
@@ -114,7 +121,7 @@ class LanguagePack:
     def words(self, stage: str, name: str) -> tuple[str, ...]:
         """The entries of set `name` in `words/<stage>.tsv`, in file order (order matters for
         regex alternations and longest-first lists)."""
-        sets = self._cached(("words", stage), lambda: _pairs(self.path("words", f"{stage}.tsv"), "set\tentry"))
+        sets = self._read(("words", stage), f"words/{stage}.tsv", lambda p: _pairs(p, "set\tentry"))
         try:
             return sets[name]
         except KeyError:
@@ -124,8 +131,11 @@ class LanguagePack:
     def pattern(self, stage: str, name: str, flags: int = 0) -> re.Pattern:
         """Set `name` of `words/<stage>.tsv` as one regular expression: its entries are
         alternatives (already regex syntax), joined in order."""
-        return self._cached(("pattern", stage, name, flags),
-                            lambda: re.compile("|".join(self.words(stage, name)), flags))
+        entries = self.words(stage, name)
+        key = ("pattern", stage, name, flags)
+        if key not in self._cache:
+            self._cache[key] = re.compile("|".join(entries), flags)
+        return self._cache[key]
 
     # --- the whole pack ---------------------------------------------------------------
     def files(self) -> list[Path]:
