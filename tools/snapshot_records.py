@@ -8,12 +8,18 @@ from __future__ import annotations
 import argparse
 import csv
 import json
+import os
 import sys
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
 SHARED = REPO.parent / "shared" / "eval"
 VOLATILE = {"extractor_version", "models_hash", "provenance"}
+
+
+def _rel(path: Path) -> Path:
+    """Paths relative to the checkout, so records name the same source in any worktree."""
+    return Path(os.path.relpath(path, REPO))
 
 
 def inputs():
@@ -39,8 +45,9 @@ def snapshot(out: Path) -> None:
 
     items = list(inputs())
     raws = []
+    os.chdir(REPO)
     for name, path, meta in items:
-        raw = read_file(path)
+        raw = read_file(_rel(path))
         raw.meta.update({k: v for k, v in meta.items() if v})
         raws.append(raw)
     with out.open("w", encoding="utf-8") as fh:
@@ -49,7 +56,7 @@ def snapshot(out: Path) -> None:
                 line = {"error": str(result)}
             else:
                 line = {k: v for k, v in result.items() if k not in VOLATILE}
-            fh.write(json.dumps({"input": name, **line}, ensure_ascii=False, sort_keys=True) + "\n")
+            fh.write(json.dumps({"input": name, **line}, ensure_ascii=False) + "\n")
 
 
 def compare(a: Path, b: Path) -> int:
