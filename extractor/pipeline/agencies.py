@@ -1,80 +1,59 @@
 """Agencies: known bodies from the lexicon, "<modifiers> विभाग/आयोग/पुलिस..." patterns, NER ORG."""
 from __future__ import annotations
 
-from functools import lru_cache
-
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from ..lexicon import load_designations, load_table, load_wordlist
+from ..lexicon import load_designations
+from ..packs import LanguagePack, get_pack
 from .lexmatch import (PhraseTable, VerbForms, fold, folded_tokens, function_words, gazetteer_places,
                        is_initialism, is_word)
 
-CONNECTORS = {"एवं", "और", "व", "तथा", "&"}
 MAX_MODIFIERS = 10
-# English-style names written in Devanagari put the head first: "काउंसिल फॉर ...".
-HEAD_FIRST = {"काउंसिल", "फाउंडेशन", "सोसाइटी", "सोसायटी", "एसोसिएशन", "इंस्टीट्यूट", "कमेटी", "कमीशन", "ट्रस्ट",
-              "Ministry", "Department", "Council", "Commission", "Board", "Bureau", "Directorate", "Institute",
-              "Society", "Association", "Federation", "Foundation", "Authority", "Corporation"}
-LINKS = {"फॉर", "ऑफ", "टू", "ऑन", "फ़ॉर", "ऑफ़", "of", "for"}
-# Inside a Latin-script name after its link: "Department of Science and Technology".
-LATIN_JOINERS = {"and", "&"}
-# "हेल्पलाइन 1930", "हेल्प लाइन नंबर 181": a helpline is named by its 3-5 digit number.
-NUMBERED_HEADS = {"हेल्पलाइन", "लाइन"}
-NUMBER_WORDS = {"नंबर", "नम्बर"}
 # A lexicon body written after its state or district: "झारखंड राज्य विधिक सेवा प्राधिकरण".
 PLACE_PREFIX_KINDS = {"state", "ut", "district", "city"}
 NO_PLACE_PREFIX = {"un", "ngo", "helpline"}
-# A company's legal form ends its whole name, heads inside included ("भारत संचार निगम लिमिटेड").
-LEGAL_FORMS = {"लिमिटेड", "लिमिटेड़", "लि.", "Limited", "Ltd", "Ltd."}
-# "एनडीपीएस एक्ट", "पॉक्सो अधिनियम": an acronym before these names a law, not a body.
-LAW_WORDS = {"एक्ट", "अधिनियम", "धारा", "धाराओं", "संहिता", "कानून", "क़ानून", "नियम", "नियमावली", "Act"}
-# Oblique plurals of posts, read back to the singular the designations table lists:
-# "अधिकारियों" -> "अधिकारी", "निरीक्षकों" -> "निरीक्षक", "नेताओं" -> "नेता".
-PLURAL_ENDINGS = (("ियों", "ी"), ("ाओं", "ा"), ("ों", ""), ("ों", "ा"), ("ें", ""))
-# A plural noun ends the modifier walk: "29 शिकायतें | राजस्व विभाग से", "महिलाएं | ...",
-# "योजनाओं | ...": the names of bodies are built from singular (stem) nouns.
-PLURAL_NOUN_ENDINGS = ("ें", "एं", "ियां", "ियों", "ाओं", "ों", "ओं")
-# Words that differ between two mentions of one body without naming another: its scope
-# ("जिला बाल संरक्षण इकाई" = "बाल संरक्षण इकाई"); places are read from the gazetteer. Other extra
-# words name another body ("लोक स्वास्थ्य यांत्रिकी विभाग" is not "स्वास्थ्य विभाग").
-POSSESSIVES = {"इसकी", "इसका", "इसके", "उसकी", "उसका", "उसके", "इनकी", "इनका", "इनके", "उनकी", "उनका", "उनके",
-               "जिसकी", "जिसका", "जिसके", "जिनकी", "जिनका", "जिनके", "अपनी", "अपना", "अपने"}
-SCOPE_WORDS = {"जिला", "जिले", "ज़िला", "ज़िले", "जनपद", "जनपदीय", "राज्य", "प्रदेश", "प्रादेशिक", "केंद्रीय",
-               "केन्द्रीय", "राष्ट्रीय", "क्षेत्रीय", "स्थानीय", "संभागीय", "मंडलीय", "शहर", "District", "State",
-               "Central", "National", "Regional"}
 
 
 @Language.factory("hi_agencies", assigns=["doc.spans"], requires=["doc.sents"])
 def make_agencies(nlp: Language, name: str):
-    return Agencies(nlp)
+    return Agencies(nlp, get_pack(nlp.lang))
 
 
 class Agencies:
     """Writes doc.spans["agencies"]: one span per body per document, with a canonical name."""
 
-    def __init__(self, nlp: Language):
-        rows = load_table("agencies") + load_table("ministries")
+    def __init__(self, nlp: Language, pack: LanguagePack):
+        self.pack = pack
+        rows = pack.table("agencies") + pack.table("ministries")
         self.known = PhraseTable(nlp.tokenizer, [(r["surface"], r) for r in rows])
-        self.heads = {fold(r["head"]): r for r in load_table("agency_heads")}
+        self.heads = {fold(r["head"]): r for r in pack.table("agency_heads")}
         self.designations = PhraseTable(nlp.tokenizer, [(r["surface"], r) for r in load_designations()])
-        self.stop = {fold(w) for w in function_words()} - {fold(c) for c in CONNECTORS}
+        # "&" joins list members as the conjunctions do.
+        self.connectors = set(pack.role("conjunction")) | {"&"}
+        self.stop = {fold(w) for w in function_words(pack)} - {fold(c) for c in self.connectors}
         self.strong_heads = {h for h, row in self.heads.items() if row["weak"] == "0"}
         self.weak_heads = {h for h, row in self.heads.items() if row["weak"] == "1"}
-        self.head_first = {fold(h) for h in HEAD_FIRST}
-        self.links = {fold(link) for link in LINKS}
-        self.stop_en = {fold(w) for w in load_wordlist("stopwords_en")}
-        self.scope_words = {fold(w) for w in SCOPE_WORDS}
-        self.surnames = {fold(w) for w in load_wordlist("surnames")}
-        self.numbered_heads = {fold(h) for h in NUMBERED_HEADS}
-        self.number_words = {fold(w) for w in NUMBER_WORDS}
+        self.head_first = {fold(h) for h in pack.words("agencies", "head_first")}
+        self.links = {fold(link) for link in pack.words("agencies", "head_first_links")}
+        self.latin_joiners = set(pack.words("agencies", "latin_joiners"))
+        self.stop_en = {fold(w) for w in pack.wordlist("stopwords_en")}
+        self.scope_words = {fold(w) for w in pack.words("agencies", "scope_words")}
+        self.surnames = {fold(w) for w in pack.wordlist("surnames")}
+        self.numbered_heads = {fold(h) for h in pack.words("agencies", "numbered_heads")}
+        self.number_words = {fold(w) for w in pack.words("agencies", "number_words")}
         # "हेल्पलाइन 1930" and "साइबर हेल्पलाइन 1930" are one body: the number names it.
         self.helplines = {r["surface"].split()[-1]: r["canonical"] for r in rows
                           if r["kind"] == "helpline" and r["surface"].split()[-1].isdigit()}
-        self.everyday = {fold(w) for w in load_wordlist("everyday_words") | load_wordlist("common_words")}
-        self._verb_form = VerbForms(self.everyday)
-        self.law_words = {fold(w) for w in LAW_WORDS}
-        self.legal_forms = {fold(w) for w in LEGAL_FORMS}
+        self.everyday = {fold(w) for w in pack.wordlist("everyday_words") | pack.wordlist("common_words")}
+        self._verb_form = VerbForms(self.everyday, pack)
+        self.law_words = {fold(w) for w in pack.words("agencies", "law_words")}
+        self.legal_forms = {fold(w) for w in pack.words("agencies", "legal_forms")}
+        self.possessives = {fold(w) for w in pack.words("agencies", "possessive_pronouns")}
+        self.plural_nouns = pack.words("agencies", "plural_noun_endings")
+        # (plural ending, singular ending): a bare plural ending is dropped.
+        self.post_plurals = tuple((ending, singular[0] if singular else "") for ending, *singular
+                                  in map(str.split, pack.words("agencies", "post_plural_endings")))
         self.post_keys = {tuple(fold(w) for w in r["surface"].split()) for r in load_designations()}
         self.post_len = max(len(k) for k in self.post_keys)
 
@@ -133,7 +112,10 @@ class Agencies:
         if latin:  # "Mumbai Metropolitan Region Development | Authority": capitalised Latin words only
             return (not blocked[token.i] and _latin_name_word(token.text) and text not in self.stop_en)
         return (not blocked[token.i] and not token.is_punct and not token.is_space and not token.like_num
-                and text not in self.stop and not self._verb_form(text) and not _plural_noun(text))
+                and text not in self.stop and not self._verb_form(text) and not self._plural_noun(text))
+
+    def _plural_noun(self, text: str) -> bool:
+        return text.endswith(self.plural_nouns) and len(text) > 3
 
     def _headed(self, doc: Doc, i: int, head: dict, blocked: list[bool], places: list) -> list:
         start, end = i, i + 1
@@ -144,19 +126,19 @@ class Agencies:
             return []  # "the authority": an English head names a body only capitalised
         while start > 0 and i - start < MAX_MODIFIERS:
             prev = doc[start - 1]
-            if prev.text in CONNECTORS and start == i:
+            if prev.text in self.connectors and start == i:
                 break  # "... पोर्टल और हेल्पलाइन 1930": the connector joins two things, not one name
-            if prev.text in CONNECTORS and start >= 2 and self._modifier_ok(doc[start - 2], blocked, latin) \
+            if prev.text in self.connectors and start >= 2 and self._modifier_ok(doc[start - 2], blocked, latin) \
                     and fold(doc[start - 2].text) not in self.surnames \
                     and not self._ends_a_name(doc, start - 2, blocked):  # "सिंचाई विभाग और नगर निगम"
                 # ("डॉ. X वर्मा और रेडक्रॉस सोसायटी": a person's surname ends a list, not a name)
                 start -= 2
-            elif self._modifier_ok(prev, blocked, latin) and prev.text not in CONNECTORS \
+            elif self._modifier_ok(prev, blocked, latin) and prev.text not in self.connectors \
                     and (legal_form or not self._ends_a_name(doc, start - 1, blocked)):
                 start -= 1
             else:
                 break
-        if start == i - 1 and start > 0 and fold(doc[start - 1].text) in POSSESSIVES \
+        if start == i - 1 and start > 0 and fold(doc[start - 1].text) in self.possessives \
                 and fold(doc[start].text) in self.everyday:
             return []  # "इसकी जिम्मेदारी महानगरपालिका के ...": the word is what is possessed, not a name
         canonical = None
@@ -174,7 +156,7 @@ class Agencies:
         without one it is part of this name ("पंचायत विभाग")."""
         return (fold(doc[k].text) in self.strong_heads and k > 0
                 and self._modifier_ok(doc[k - 1], blocked, doc[k].text.isascii())
-                and doc[k - 1].text not in CONNECTORS)
+                and doc[k - 1].text not in self.connectors)
 
     @staticmethod
     def _weak_head_ok(doc: Doc, start: int, head_i: int, places: list) -> bool:
@@ -191,8 +173,8 @@ class Agencies:
             end += 1
             while end < len(doc) and end - i < 7:
                 word = doc[end].text
-                if latin and word in LATIN_JOINERS and end + 1 < len(doc) and _latin_name_word(doc[end + 1].text) \
-                        and end - 1 > i + 1:
+                if latin and word in self.latin_joiners and end + 1 < len(doc) \
+                        and _latin_name_word(doc[end + 1].text) and end - 1 > i + 1:
                     end += 1  # "Department of Science and Technology"
                 elif (latin and _latin_name_word(word) and fold(word) not in self.stop_en) or \
                         (not latin and is_word(doc[end]) and fold(word) not in self.stop):
@@ -236,7 +218,7 @@ class Agencies:
         if not words:
             return False
         last = words[-1]
-        forms = {last} | {last[:-len(end)] + new for end, new in PLURAL_ENDINGS
+        forms = {last} | {last[:-len(end)] + new for end, new in self.post_plurals
                           if last.endswith(end) and len(last) > len(end) + 1}
         for form in forms:
             tail = words[:-1] + [form]
@@ -244,16 +226,15 @@ class Agencies:
                 return True
         return False
 
-    @staticmethod
-    def _numbered_code(doc: Doc, span: Span) -> bool:
+    def _numbered_code(self, doc: Doc, span: Span) -> bool:
         """"17 सीसी के तहत": an acronym right after a number is a rule or section, not a body."""
         return (len(span) == 1 and span.start > 0 and doc[span.start - 1].like_num
-                and is_initialism(span.text))
+                and is_initialism(span.text, self.pack))
 
     def _one_per_body(self, doc: Doc, found: list, places: list) -> list[Span]:
         """Keep the first mention of each body; a longer or shorter form with the same head is the same body."""
         found = _merge_acronyms(doc, _drop_nested(sorted(found, key=lambda f: (f[0], -(f[1] - f[0])))),
-                                self.stop | self.everyday, places, self.known)
+                                self.stop | self.everyday, places, self.known, self.pack)
         # "जिला विधिक सेवा प्राधिकरण (डालसा)": every bare "डालसा" in the document is that body.
         aliases = {fold(data["acronym"]) for _, _, data in found if data.get("acronym")}
         mentions = [doc[s:e] for s, e, data in found if data["source"] != "ner"]
@@ -294,7 +275,7 @@ class Agencies:
         # "मध्यप्रदेश पुलिस महिला सुरक्षा शाखा" = "महिला सुरक्षा शाखा": a generic head names the parent body.
         # "दीन दयाल उपाध्याय गोरखपुर विश्वविद्यालय" = "गोरखपुर विश्वविद्यालय": a namesake's name is no other body.
         return any(w in self.surnames for w in extra) or all(
-            w in self.scope_words or w in place_words or w in CONNECTORS or w in self.weak_heads for w in extra)
+            w in self.scope_words or w in place_words or w in self.connectors or w in self.weak_heads for w in extra)
 
 
 def _latin_name_word(text: str) -> bool:
@@ -302,12 +283,8 @@ def _latin_name_word(text: str) -> bool:
     return text.isascii() and text[:1].isupper() and text.replace("-", "").replace(".", "").isalnum()
 
 
-@lru_cache(maxsize=65536)
-def _plural_noun(text: str) -> bool:
-    return text.endswith(PLURAL_NOUN_ENDINGS) and len(text) > 3
-
-
-def _merge_acronyms(doc: Doc, found: list, ordinary: set[str], places: list, known: PhraseTable) -> list:
+def _merge_acronyms(doc: Doc, found: list, ordinary: set[str], places: list, known: PhraseTable,
+                    pack: LanguagePack) -> list:
     """"भारतीय आयुर्विज्ञान अनुसंधान परिषद (आईसीएमआर)": the acronym in brackets is the same body,
     also when no other rule found the acronym itself ("... प्राधिकरण (डालसा)"). A known acronym
     ("(ISRO)", "(IN-SPACe)") gives the body its canonical name, so a later "इसरो" joins it."""
@@ -324,7 +301,7 @@ def _merge_acronyms(doc: Doc, found: list, ordinary: set[str], places: list, kno
         end = item[1]
         close = _bracket_end(doc, end) if end < len(doc) and doc[end].text == "(" else None
         if not item[2].get("acronym") and close is not None and end + 1 not in starts \
-                and places[end + 1] is None and _acronym_like(doc[end + 1:close], ordinary):
+                and places[end + 1] is None and _acronym_like(doc[end + 1:close], ordinary, pack):
             canonical = item[2]["canonical"] or _known_canonical(doc, end + 1, known, close)
             item = (item[0], item[1], {**item[2], "canonical": canonical, "acronym": doc[end + 1:close].text})
         out.append(item)
@@ -352,15 +329,15 @@ def _known_canonical(doc: Doc, start: int, known: PhraseTable, end: int | None =
     return None
 
 
-def _acronym_like(span, ordinary: set[str]) -> bool:
+def _acronym_like(span, ordinary: set[str], pack: LanguagePack) -> bool:
     """One word in brackets after a body that is not a common word or a number."""
     text = span.text
     if len(span) > 1:
-        return is_initialism(text)  # "IN-SPACe"
+        return is_initialism(text, pack)  # "IN-SPACe"
     token = span[0]
     if not (is_word(token) or text.isalnum()) or token.like_num:
         return False
-    return is_initialism(text) or fold(text) not in ordinary
+    return is_initialism(text, pack) or fold(text) not in ordinary
 
 
 def _strip_punct(span: Span) -> Span | None:

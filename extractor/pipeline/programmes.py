@@ -4,8 +4,8 @@ from __future__ import annotations
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from ..lexicon import load_designations, load_table, load_wordlist
-from ..packs import get_pack
+from ..lexicon import load_designations
+from ..packs import LanguagePack, get_pack
 from .lexmatch import PhraseTable, VerbForms, fold, folded_tokens, function_words, is_word
 
 QUOTES = {"'": "'", '"': '"', "‘": "’", "“": "”"}
@@ -13,50 +13,48 @@ MAX_QUOTED = 12  # "'जल शक्ति अभियान: कैच द �
 MAX_QUOTED_SPEECH = 7  # a longer quote with function words in it is speech, not a name
 SUBTITLE = {":", "-", "–", "—", "("}
 MAX_NAME = 5
-CUE_AFTER = ("तहत", "अंतर्गत", "अन्तर्गत")  # "'X' के तहत"
 DASHES = {"–", "—", "-"}
-# After "मिशन" a one-word name of everyday vocabulary is usually the body that runs a scheme
-# ("आजीविका मिशन" in a list of departments); two or more words name the mission itself
-# ("निपुण भारत मिशन"), and so does one word that is not everyday vocabulary ("गगनयान मिशन").
-MIN_WORDS_AFTER = {"मिशन": 2}
-# Verbs that hold or observe a day or week: "आयोजित संपूर्ण समाधान दिवस", "... सप्ताह मनाया गया".
-OBSERVED = {"आयोजित", "आयोजन", "मनाया", "मनाई", "मनाए", "मनाये", "मनाते", "मनाने"}
 # A short gloss in brackets between a name and its head: "प्रायोजन (स्पॉन्सरशिप) योजना".
 MAX_GLOSS = 3
 
 
 @Language.factory("hi_programmes", assigns=["doc.spans"])
 def make_programmes(nlp: Language, name: str):
-    return Programmes(nlp)
+    return Programmes(nlp, get_pack(nlp.lang))
 
 
 class Programmes:
     """Writes doc.spans["programmes"]: one span per programme per document, with its kind."""
 
-    def __init__(self, nlp: Language):
-        self.known = PhraseTable(nlp.tokenizer, [(r["surface"], r) for r in load_table("programmes")])
-        heads = load_table("programme_heads")
+    def __init__(self, nlp: Language, pack: LanguagePack):
+        self.known = PhraseTable(nlp.tokenizer, [(r["surface"], r) for r in pack.table("programmes")])
+        heads = pack.table("programme_heads")
         self.after = {fold(r["head"]): r["kind"] for r in heads if r["position"] == "after"}
         self.bare_after = {fold(r["head"]) for r in heads if r["position"] == "after" and r["bare"] == "1"}
         self.bare_observed = {fold(r["head"]) for r in heads if r["position"] == "after" and r["bare"] == "2"}
-        self.observed = {fold(w) for w in OBSERVED}
+        self.observed = {fold(w) for w in pack.words("programmes", "observing_verbs")}
         self.before = {fold(r["head"]): r["kind"] for r in heads if r["position"] == "before"}
         # Heads that mark a programme in a sentence, and that a name is compared without.
         self.strong_after = {h for h, kind in self.after.items() if kind != "observance" or h in self.bare_after}
         self.strip_heads = [h for h, kind in self.after.items() if kind != "observance"]
-        self.min_words = {fold(h): n for h, n in MIN_WORDS_AFTER.items()}
-        self.generic = {fold(w) for w in load_wordlist("programme_generic")}
-        self.prefixes = {fold(w) for w in load_wordlist("programme_prefixes")}
+        self.min_words = {fold(h): 2 for h in pack.words("programmes", "two_word_heads")}
+        self.cue_after = {fold(w) for w in pack.words("programmes", "cue_after")}
+        # A quote across a sentence end or line break is speech; a substring test, so "?!" is one too.
+        self.quote_breaks = "".join(pack.words("programmes", "sentence_ends")) + "\n"
+        self.list_openers = {",", "\n"} | set(pack.words("programmes", "such_as"))
+        (self.plural_ending,) = pack.words("morphology", "plural_default")
+        self.generic = {fold(w) for w in pack.wordlist("programme_generic")}
+        self.prefixes = {fold(w) for w in pack.wordlist("programme_prefixes")}
         # Posts and honorifics end a name: "मिशन निदेशक सुश्री X" is a post, not "मिशन <name>".
-        self.not_names = {fold(w).rstrip(".") for w in get_pack(nlp.lang).role("honorific")} | {
+        self.not_names = {fold(w).rstrip(".") for w in pack.role("honorific")} | {
             fold(r["surface"].split()[-1]) for r in load_designations()}
-        self.stop = {fold(w) for w in function_words()}
+        self.stop = {fold(w) for w in function_words(pack)}
         # Unquoted names are read back only over words that are not everyday vocabulary.
-        self.common = {fold(w) for w in load_wordlist("common_words")} - {fold(w) for w in load_wordlist("name_tokens")}
-        everyday = {fold(w) for w in load_wordlist("everyday_words") | load_wordlist("common_words")}
+        self.common = {fold(w) for w in pack.wordlist("common_words")} - {fold(w) for w in pack.wordlist("name_tokens")}
+        everyday = {fold(w) for w in pack.wordlist("everyday_words") | pack.wordlist("common_words")}
         self.everyday = everyday | self.generic | self.stop
         # "पोलियो ड्रॉप्स पिलाकर | अभियान": a verb form ends an unquoted name read leftwards.
-        self.verb_form = VerbForms(everyday)
+        self.verb_form = VerbForms(everyday, pack)
 
     def __call__(self, doc: Doc) -> Doc:
         known = [(s, e, row["kind"], row["canonical"]) for s, e, row in self.known.find(doc)]
@@ -76,7 +74,7 @@ class Programmes:
             if not close:
                 continue
             j = next((k for k in range(i + 1, min(len(doc), i + MAX_QUOTED + 2)) if doc[k].text == close), None)
-            if j is None or j == i + 1 or any(t.text in "।?!\n" for t in doc[i + 1:j]):
+            if j is None or j == i + 1 or any(t.text in self.quote_breaks for t in doc[i + 1:j]):
                 continue
             if j - i - 1 > MAX_QUOTED_SPEECH and any(fold(t.text) in self.stop for t in doc[i + 1:j]):
                 continue
@@ -97,7 +95,7 @@ class Programmes:
             word = fold(doc[k].text)
             if word in self.after:
                 return self.after[word]
-            if word in CUE_AFTER:
+            if word in self.cue_after:  # "'X' के तहत"
                 return "programme"
         for k in range(max(0, open_i - 2), open_i):
             if fold(doc[k].text) in self.after:
@@ -211,12 +209,13 @@ class Programmes:
                     start = t.i - 1
                     while start > sent.start and t.i - start < 3 and self._name_word(doc[start - 1]):
                         start -= 1
-                    if start == sent.start or doc[start - 1].text in {",", "जैसे", "\n"} or doc[start - 1].is_space:
+                    if start == sent.start or doc[start - 1].text in self.list_openers or doc[start - 1].is_space:
                         out.append((start, t.i, "campaign", None))
         return out
 
     def _mentions_programmes(self, sent) -> bool:
-        return any(fold(t.text) in self.strong_after or fold(t.text).removesuffix("ों") in self.strong_after
+        return any(fold(t.text) in self.strong_after
+                   or fold(t.text).removesuffix(self.plural_ending) in self.strong_after
                    or fold(t.text)[:-1] in self.strong_after for t in sent)
 
     def _one_per_programme(self, doc: Doc, found: list) -> list[Span]:
