@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from .packs import get_pack
+from .packs import LanguagePack, get_pack
 
 
 # The Hindi pack's lexicons under their old names; stages written against one pack take a
@@ -23,25 +23,24 @@ def load_patterns(name: str):
     return get_pack().patterns(name)
 
 
-# Bihar/Jharkhand press writes "पदाधिकारी" where others write "अधिकारी" (अनुमंडल पदाधिकारी,
-# जिला पदाधिकारी) and "दंडाधिकारी" for "मजिस्ट्रेट" (मुख्य न्यायिक दंडाधिकारी); everywhere the
-# press also writes the English loanword for "अधिकारी" (जिला टीकाकरण अफसर, मेडिकल ऑफिसर).
-DESIGNATION_VARIANTS = (("अधिकारी", "पदाधिकारी"), ("अधिकारी", "अफसर"), ("अधिकारी", "ऑफिसर"),
-                        ("अधिकारी", "आफिसर"), ("मजिस्ट्रेट", "दंडाधिकारी"))
-
-
 @lru_cache(maxsize=None)
-def load_designations() -> tuple[dict, ...]:
-    """designations.tsv plus the regional spellings derived from it (DESIGNATION_VARIANTS):
+def designations(pack: LanguagePack) -> tuple[dict, ...]:
+    """designations.tsv plus the regional spellings derived from it (designation_variants.tsv):
     a post whose last word is "अधिकारी" is also read with "पदाधिकारी", "अफसर" and "ऑफिसर", and so on."""
-    rows = list(load_table("designations"))
+    rows = list(pack.table("designations"))
+    variants = [(v["word"], v["variant"]) for v in pack.table("designation_variants")]
     seen = {r["surface"] for r in rows}
     for row in list(rows):
         words = row["surface"].split()
-        for old, new in DESIGNATION_VARIANTS:
+        for old, new in variants:
             if words[-1] == old:
                 surface = " ".join(words[:-1] + [new])
                 if surface not in seen:
                     seen.add(surface)
                     rows.append({**row, "surface": surface})
     return tuple(rows)
+
+
+def load_designations() -> tuple[dict, ...]:
+    """The Hindi pack's designations (`designations(pack)`)."""
+    return designations(get_pack())

@@ -6,49 +6,48 @@ import unicodedata
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from ..lexicon import load_designations, load_table, load_wordlist
+from ..lexicon import designations
+from ..packs import LanguagePack, get_pack
 from .lexmatch import PhraseTable, covered, fold, function_words, is_word
 from .names import Name, NameReader
 
-LIST_LINKS = {",", "और", "व", "एवं", "तथा"}
-CONNECTORS = {"और", "व", "एवं", "तथा"}
-# "सचिव सह अवर न्यायाधीश", "न्यायाधीश-सह-अध्यक्ष", "अध्यक्ष कम सचिव": one person, two posts.
-POST_JOINERS = CONNECTORS | {"सह", "कम"}
-POST_NOUNS = {"मिशन", "परियोजना", "कार्यक्रम"}  # "अपर सचिव एवं मिशन निदेशक"
 HYPHENS = {"-", "–", "—"}
-PORTFOLIO_HEADS = {"मंत्री", "राज्यमंत्री"}  # "स्वास्थ्य एवं परिवार कल्याण मंत्री": the portfolio is the post
 MAX_PORTFOLIO = 6
-# "उपमुख्यमंत्री क और संसदीय कार्य मंत्री ख": a portfolio never runs across "और"/"तथा" (two people);
-# "एवं"/"व" join portfolio words inside one post ("स्वास्थ्य एवं परिवार कल्याण मंत्री").
-PORTFOLIO_BREAKS = {"और", "तथा"}
-OF = {"के", "की", "का"}
 # "POST (QUALIFIER) NAME": how many tokens a bracketed wing/branch/body may hold, and the marks
 # it may contain besides words ("(कानून-व्यवस्था)", "(अपराध/साइबर)", "(प्रशासन, वित्त)").
 MAX_QUALIFIER = 8
 QUALIFIER_PUNCT = HYPHENS | {"/", "&", ",", "."}
-# A one-word name after a post ("हेड कांस्टेबल मगाराम की ...") is read only when one of these
-# follows it: a postposition, a conjunction or punctuation ends the name there.
-ONE_WORD_ENDS = {"की", "के", "का", "ने", "को", "से", "और", "व", "एवं", "तथा", ",", "।", "|"}
-# Endings of town and district names ("महमूदाबाद", "रामपुर", "शाहगंज"): the first word of a
-# 3+ word "name" after a post ending so is the jurisdiction, not the person.
-PLACE_ENDINGS = ("पुर", "पुरा", "बाद", "गढ़", "गढ", "गंज", "नगर", "गांव", "गाँव", "पुरम", "खेड़ा", "खेडा")
 
 
 @Language.factory("hi_officials", assigns=["doc.spans"])
 def make_officials(nlp: Language, name: str):
-    return Officials(nlp)
+    return Officials(nlp, get_pack(nlp.lang))
 
 
 class Officials:
     """Writes doc.spans["officials"]: one span per person per document (first mention)."""
 
-    def __init__(self, nlp: Language):
-        self.designations = PhraseTable(nlp.tokenizer, [(r["surface"], r) for r in load_designations()])
-        self.services = PhraseTable(nlp.tokenizer, [(r["surface"], r) for r in load_table("services")])
-        self.names = NameReader(self.designations, self.services)
-        self.modifiers = {fold(w) for w in load_wordlist("post_modifiers")}
-        self.stop = {fold(w) for w in function_words()} - CONNECTORS
-        self.clause_words = self.stop - OF  # "के/की/का" may stand in a "(qualifier)": "(बाल अधिकारों का संरक्षण)"
+    def __init__(self, nlp: Language, pack: LanguagePack):
+        self.designations = PhraseTable(nlp.tokenizer, [(r["surface"], r) for r in designations(pack)])
+        self.services = PhraseTable(nlp.tokenizer, [(r["surface"], r) for r in pack.table("services")])
+        self.names = NameReader(self.designations, self.services, pack)
+        self.modifiers = {fold(w) for w in pack.wordlist("post_modifiers")}
+        self.connectors = set(pack.role("conjunction"))
+        self.list_links = self.connectors | {","}
+        self.post_joiners = self.connectors | set(pack.words("officials", "post_joiners"))
+        self.post_nouns = set(pack.words("officials", "post_nouns"))
+        self.portfolio_heads = set(pack.words("officials", "portfolio_heads"))
+        self.portfolio_breaks = set(pack.words("officials", "portfolio_breaks"))
+        self.of = set(pack.role("possessive"))
+        (behalf,) = pack.words("officials", "behalf_phrase")
+        self.behalf = tuple(behalf.split())
+        # A one-word name after a post ("हेड कांस्टेबल मगाराम की ...") is read only when one of
+        # these follows it: a case marker, a conjunction or punctuation ends the name there.
+        self.one_word_ends = self.of | self.connectors | set(pack.words("officials", "one_word_end_marks")) \
+            | {word for role in ("ergative", "dative", "ablative") for word in pack.role(role)}
+        self.place_endings = pack.words("officials", "place_endings")
+        self.stop = {fold(w) for w in function_words(pack)} - self.connectors
+        self.clause_words = self.stop - self.of  # "के/की/का" may stand in a "(qualifier)": "(बाल अधिकारों का संरक्षण)"
         # Words that end a portfolio walk: surnames, and name tokens that are not everyday words
         # ("देशमुख", "सुधाकर"; not "राज" of "पंचायती राज मंत्री").
         self.name_words = self.names.surnames | (self.names.known - self.names.everyday)
@@ -87,7 +86,7 @@ class Officials:
         """The name the post at start:end is written before, with what stands between them."""
         doc = ctx.doc
         info = {"designation": doc[start:end].text, "designation_en": row["english"]}
-        info.update(ctx.owner_before(start))
+        info.update(self._owner_before(ctx, start))
         j = post_end = end
         while j < len(doc):  # jurisdiction, agency or "(qualifier)" between the post and the name
             if ctx.places[j] is not None or ctx.agencies[j] is not None:
@@ -133,12 +132,13 @@ class Officials:
         """"हेड कांस्टेबल मगाराम की ...": a lone word after a post is a name when a postposition,
         conjunction or punctuation follows it and it is no everyday word, place or body."""
         doc = ctx.doc
-        if j + 1 >= len(doc) or doc[j + 1].text not in ONE_WORD_ENDS or not self.names.token_ok(doc, j, ctx.blocked):
+        if j + 1 >= len(doc) or doc[j + 1].text not in self.one_word_ends \
+                or not self.names.token_ok(doc, j, ctx.blocked):
             return None
         text = fold(doc[j].text)
         if not is_word(doc[j]) or len(text) < 3 or text in self.names.everyday or text in self.names.common \
                 or not _devanagari(text) or ctx.places[j] is not None or ctx.place_at(j) or ctx.ner_org[j] is not None \
-                or j in ctx.ner_loc or text.endswith(PLACE_ENDINGS) or text in self.names.post_plurals:
+                or j in ctx.ner_loc or text.endswith(self.place_endings) or text in self.names.post_plurals:
             return None
         return Name(j, j + 1, None, None)
 
@@ -154,7 +154,7 @@ class Officials:
             return False
         rest_known = any(fold(doc[k].text) in self.names.known for k in range(name.start + 1, name.end))
         return rest_known and (ctx.place_at(name.start) == name.start + 1 or ctx.gazetteer[name.start]
-                               or first.endswith(PLACE_ENDINGS))
+                               or first.endswith(self.place_endings))
 
     def _qualifier_end(self, doc: Doc, j: int) -> int | None:
         """The ")" closing a qualifier opened at j: a few words naming a wing, branch, area or
@@ -202,7 +202,7 @@ class Officials:
         for start, end, row in posts:
             while start > 0 and fold(doc[start - 1].text) in self.modifiers:
                 start -= 1
-            if fold(doc[end - 1].text) in PORTFOLIO_HEADS:
+            if fold(doc[end - 1].text) in self.portfolio_heads:
                 start = self._portfolio_start(doc, start, in_post, person)
             prev = out[-1] if out else None
             if prev and start <= prev[0]:  # the modifier was a post itself: "प्रधान जिला एवं सत्र न्यायाधीश"
@@ -213,12 +213,11 @@ class Officials:
                 out.append((start, end, row))
         return out
 
-    @staticmethod
-    def _joined(doc: Doc, gap_start: int, gap_end: int) -> bool:
+    def _joined(self, doc: Doc, gap_start: int, gap_end: int) -> bool:
         """"एवं", "सह", "-सह-", "कम" (and "एवं मिशन") between two posts: one person holds both."""
         words = [doc[k].text for k in range(gap_start, gap_end) if doc[k].text not in HYPHENS]
-        return 1 <= len(words) <= 2 and gap_end - gap_start <= 3 and fold(words[0]) in POST_JOINERS \
-            and all(w in POST_NOUNS for w in words[1:])
+        return 1 <= len(words) <= 2 and gap_end - gap_start <= 3 and fold(words[0]) in self.post_joiners \
+            and all(w in self.post_nouns for w in words[1:])
 
     def _portfolio_start(self, doc: Doc, start: int, in_post=frozenset(), person=frozenset()) -> int:
         """The portfolio before "मंत्री": words back to a function word, "और"/"तथा", another
@@ -227,13 +226,25 @@ class Officials:
         while k > 0 and start - k < MAX_PORTFOLIO:
             word = doc[k - 1]
             text = fold(word.text)
-            if not is_word(word) or text in self.stop or text in PORTFOLIO_BREAKS or k - 1 in in_post \
+            if not is_word(word) or text in self.stop or text in self.portfolio_breaks or k - 1 in in_post \
                     or k - 1 in person or text in self.name_words:
                 break
             k -= 1
-        while k < start and doc[k].text in CONNECTORS:
+        while k < start and doc[k].text in self.connectors:
             k += 1
         return k
+
+    def _owner_before(self, ctx: "_Context", start: int) -> dict:
+        """"असम के पुलिस महानिदेशक", "यूनिसेफ की ओर से ... विशेषज्ञ"."""
+        doc, k, n = ctx.doc, start - 1, len(self.behalf)
+        if k >= n and tuple(t.text for t in doc[k - n + 1:k + 1]) == self.behalf:
+            k -= n
+        if k >= 1 and doc[k].text in self.of:
+            if ctx.agencies[k - 1] is not None:
+                return {"agency": ctx.agencies[k - 1].text}
+            if ctx.places[k - 1] is not None:
+                return {"jurisdiction": ctx.places[k - 1].text}
+        return {}
 
     def _follows_service(self, doc: Doc, start: int) -> bool:
         if start < 2 or doc[start - 1].text != ",":
@@ -248,7 +259,7 @@ class Officials:
         """A post written once before a list of names belongs to each name, until a name is
         followed by a post of its own: "<post> क, ख, <post2>, <place>" (ख is post2's)."""
         doc, found = ctx.doc, []
-        while j + 1 < len(doc) and doc[j].text in LIST_LINKS:
+        while j + 1 < len(doc) and doc[j].text in self.list_links:
             name = self.names.read_forward(doc, j + 1, ctx.blocked, ctx.person)
             if not name or name.start != j + 1 + (name.start - (name.honorific_start or name.start)):
                 break
@@ -380,24 +391,6 @@ class _Context:
             if tuple(folded[:len(key)]) == key and starts - {j}:
                 return j + len(key)
         return None
-        words = self.doc[j:min(len(self.doc), j + 4)]
-        folded = [fold(t.text) for t in words]
-        for key in self.place_keys.get(folded[0], ()):
-            if tuple(folded[:len(key)]) == key:
-                return j + len(key)
-        return None
-
-    def owner_before(self, start: int) -> dict:
-        """"असम के पुलिस महानिदेशक", "यूनिसेफ की ओर से ... विशेषज्ञ"."""
-        doc, k = self.doc, start - 1
-        if k >= 2 and doc[k].text == "से" and doc[k - 1].text == "ओर":
-            k -= 2
-        if k >= 1 and doc[k].text in OF:
-            if self.agencies[k - 1] is not None:
-                return {"agency": self.agencies[k - 1].text}
-            if self.places[k - 1] is not None:
-                return {"jurisdiction": self.places[k - 1].text}
-        return {}
 
     def agency_after(self, j: int) -> dict:
         doc = self.doc

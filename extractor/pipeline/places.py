@@ -14,19 +14,15 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
-from ..lexicon import load_designations, load_table, load_wordlist
+from ..lexicon import designations
+from ..packs import LanguagePack, get_pack
 from .lexmatch import PhraseTable, fold, folded_tokens, function_words, is_initialism, is_word
 
 SPANS_KEY = "places"
 MENTIONS_KEY = "place_mentions"  # every mention, also when `places` keeps one per place
 AREA_KINDS = ("state", "ut")
 KIND_RANK = {"state": 0, "ut": 0, "district": 1, "city": 2, "region": 3, "country": 4}
-DATELINE_ENDS = {"।", ",", ":", "-", "—"}
 HYPHENS = {"-", "–"}
-LIST_LINKS = {",", "और", "व", "एवं", "तथा"}
-CONJUNCTIONS = {"और", "व", "एवं", "तथा"}
-# Inflected forms that are never a place name: oblique plurals ("गांवों") and adverbs ("निर्देशानुसार").
-NOT_NAME_ENDINGS = ("ों", "नुसार", "पूर्वक", "स्वरूप")
 
 
 @Language.factory("hi_places", assigns=["doc.spans"],
@@ -34,7 +30,7 @@ NOT_NAME_ENDINGS = ("ों", "नुसार", "पूर्वक", "स्�
 def make_places(nlp: Language, name: str, mentions: str, use_ner: bool):
     if mentions not in ("first", "all"):
         raise ValueError(f"hi_places: mentions must be 'first' or 'all', not {mentions!r}")
-    return HindiPlaces(nlp, mentions=mentions, use_ner=use_ner)
+    return Places(nlp, get_pack(nlp.lang), mentions=mentions, use_ner=use_ner)
 
 
 @dataclass
@@ -52,38 +48,44 @@ class Mention:
 class Lexicon:
     """The gazetteer and its context words, loaded and compiled once per component."""
 
-    def __init__(self, nlp: Language) -> None:
+    def __init__(self, nlp: Language, pack: LanguagePack) -> None:
+        self.pack = pack
         self.forms: dict[tuple[str, ...], list[dict]] = defaultdict(list)
-        for row in load_table("places"):
+        for row in pack.table("places"):
             self.forms[self.key(nlp, row["name_hi"])].append(row)
         self.matcher = PhraseMatcher(nlp.vocab, attr="ORTH")
         self.matcher.add("PLACE", [Doc(nlp.vocab, words=list(k)) for k in self.forms if k])
         self.ambiguous = {}
-        for line in load_wordlist("places_ambiguous"):
+        for line in pack.wordlist("places_ambiguous"):
             name, _, level = line.partition("\t")
             self.ambiguous[self.key(nlp, name)] = level.strip() or "cue"
         self.context: dict[str, dict[str, dict]] = defaultdict(dict)
-        for row in load_table("places_context"):  # the first spelling listed is the canonical one
+        for row in pack.table("places_context"):  # the first spelling listed is the canonical one
             self.context[row["role"]].setdefault(fold(row["word"]), row)
-        self.not_places = {fold(w) for w in load_wordlist("places_not")}
+        self.not_places = {fold(w) for w in pack.wordlist("places_not")}
         # "पुलिस आयुक्त <place> <name>": a place right after a post is the post's jurisdiction,
         # even when the model reads it into the person's name.
-        self.posts = {self.key(nlp, r["surface"]) for r in load_designations()}
+        self.posts = {self.key(nlp, r["surface"]) for r in designations(pack)}
         self.post_len = max(len(k) for k in self.posts)
         # Cue phrases (possibly several words) for places the gazetteer does not know.
         rows_by_role: dict[str, list] = defaultdict(list)
-        for row in load_table("places_context"):
+        for row in pack.table("places_context"):
             rows_by_role[row["role"]].append((row["word"], None))
         self.phrases = {role: PhraseTable(nlp.tokenizer, rows) for role, rows in rows_by_role.items()}
         # Words that cannot be such a place: everyday vocabulary, function words, common
         # nouns, posts, cadres, honorifics and name parts.
-        common = load_wordlist("everyday_words") | load_wordlist("stopwords_hi") | load_wordlist("places_not")
-        self.not_names = {fold(w) for w in common} | {fold(w) for w in function_words()}
+        common = pack.wordlist("everyday_words") | pack.wordlist("stopwords_hi") | pack.wordlist("places_not")
+        self.function_words = function_words(pack)
+        self.not_names = {fold(w) for w in common} | {fold(w) for w in self.function_words}
         self.not_names |= {w for k in self.posts for w in k}
-        self.not_names |= {w for r in load_table("services") for w in self.key(nlp, r["surface"])}
+        self.not_names |= {w for r in pack.table("services") for w in self.key(nlp, r["surface"])}
         for role in ("honorific", "name_part", "kin", "resident", "resident_skip"):
             self.not_names |= set(self.context[role])
-        self.person_words = {fold(w) for w in load_wordlist("name_tokens") | load_wordlist("surnames")}
+        self.person_words = {fold(w) for w in pack.wordlist("name_tokens") | pack.wordlist("surnames")}
+        self.conjunctions = set(pack.role("conjunction"))
+        self.list_links = self.conjunctions | {","}
+        self.dateline_ends = set(pack.words("places", "dateline_ends"))
+        self.not_name_endings = pack.words("places", "not_name_endings")
 
     @staticmethod
     def key(nlp: Language, text: str) -> tuple[str, ...]:
@@ -103,12 +105,12 @@ class Lexicon:
         return hit[0] if hit else None
 
 
-class HindiPlaces:
+class Places:
     """Gazetteer matches (longest first), cue checks for ambiguous names, NER LOC fallback."""
 
-    def __init__(self, nlp: Language, mentions: str = "first", use_ner: bool = True) -> None:
+    def __init__(self, nlp: Language, pack: LanguagePack, mentions: str = "first", use_ner: bool = True) -> None:
         self.vocab = nlp.vocab
-        self.lex = Lexicon(nlp)
+        self.lex = Lexicon(nlp, pack)
         self.mentions = mentions
         self.use_ner = use_ner
 
@@ -183,7 +185,7 @@ class HindiPlaces:
             return True
         if after is not None and self.lex.has("cue_after", after):
             return True
-        if self._line_start(doc, m.start) and after is not None and after.text in DATELINE_ENDS:
+        if self._line_start(doc, m.start) and after is not None and after.text in self.lex.dateline_ends:
             return True
         # The model's LOC is no cue here: it reads "आरक्षण का कोटा" as the city (trained on
         # encyclopaedic text), and ambiguous names are exactly the ones with an everyday sense.
@@ -231,7 +233,7 @@ class HindiPlaces:
                     aged, j = True, open_ - 1
             name = []
             while j >= 0 and len(name) < 4 and is_word(doc[j]) and words[j] not in self.lex.context["kin"] \
-                    and words[j] not in function_words():
+                    and words[j] not in self.lex.function_words:
                 name.append(j)
                 j -= 1
             kin = j >= 0 and words[j] in self.lex.context["kin"] or (
@@ -259,14 +261,15 @@ class HindiPlaces:
         w = folded_tokens(doc)[i]
         if w in self.lex.not_names or any(part in self.lex.not_names for part in w.split("-") if part):
             return False
-        return not w.endswith(NOT_NAME_ENDINGS) and not is_initialism(text) and not any(c.isdigit() for c in text)
+        return not w.endswith(self.lex.not_name_endings) and not is_initialism(text, self.lex.pack) \
+            and not any(c.isdigit() for c in text)
 
     def _list_before(self, doc: Doc, i: int, taken: set[int]) -> list[int]:
         """Single-word items listed before item i: "X, Y और <i>" (the last link a conjunction)."""
         words, out, j = folded_tokens(doc), [], i - 1
-        if j < 0 or words[j] not in CONJUNCTIONS:  # "रामसिंह किचार, सल्ट तहसील": no list
+        if j < 0 or words[j] not in self.lex.conjunctions:  # "रामसिंह किचार, सल्ट तहसील": no list
             return out
-        while j >= 1 and words[j] in LIST_LINKS and self._name_like(doc, j - 1, taken):
+        while j >= 1 and words[j] in self.lex.list_links and self._name_like(doc, j - 1, taken):
             out.append(j - 1)
             j -= 2
         return out
@@ -340,14 +343,15 @@ class HindiPlaces:
                 if j in known:
                     places, end = places + 1, known[j]
                 # an unknown item is followed by a link or closes the list after a conjunction
-                elif ((j + 1 < len(doc) and words[j + 1] in LIST_LINKS) or (j > i and words[j - 1] in CONJUNCTIONS)) \
+                elif ((j + 1 < len(doc) and words[j + 1] in self.lex.list_links)
+                      or (j > i and words[j - 1] in self.lex.conjunctions)) \
                         and self._name_like(doc, j, taken):
                     items.append(j)
                     end = j + 1
                 else:
                     break
-                if end < len(doc) and words[end] in LIST_LINKS:
-                    conj = conj or words[end] in CONJUNCTIONS
+                if end < len(doc) and words[end] in self.lex.list_links:
+                    conj = conj or words[end] in self.lex.conjunctions
                     j = end + 1
                 else:
                     j = end
@@ -376,7 +380,7 @@ class HindiPlaces:
         return out
 
     def _trim(self, span: Span) -> Span | None:
-        skip = function_words() | self.lex.not_places
+        skip = self.lex.function_words | self.lex.not_places
         start, end = span.start, span.end
         while start < end and (fold(span.doc[start].text) in skip or not is_word(span.doc[start])):
             start += 1

@@ -9,36 +9,38 @@ from __future__ import annotations
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from ..lexicon import load_designations, load_table, load_wordlist
+from ..lexicon import designations
+from ..packs import LanguagePack, get_pack
 from .lexmatch import PhraseTable, covered, fold, function_words, gazetteer_places, is_initialism
 
 # "agency_mentions": every mention of a body, also later bare acronyms ("डालसा" after
 # "जिला विधिक सेवा प्राधिकरण (डालसा)").
 CLAIMS = {"places": ("officials", "agencies", "agency_mentions", "programmes"),
           "agencies": ("officials", "programmes")}
-# Adverbs built on a noun ("निर्देशानुसार", "सफलतापूर्वक", "फलस्वरूप", "मुख्यतः") are not places.
-ADVERB_ENDINGS = ("नुसार", "पूर्वक", "स्वरूप", "पर्यंत", "पर्यन्त", "तया", "तः")
 
 
 @Language.factory("hi_reconcile", assigns=["doc.spans"])
 def make_reconcile(nlp: Language, name: str):
-    return Reconcile(nlp)
+    return Reconcile(nlp, get_pack(nlp.lang))
 
 
 class Reconcile:
     """Drops model-only places and agencies that the rules contradict."""
 
-    def __init__(self, nlp: Language):
-        rows = [(r["surface"], True) for r in load_designations()]
-        rows += [(r["surface"], True) for r in load_table("services")]
-        rows += [(r["surface"], True) for r in load_table("agencies") + load_table("ministries")]
+    def __init__(self, nlp: Language, pack: LanguagePack):
+        self.pack = pack
+        rows = [(r["surface"], True) for r in designations(pack)]
+        rows += [(r["surface"], True) for r in pack.table("services")]
+        rows += [(r["surface"], True) for r in pack.table("agencies") + pack.table("ministries")]
         self.claimed_words = PhraseTable(nlp.tokenizer, rows)
-        known = {fold(w) for w in load_wordlist("name_tokens") | load_wordlist("surnames")}
-        everyday = load_wordlist("common_words") | load_wordlist("everyday_words")
-        self.everyday = ({fold(w) for w in everyday} - known) | {fold(w) for w in function_words()}
+        known = {fold(w) for w in pack.wordlist("name_tokens") | pack.wordlist("surnames")}
+        everyday = pack.wordlist("common_words") | pack.wordlist("everyday_words")
+        self.everyday = ({fold(w) for w in everyday} - known) | {fold(w) for w in function_words(pack)}
         # Common nouns the model tags LOC ("झुग्गी-झोपड़ी", "सभाखंड"): a model-only place made of
         # them (and everyday words) names no place.
-        self.common_nouns = self.everyday | {fold(w) for w in load_wordlist("places_not")}
+        self.common_nouns = self.everyday | {fold(w) for w in pack.wordlist("places_not")}
+        self.adverb_endings = pack.words("reconcile", "adverb_endings")
+        self.plural_endings = pack.words("reconcile", "plural_endings")
 
     def __call__(self, doc: Doc) -> Doc:
         lexical = [False] * len(doc)
@@ -68,9 +70,9 @@ class Reconcile:
         if group == "places" and not any(gazetteer[t.i] for t in edges) and all(
                 part in self.common_nouns for w in words for part in w.split("-") if part):
             return False  # every part is an everyday word or a common noun
-        if group == "agencies" and words[-1].endswith("ों"):
+        if group == "agencies" and words[-1].endswith(self.plural_endings):
             return False  # oblique plural: "स्वयंसेवी संगठनों" is a kind of body, not one body
-        if group == "places" and (words[-1].endswith(ADVERB_ENDINGS)
-                                  or (len(edges) == 1 and is_initialism(edges[0].text))):
+        if group == "places" and (words[-1].endswith(self.adverb_endings)
+                                  or (len(edges) == 1 and is_initialism(edges[0].text, self.pack))):
             return False  # "निर्देशानुसार" is an adverb; "पीएलवी" an acronym, never a gazetteer-less place
         return True
