@@ -4,7 +4,7 @@ from __future__ import annotations
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from ..lexicon import load_designations
+from ..lexicon import designations
 from ..packs import LanguagePack, get_pack
 from .lexmatch import (PhraseTable, VerbForms, fold, folded_tokens, function_words, gazetteer_places,
                        is_initialism, is_word)
@@ -28,7 +28,7 @@ class Agencies:
         rows = pack.table("agencies") + pack.table("ministries")
         self.known = PhraseTable(nlp.tokenizer, [(r["surface"], r) for r in rows])
         self.heads = {fold(r["head"]): r for r in pack.table("agency_heads")}
-        self.designations = PhraseTable(nlp.tokenizer, [(r["surface"], r) for r in load_designations()])
+        self.designations = PhraseTable(nlp.tokenizer, [(r["surface"], r) for r in designations(pack)])
         # "&" joins list members as the conjunctions do.
         self.connectors = set(pack.role("conjunction")) | {"&"}
         self.stop = {fold(w) for w in function_words(pack)} - {fold(c) for c in self.connectors}
@@ -54,7 +54,7 @@ class Agencies:
         # (plural ending, singular ending): a bare plural ending is dropped.
         self.post_plurals = tuple((ending, singular[0] if singular else "") for ending, *singular
                                   in map(str.split, pack.words("agencies", "post_plural_endings")))
-        self.post_keys = {tuple(fold(w) for w in r["surface"].split()) for r in load_designations()}
+        self.post_keys = {tuple(fold(w) for w in r["surface"].split()) for r in designations(pack)}
         self.post_len = max(len(k) for k in self.post_keys)
 
     def __call__(self, doc: Doc) -> Doc:

@@ -4,7 +4,7 @@ from __future__ import annotations
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from ..lexicon import load_designations
+from ..lexicon import designations
 from ..packs import LanguagePack, get_pack
 from .lexmatch import PhraseTable, VerbForms, fold, folded_tokens, function_words, is_word
 
@@ -47,7 +47,7 @@ class Programmes:
         self.prefixes = {fold(w) for w in pack.wordlist("programme_prefixes")}
         # Posts and honorifics end a name: "मिशन निदेशक सुश्री X" is a post, not "मिशन <name>".
         self.not_names = {fold(w).rstrip(".") for w in pack.role("honorific")} | {
-            fold(r["surface"].split()[-1]) for r in load_designations()}
+            fold(r["surface"].split()[-1]) for r in designations(pack)}
         self.stop = {fold(w) for w in function_words(pack)}
         # Unquoted names are read back only over words that are not everyday vocabulary.
         self.common = {fold(w) for w in pack.wordlist("common_words")} - {fold(w) for w in pack.wordlist("name_tokens")}
