@@ -36,7 +36,6 @@ from thinc.api import Config  # noqa: E402
 from extractor.clean import clean  # noqa: E402
 from extractor.document import RawDocument  # noqa: E402
 from extractor.pipeline import build_nlp, config_path  # noqa: E402
-from extractor.pipeline.date_lexicon import get_lexicon  # noqa: E402
 
 DEFAULT_DEV = Path("/work/shared/eval/dev")
 
@@ -133,7 +132,7 @@ def main() -> int:
     args = ap.parse_args()
     docs = load_documents(args.dev)
     nlp = dates_nlp()
-    months = re.compile("|".join(map(re.escape, get_lexicon().months)))
+    months = re.compile("|".join(map(re.escape, nlp.get_pipe("hi_dates").lex.months)))
     tokenised = {text: nlp.make_doc(text) for _, text, _ in docs}
     runs = {
         "hi_dates": lambda text: ours(nlp, tokenised[text]),

@@ -56,7 +56,7 @@ def _build_patterns(lex: DateLexicon) -> dict[str, str]:
     """
     day = rf"\d{AFTER_FIRST_DIGIT}\d?"
     mon, year = rf"(?P<mon>{lex.month})", rf"(?P<year>{YEAR})"
-    joiner = rf"(?:{S}*(?:,|-|–|—|&){S}*|{S}+(?:से|और|व|एवं|तथा|and|to){S}+)"
+    joiner = rf"(?:{S}*(?:,|-|–|—|&){S}*|{S}+(?:{'|'.join(lex.joining_words)}){S}+)"
     modifier = rf"(?<![{W}])(?:{lex.words('future_before')}|{lex.words('past_before')}){S}+$"
     return {
         "month_name": lex.month,
@@ -67,7 +67,7 @@ def _build_patterns(lex: DateLexicon) -> dict[str, str]:
                      rf"{S}*[-/.]?{S}*{mon}(?:\.?{S}*[,/-]?{S}*{year}{NUM_R}|{WORD_R})",
         "month_day": rf"{mon}\.?{S}+(?P<day>\d{{1,2}}){ORD}(?:,?{S}*{year})?{NUM_R}",
         "month_year": rf"{mon}\.?{S}*[,-]?{S}*{year}{NUM_R}",
-        "month": rf"{mon}{WORD_R}(?={S}*(?:माह|महीने|महीना|मास|में|से|तक|के{S}))",
+        "month": rf"{mon}{WORD_R}(?={S}*(?:{'|'.join(lex.month_cues)}))",
         "dmy": rf"(?P<day>{day})(?P<sep>[./-])(?P<month>\d{{1,2}})(?P=sep)"
                rf"(?P<year>\d{{4}}|\d{{2}}){NUM_R}",
         "ymd": rf"{year}(?P<sep>[-/.])(?P<month>\d{{1,2}})(?P=sep)(?P<day>\d{{1,2}})"
@@ -77,6 +77,7 @@ def _build_patterns(lex: DateLexicon) -> dict[str, str]:
         "weekday": rf"(?P<wd>{lex.weekday}){WORD_R}",
         "relative": rf"{alternation(lex.relative)}{WORD_R}",
         "not_relative": rf"{lex.words('not_relative')}{WORD_R}",
+        "range_mark": rf"-|–|—|{'|'.join(lex.range_words)}",  # between the days of day_groups
     }
 
 
@@ -136,7 +137,7 @@ def find_day_groups(lex: DateLexicon, text: str) -> Iterator[Found]:
         month, year = lex.months[key(m.group("mon"))], _year(m)
         if not all(_valid(year, month, int(d.group())) for d in days):
             continue
-        is_range = len(days) == 2 and re.search(r"-|–|—|से|to", m.group("days")[days[0].end():])
+        is_range = len(days) == 2 and _compiled(lex)["range_mark"].search(m.group("days")[days[0].end():])
         mentions = []
         for i, d in enumerate(days):
             role = ("start" if i == 0 else "deadline") if is_range else None

@@ -1,12 +1,13 @@
-"""Date vocabulary for hi_dates: the lexicon tables in models/hi/lexicons compiled into regexes."""
+"""Date vocabulary for hi_dates: a pack's date tables (lexicons/) and words (words/dates.tsv, roles)
+compiled into regexes."""
 from __future__ import annotations
 
 import re
 import unicodedata
 from collections import defaultdict
-from functools import lru_cache
+from functools import lru_cache, partial
 
-from ..lexicon import load_table
+from ..packs import LanguagePack
 
 # Word characters for boundaries: \w misses Devanagari vowel signs (they are combining marks),
 # so a plain \b would cut "कलेक्टर" after "कल". Danda and double danda are punctuation.
@@ -20,8 +21,9 @@ AFTER_FIRST_DIGIT = rf"(?<![{W}].)(?<!\d[./:-].)"
 NUM_R = rf"(?![{W}])(?![./:-]\d)"
 ORD = r"(?:st|nd|rd|th)?"
 S = r"[^\S\n]"  # a space that does not cross a line: a date never runs over a line break
-# 1900-2099, not glued on the left. \d and int() read Devanagari digits (२०२४) as well.
-YEAR = rf"[12१२]{AFTER_FIRST_DIGIT}(?:(?<=[1१])[9९]|(?<=[2२])[0०])\d\d"
+# 1900-2099, not glued on the left. \d and int() read Devanagari digits (२०२४) as well; the
+# first two digits are written in either script (U+0966 zero, U+0967 one, U+0968 two, U+096F nine).
+YEAR = f"[12\u0967\u0968]{AFTER_FIRST_DIGIT}(?:(?<=[1\u0967])[9\u096f]|(?<=[2\u0968])[0\u0966])" r"\d\d"
 _VIRAMA = "\u094d"
 _NUKTA = "\u093c"
 
@@ -75,9 +77,9 @@ def left_free(text: str, start: int) -> bool:
     return start == 0 or not WORD_CHAR.match(text, start - 1)
 
 
-def _table(name: str, column: str) -> dict[str, int]:
+def _table(rows: tuple[dict, ...], column: str) -> dict[str, int]:
     out: dict[str, int] = {}
-    for row in load_table(name):
+    for row in rows:
         for variant in _variants(row[next(iter(row))]):
             out[variant] = int(row[column])
     return out
@@ -86,17 +88,17 @@ def _table(name: str, column: str) -> dict[str, int]:
 class DateLexicon:
     """Month, weekday and relative-expression names plus the context cues, as regexes."""
 
-    def __init__(self) -> None:
-        self.months = _table("months", "month")
-        self.months_alone = {v for row in load_table("months") if row["alone"] == "yes"
+    def __init__(self, pack: LanguagePack) -> None:
+        self.months = _table(pack.table("months"), "month")
+        self.months_alone = {v for row in pack.table("months") if row["alone"] == "yes"
                              for v in _variants(row["name"])}
-        self.weekdays = _table("weekdays", "weekday")
+        self.weekdays = _table(pack.table("weekdays"), "weekday")
         self.relative: dict[str, tuple[str, str]] = {}
-        for row in load_table("relative_dates"):
+        for row in pack.table("relative_dates"):
             for variant in _variants(row["text"]):
                 self.relative[variant] = (row["unit"], row["offset"])
         self.cues: dict[str, dict[str, str | None]] = defaultdict(dict)
-        for row in load_table("date_cues"):
+        for row in pack.table("date_cues"):
             for variant in _variants(row["cue"]):
                 self.cues[row["kind"]][variant] = row["value"]
         self.month = alternation(self.months)
@@ -105,8 +107,16 @@ class DateLexicon:
                        for kind, cues in self.cues.items()}
         self._before = {kind: re.compile(rf"(?<![{W}]){alternation(cues)}\s*[:\-]?\s*$")
                         for kind, cues in self.cues.items()}
+        stage_words = partial(pack.words, "dates")
+        self.full_stops = "".join(stage_words("full_stop"))  # for character classes
+        # Words between two dates: a range ("1 से 15 अगस्त", "1 to 15"), and with the conjunctions
+        # also a list ("3, 4 और 5 अगस्त").
+        self.range_words = pack.role("ablative") + stage_words("range_words")
+        self.joining_words = pack.role("ablative") + pack.role("conjunction") + stage_words("list_words") \
+            + stage_words("range_words")
+        self.month_cues = stage_words("month_cues")
         # A clause ends at punctuation, a line break or a word that opens a new clause.
-        self.clause_end = re.compile(rf"[।?!\n|,;:“”\"]|\.(?:\s|$)"
+        self.clause_end = re.compile(rf"[{self.full_stops}?!\n|,;:“”\"]|\.(?:\s|$)"
                                      rf"|(?<![{W}]){alternation(self.cues['clause_break'])}{WORD_R}")
         suffixes = alternation(self.cues["future_suffix"])
         self.compiled: dict[str, re.Pattern] = {}  # the forms' regexes (date_forms builds them)
@@ -137,6 +147,7 @@ class DateLexicon:
         return bool(self._past.search(clause)) and not self.is_future(clause)
 
 
-@lru_cache(maxsize=1)
-def get_lexicon() -> DateLexicon:
-    return DateLexicon()
+@lru_cache(maxsize=None)
+def get_lexicon(pack: LanguagePack) -> DateLexicon:
+    """One lexicon per pack: its regexes are costly to build, and every pipeline shares them."""
+    return DateLexicon(pack)

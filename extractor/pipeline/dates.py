@@ -3,7 +3,8 @@
 Each span's `span._.dates` is {"text", "value", "role"} plus, when the year was not written,
 "year_source" (published, dateline or context) and, for "2024-25", "period". How values are
 resolved is documented in date_values.py; which forms are read, in date_forms.py; the words
-are in models/hi/lexicons/{months,weekdays,relative_dates,date_cues}.tsv.
+come from the language pack (Hindi: models/hi/lexicons/{months,weekdays,relative_dates,
+date_cues}.tsv and models/hi/words/dates.tsv), read by date_lexicon.py.
 """
 from __future__ import annotations
 
@@ -13,6 +14,7 @@ from datetime import date
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
+from ..packs import LanguagePack, get_pack
 from .date_forms import Mention, find_all
 from .date_lexicon import WORD_R, DateLexicon, get_lexicon, key
 from .date_values import Reference, parse_iso, resolve
@@ -21,41 +23,43 @@ for _name, _owner in (("dates", Span), ("published", Doc)):
     if not _owner.has_extension(_name):
         _owner.set_extension(_name, default=None)
 
-# A dateline opens a paragraph: a place of a few words, a comma, the date, then ":" "।" "(" "-",
-# or "/" as government press notes write it ("रायगढ़, 11 मार्च 2025/ कलेक्टर ...").
-_DATELINE_PLACE = re.compile(r"^[^\d\n,।:!?\"“”]{2,40},\s*$")
-_DATELINE_END = re.compile(r"\s*(?:[:।|(/\-–—]|\n|$)")
-# Punctuation the tokenizer leaves glued to a date ("2025/"): split off so the span is the date.
-_GLUED_PUNCT = re.compile(r"^[/\\|।,:;.\-–—]+$")
 # "इस साल जनवरी", "पिछले वर्ष मार्च में": a relative year naming the year of the month after it.
 _YEAR_THEN_MONTH = re.compile(r"^[^\S\n]+$")
-_SHARED_YEAR = re.compile(r"^\s*(?:से|-|–|—|to|और|व|एवं|तथा|and|,)\s*$")
 _BESIDE = re.compile(r"^\s*[,(]?\s*$|^\s*\)?\s*,?\s*$")
 
 
 @Language.factory("hi_dates", assigns=["doc.spans"], default_config={"spans_key": "dates"})
 def make_dates(nlp: Language, name: str, spans_key: str):
-    return HindiDates(spans_key)
+    return Dates(get_pack(nlp.lang), spans_key)
 
 
-class HindiDates:
+class Dates:
     """Finds date expressions, gives each a role and an ISO value, and stores them as spans."""
 
-    def __init__(self, spans_key: str = "dates") -> None:
+    def __init__(self, pack: LanguagePack, spans_key: str = "dates") -> None:
         self.spans_key = spans_key
-        self.lex: DateLexicon = get_lexicon()
+        self.lex: DateLexicon = get_lexicon(pack)
         self._month_after = re.compile(rf"[^\S\n]+({self.lex.month}){WORD_R}")
+        stops = self.lex.full_stops
+        # A dateline opens a paragraph: a place of a few words, a comma, the date, then ":" "।" "(" "-",
+        # or "/" as government press notes write it ("रायगढ़, 11 मार्च 2025/ कलेक्टर ...").
+        self._dateline_place = re.compile(rf"^[^\d\n,{stops}:!?\"“”]{{2,40}},\s*$")
+        self._dateline_end = re.compile(rf"\s*(?:[:{stops}|(/\-–—]|\n|$)")
+        # Punctuation the tokenizer leaves glued to a date ("2025/"): split off so the span is the date.
+        self._glued_punct = re.compile(rf"^[/\\|{stops},:;.\-–—]+$")
+        # "1 अगस्त से 15 सितम्बर 2024": what may stand between two dates sharing the second one's year.
+        self._shared_year = re.compile(rf"^\s*(?:{'|'.join(self.lex.joining_words)}|-|–|—|,)\s*$")
 
     def __call__(self, doc: Doc) -> Doc:
         text = doc.text
         mentions = _drop_weekdays_beside_dates(text, [m for f in find_all(self.lex, text)
                                                       for m in f.mentions])
         mentions = _join_year_and_month(self.lex, self._month_after, text, mentions)
-        _share_years(text, mentions)
+        _share_years(self._shared_year, text, mentions)
         roles = [self.role(text, m) for m in mentions]
         ref = Reference(published=parse_iso(doc._.published),
                         dateline=_dateline_date(mentions, roles))
-        _split_glued_punctuation(doc, mentions)
+        _split_glued_punctuation(self._glued_punct, doc, mentions)
         spans = []
         for m, role in zip(mentions, roles):
             span = self._span(doc, m)
@@ -76,7 +80,7 @@ class HindiDates:
         if m.role:
             return m.role
         lex = self.lex
-        if (m.month and _is_dateline(text, m)) or lex.before(text, m.start, "publication_before"):
+        if (m.month and self._is_dateline(text, m)) or lex.before(text, m.start, "publication_before"):
             return "publication"
         if lex.after(text, m.end, "deadline_after") or lex.before(text, m.start, "deadline_before"):
             return "deadline"
@@ -89,19 +93,18 @@ class HindiDates:
         stop = self.lex.clause_end.search(text, end)
         return text[end:stop.start() if stop else len(text)]
 
+    def _is_dateline(self, text: str, m: Mention) -> bool:
+        line_start = text.rfind("\n", 0, m.start) + 1
+        place = text[line_start:m.start]
+        return (bool(self._dateline_place.match(place)) and len(place.split()) <= 5
+                and bool(self._dateline_end.match(text, m.end)))
+
     @staticmethod
     def _span(doc: Doc, m: Mention) -> Span | None:
         # The tokenizer splits digits from words and punctuation, so "strict" nearly always
         # fits; when it does not, the evidence grows to whole tokens rather than being lost.
         return (doc.char_span(m.start, m.end)
                 or doc.char_span(m.start, m.end, alignment_mode="expand"))
-
-
-def _is_dateline(text: str, m: Mention) -> bool:
-    line_start = text.rfind("\n", 0, m.start) + 1
-    place = text[line_start:m.start]
-    return (bool(_DATELINE_PLACE.match(place)) and len(place.split()) <= 5
-            and bool(_DATELINE_END.match(text, m.end)))
 
 
 def _dateline_date(mentions: list[Mention], roles: list[str]) -> date | None:
@@ -128,12 +131,12 @@ def _context_year(text: str, mentions: list[Mention], m: Mention) -> int | None:
     return min(dated, key=lambda o: abs(o.start - m.start)).year
 
 
-def _share_years(text: str, mentions: list[Mention]) -> None:
+def _share_years(shared_year: re.Pattern, text: str, mentions: list[Mention]) -> None:
     """ "1 अगस्त से 15 सितम्बर 2024": the first date takes the year written after the second."""
     for a, b in zip(mentions, mentions[1:]):
         if a.year or not (a.month and a.day) or not (b.year and b.month):
             continue
-        if _SHARED_YEAR.match(text[a.end:b.start]):
+        if shared_year.match(text[a.end:b.start]):
             a.year = b.year - 1 if (a.month, a.day) > (b.month, b.day or 31) else b.year
 
 
@@ -163,7 +166,7 @@ def _join_year_and_month(lex: DateLexicon, month_after: re.Pattern, text: str,
     return out
 
 
-def _split_glued_punctuation(doc: Doc, mentions: list[Mention]) -> None:
+def _split_glued_punctuation(glued_punct: re.Pattern, doc: Doc, mentions: list[Mention]) -> None:
     """Split tokens like "2025/" at a date's edge, so the span is the date and not the slash.
 
     Span groups written by earlier stages hold token indices; they are rebuilt by characters.
@@ -178,7 +181,7 @@ def _split_glued_punctuation(doc: Doc, mentions: list[Mention]) -> None:
                 continue
             head, tail = doc.text[tok.idx:edge], doc.text[edge:tok.idx + len(tok.text)]
             rest = tail if edge == m.end else head
-            if rest and _GLUED_PUNCT.match(rest):
+            if rest and glued_punct.match(rest):
                 cuts.setdefault(tok.i, set()).add(edge - tok.idx)
     if not cuts:
         return

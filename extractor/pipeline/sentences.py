@@ -1,4 +1,4 @@
-"""Sentence boundaries for Hindi news: danda, full stop, ?, !, line breaks (headlines, bullets)."""
+"""Sentence boundaries: the pack's end marks (Hindi: danda, full stop, ?, !), line breaks (headlines, bullets)."""
 from __future__ import annotations
 
 import numpy
@@ -6,23 +6,23 @@ from spacy.attrs import SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from ..lexicon import load_wordlist
-
-_ENDERS = {"।", "॥", "?", "!", ".", "?”", "!”", "।”"}
-_CLOSERS = {"”", "’", '"', "'"}
+from ..packs import LanguagePack, get_pack
 
 
 @Language.factory("hi_sentences", assigns=["token.is_sent_start"])
 def make_sentences(nlp: Language, name: str):
-    return HindiSentences()
+    return Sentences(get_pack(nlp.lang))
 
 
-class HindiSentences:
+class Sentences:
     """Rule-based sentence starts; abbreviations such as "डॉ." do not end a sentence."""
 
-    def __init__(self) -> None:
-        self.abbreviations = load_wordlist("abbreviations")
-        self.wire_agencies = load_wordlist("wire_agencies")
+    def __init__(self, pack: LanguagePack) -> None:
+        self.abbreviations = pack.wordlist("abbreviations")
+        self.wire_agencies = pack.wordlist("wire_agencies")
+        self.enders = frozenset(pack.words("sentences", "enders"))
+        self.end_marks = pack.words("sentences", "end_marks")
+        self.closers = frozenset(pack.words("sentences", "closers"))
 
     def __call__(self, doc: Doc) -> Doc:
         if not len(doc):
@@ -38,12 +38,12 @@ class HindiSentences:
             return False
         if "\n" in prev.text or "\n" in prev.whitespace_:
             return True
-        if token.text in _CLOSERS and not prev.whitespace_:  # "...जाएगा।”": the quote closes this sentence
+        if token.text in self.closers and not prev.whitespace_:  # "...जाएगा।”": the quote closes this sentence
             return False
-        if prev.text in _CLOSERS and prev.i > 0 and self._ends_sentence(prev.doc[prev.i - 1], prev) is False \
-                and prev.doc[prev.i - 1].text in _ENDERS:
+        if prev.text in self.closers and prev.i > 0 and self._ends_sentence(prev.doc[prev.i - 1], prev) is False \
+                and prev.doc[prev.i - 1].text in self.enders:
             return True
-        if prev.text in _ENDERS or prev.text.endswith(("।", "?", "!")):
+        if prev.text in self.enders or prev.text.endswith(self.end_marks):
             return prev.text != "." or not self._is_abbreviation(prev)
         if prev.text == ")" and not token.is_punct:
             return self._is_wire_dateline(prev)

@@ -3,48 +3,50 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from functools import lru_cache
+from functools import partial
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from ..lexicon import load_designations, load_table, load_wordlist
+from ..lexicon import designations
+from ..packs import LanguagePack, get_pack
 
-# Clause boundaries inside a sentence: a conjunction that starts a new statement.
-CLAUSE_BREAK = re.compile(r"[;]|,\s+(?=(इसलिए|लेकिन|किंतु|परंतु|जबकि|अतः)\s)")
 QUOTED = re.compile(r"“[^”]*(”|$)|\"[^\"]*(\"|$)")  # an unclosed quote runs to the clause end
-AGENT = ("ने", "द्वारा")
-THAT = "कि"  # "X ने बताया कि ...": what follows is reported content, not an addressee
 MAX_POST_WORDS = 4  # longest post read before "ने" ("अपर पुलिस अधीक्षक")
-# An active future verb ending its clause: "तैयार करेंगे", "बनाएगा", "खुराक देंगी", "सौंपेगा".
-# Only after the danda/quote: a future verb inside a clause is rarely its main verb.
-FUTURE_END = re.compile(r"(?<!\S)(\S+?)(?:ए|े|ये)[ंँ]?(?:गा|गी|गे|गीं)[\s।.!?\"”’']*$")
-# Stems whose future says what will be, not what someone will do: "चालू रहेगी", "लोक अदालत
-# लगेगी", "लाभ मिलेगा", "मॉडल बनेगा", "भुगतना पड़ेगा", "जमा किए जा सकेंगे", "आप चाहेंगे".
-STATIVE_STEMS = frozenset({"रह", "लग", "मिल", "बन", "पड़", "सक", "चाह", "हो", "आ", "जा", "दिख"})
-# Postpositions after a noun: a body followed by one is not the subject ("पुलिस को", "आयोग से").
-POSTPOSITIONS = frozenset({"को", "से", "के", "की", "का", "में", "पर", "ने", "द्वारा", "तक", "ओर", "लिए", "साथ"})
-# A line that announces a list of decisions or directives ("मंत्रिपरिषद के निर्णय इस प्रकार हैं:",
-# "बैठक में लिए गए प्रमुख फैसले निम्नलिखित हैं", "मुख्य निर्देश:"): each numbered or bulleted item
-# under it, up to the next line that is no item, is one of them even without a verb.
-LIST_INTRO = re.compile(r"(?P<word>निर्णय|फ़ैसल|फैसल|निर्देश|दिशा-निर्देश|दिशानिर्देश)\S*"
-                        r"(.*(इस\s+प्रकार|निम्नलिखित|निम्नानुसार|निम्न)(\s|[:：]|$)|[^।.!?]*[:：]\s*$)")
-LIST_ITEM = re.compile(r"\s*(\(?[0-9०-९]{1,2}\s*[.):]|\(?[a-zA-Zक-ह][.)]|[•●▪■◆►*\-–])\s+")
 
 
 @Language.factory("hi_statements", assigns=["doc.spans"])
 def make_statements(nlp: Language, name: str):
-    return Statements()
+    return Statements(get_pack(nlp.lang))
 
 
 class Statements:
     """Writes doc.spans["statements"]; span._.statements holds kinds, by, owner and deadline."""
 
-    def __init__(self) -> None:
-        rows = load_table("statement_cues")
+    def __init__(self, pack: LanguagePack) -> None:
+        rows = pack.table("statement_cues")
         self.cues = [(re.compile(r["pattern"]), r["kinds"], r.get("requires")) for r in rows]
         self.deadline_cues = [re.compile(r["pattern"]) for r in rows if r.get("deadline") == "yes"]
-        self.bodies = load_wordlist("acting_bodies")
+        self.bodies = pack.wordlist("acting_bodies")
+        words = partial(pack.words, "statements")
+        # Clause boundaries inside a sentence: a conjunction that starts a new statement.
+        self.clause_break = re.compile(rf"[;]|,\s+(?=({'|'.join(words('clause_openers'))})\s)")
+        self.future_end = pack.pattern("statements", "future_end")
+        self.stative_stems = frozenset(words("stative_stems"))
+        # Postpositions after a noun: a body followed by one is not the subject ("पुलिस को", "आयोग से").
+        self.postpositions = frozenset(pack.role("postposition") + pack.role("possessive"))
+        self.agent_markers = pack.role("ergative") + pack.role("agentive")
+        (self.ergative,), (self.dative,) = pack.role("ergative"), pack.role("dative")
+        (self.complementizer,) = words("complementizer")
+        self.full_stops = words("full_stop")
+        self.directive_heads = frozenset(words("list_directive_heads"))
+        heads = "|".join(words("list_decision_heads") + words("list_directive_heads"))
+        self.list_intro = re.compile(rf"(?P<word>{heads})\S*(.*({'|'.join(words('list_follows'))})(\s|[:：]|$)"
+                                     rf"|[^{''.join(self.full_stops)}.!?]*[:：]\s*$)")
+        self.list_item = pack.pattern("statements", "list_item")
+        # Post as written -> the post in English (designations.tsv).
+        self.post_english = {r["surface"]: r["english"] for r in designations(pack)
+                             if r.get("surface") and r.get("english")}
 
     def __call__(self, doc: Doc) -> Doc:
         spans, text = [], doc.text  # Doc.text is rebuilt from the tokens on every access
@@ -52,23 +54,24 @@ class Statements:
         listed = None  # the kinds of the items under a list heading, while the list lasts
         for sent in doc.sents:
             sent_text = text[sent.start_char:sent.end_char]  # Span.text rebuilds from tokens too
-            if _is_headline(sent, sent_text):
+            if self._is_headline(sent, sent_text):
                 continue
             item = None
             if _starts_line(text, sent.start_char):
-                item = LIST_ITEM.match(sent_text) if listed else None
+                item = self.list_item.match(sent_text) if listed else None
                 if listed and item is None:
                     listed = None  # a line that is no item ends the list
-                if item is None and (intro := LIST_INTRO.search(sent_text)):
-                    listed = ["decision", "action_point"] if "निर्देश" in intro.group("word") else ["decision"]
+                if item is None and (intro := self.list_intro.search(sent_text)):
+                    listed = ["decision", "action_point"] if intro.group("word") in self.directive_heads \
+                        else ["decision"]
             found = []
-            for start, end in _clauses(sent, sent_text):
+            for start, end in self._clauses(sent, sent_text):
                 if item is not None and start == sent.start_char:
                     start += item.end()  # "7. ..." : the number is not part of the statement
                 kinds = self._kinds(doc, text[start:end], start, dates)
                 span = doc.char_span(start, end, alignment_mode="expand") if kinds else None
                 if span is not None:
-                    span._.statements = {"kinds": kinds, **_who_and_when(doc, span, self.deadline_cues)}
+                    span._.statements = {"kinds": kinds, **self._who_and_when(doc, span)}
                     found.append(span)
             if item is not None:
                 for span in found:
@@ -77,7 +80,7 @@ class Statements:
                     span = doc.char_span(sent.start_char + item.end(), sent.start_char + len(sent_text.rstrip()),
                                          alignment_mode="expand")
                     if span is not None and len(span):
-                        span._.statements = {"kinds": list(listed), **_who_and_when(doc, span, self.deadline_cues)}
+                        span._.statements = {"kinds": list(listed), **self._who_and_when(doc, span)}
                         found.append(span)
             spans.extend(found)
         doc.spans["statements"] = spans
@@ -100,8 +103,8 @@ class Statements:
     def _body_will_act(self, doc: Doc, text: str, start: int, end: int, dates) -> bool:
         """"नीति आयोग ... फ्रेमवर्क बनाएगा", "टीमें ... खुराक देंगी": an active future verb ends the
         clause and a body or an official is its subject, or the clause holds a deadline or start."""
-        match = FUTURE_END.search(text)
-        if match is None or match.group(1) in STATIVE_STEMS:
+        match = self.future_end.search(text)
+        if match is None or match.group(1) in self.stative_stems:
             return False
         clause = doc.char_span(start, end, alignment_mode="expand")
         if clause is None:
@@ -116,13 +119,95 @@ class Statements:
         return any(t.text in self.bodies and self._is_subject(doc, t.i + 1)
                    for t in clause[:-2])
 
-    @staticmethod
-    def _is_subject(doc: Doc, after: int) -> bool:
+    def _is_subject(self, doc: Doc, after: int) -> bool:
         """What follows a noun shows it is the subject: no postposition ("(NSIL)" skipped)."""
         if after < len(doc) and doc[after].text == "(":
             close = next((i for i in range(after + 1, min(after + 8, len(doc))) if doc[i].text == ")"), None)
             after = close + 1 if close is not None else after
-        return after < len(doc) and doc[after].text not in POSTPOSITIONS and doc[after].text != "ने"
+        return after < len(doc) and doc[after].text not in self.postpositions
+
+    def _is_headline(self, sent: Span, text: str) -> bool:
+        """The first line without a full stop is the headline; it repeats the story."""
+        text = text.strip()
+        return sent.start_char == 0 and not text.endswith((*self.full_stops, ".", "?", "!"))
+
+    def _clauses(self, sent: Span, text: str):
+        base = sent.start_char
+        start = 0
+        for m in self.clause_break.finditer(text):
+            yield base + start, base + m.start()
+            start = m.end()
+        end = len(text.rstrip())
+        if end > start:
+            yield base + start + (len(text[start:]) - len(text[start:].lstrip())), base + end
+
+    def _who_and_when(self, doc: Doc, clause: Span) -> dict:
+        by = self._agent(doc, clause)
+        owner = self._addressee(doc, clause)
+        dates = [d for d in doc.spans.get("dates", [])
+                 if clause.start_char <= d.start_char < clause.end_char and d._.dates]
+        deadline = next((d._.dates.get("value") for d in dates if d._.dates.get("role") == "deadline"), None)
+        if deadline is None:
+            deadline = _date_after_cue(doc, clause, dates, self.deadline_cues)
+        return {"text": clause.text, "by": by, "owner": owner, "deadline": deadline}
+
+    def _agent(self, doc: Doc, clause: Span) -> str | None:
+        """The official or body written just before "ने"/"द्वारा" in the clause; a bare post
+        ("एसपी ने") is resolved to the official who holds it in this document."""
+        for token in clause:
+            if token.text not in self.agent_markers or token.i == clause.start:
+                continue
+            before = token.i - 1
+            for group, field in (("officials", "name"), ("agencies", "name")):
+                for span in doc.spans.get(group, []):
+                    if span.start <= before < span.end or (span.end == before and doc[before].text == ","):
+                        return (span._.get(group) or {}).get(field) or span.text
+            for size in range(min(MAX_POST_WORDS, before - clause.start + 1), 0, -1):
+                holder = self._holder_of(doc, doc[before - size + 1:before + 1].text)
+                if holder:
+                    return holder
+        return None
+
+    def _holder_of(self, doc: Doc, post: str) -> str | None:
+        """The official of this document who holds `post`: the same words, else the same post
+        written another way ("डीजीपी" for "पुलिस महानिदेशक", "डीएम" for "जिलाधिकारी")."""
+        officials = [span._.officials or {} for span in doc.spans.get("officials", [])]
+        for data in officials:
+            designation = data.get("designation") or ""
+            if designation == post or (" " not in post and post in designation.split()):
+                return data.get("name")
+        english = self.post_english.get(post)
+        if english:
+            for data in officials:
+                held = data.get("designation_en") or self.post_english.get(data.get("designation") or "")
+                if _same_post(english, held):
+                    return data.get("name")
+        return None
+
+    def _addressee(self, doc: Doc, clause: Span) -> str | None:
+        """"X ने <owner> को निर्देश दिए": the words between the agent and "को".
+
+        A date before "को" ("ने 8 मार्च को", "ने सोमवार को") says when, not to whom: the owner is
+        looked for after it. Nothing after "कि" is an addressee ("ने बताया कि 8 मार्च को ...")."""
+        words = [t for t in clause]
+        agent = next((i for i, t in enumerate(words) if t.text == self.ergative), None)
+        if agent is None:
+            return None
+        in_date = _date_tokens(doc, clause)
+        start = agent + 1
+        for i in range(agent + 1, len(words)):
+            if words[i].text == self.complementizer:
+                return None
+            if words[i].text != self.dative:
+                continue
+            if i > start and words[i - 1].i in in_date:
+                start = i + 1  # "ने 8 मार्च को": a time, not an addressee
+                continue
+            if i == start or i - agent > 12:
+                return None
+            owner = [t for t in words[start:i] if t.i not in in_date]
+            return doc[owner[0].i:owner[-1].i + 1].text if owner else None
+        return None
 
 
 def _starts_line(text: str, start: int) -> bool:
@@ -134,34 +219,6 @@ def _date_before(dates: list[int], start: int, end: int) -> bool:
     """A date begins in [start, end) (dates: sorted start characters)."""
     i = bisect_left(dates, start)
     return i < len(dates) and dates[i] < end
-
-
-def _is_headline(sent: Span, text: str) -> bool:
-    """The first line without a full stop is the headline; it repeats the story."""
-    text = text.strip()
-    return sent.start_char == 0 and not text.endswith(("।", ".", "?", "!"))
-
-
-def _clauses(sent: Span, text: str):
-    base = sent.start_char
-    start = 0
-    for m in CLAUSE_BREAK.finditer(text):
-        yield base + start, base + m.start()
-        start = m.end()
-    end = len(text.rstrip())
-    if end > start:
-        yield base + start + (len(text[start:]) - len(text[start:].lstrip())), base + end
-
-
-def _who_and_when(doc: Doc, clause: Span, deadline_cues=()) -> dict:
-    by = _agent(doc, clause)
-    owner = _addressee(doc, clause)
-    dates = [d for d in doc.spans.get("dates", [])
-             if clause.start_char <= d.start_char < clause.end_char and d._.dates]
-    deadline = next((d._.dates.get("value") for d in dates if d._.dates.get("role") == "deadline"), None)
-    if deadline is None:
-        deadline = _date_after_cue(doc, clause, dates, deadline_cues)
-    return {"text": clause.text, "by": by, "owner": owner, "deadline": deadline}
 
 
 def _date_after_cue(doc: Doc, clause: Span, dates: list, cues) -> str | None:
@@ -176,31 +233,6 @@ def _date_after_cue(doc: Doc, clause: Span, dates: list, cues) -> str | None:
         if found:
             return found
     return None
-
-
-def _agent(doc: Doc, clause: Span) -> str | None:
-    """The official or body written just before "ने"/"द्वारा" in the clause; a bare post
-    ("एसपी ने") is resolved to the official who holds it in this document."""
-    for token in clause:
-        if token.text not in AGENT or token.i == clause.start:
-            continue
-        before = token.i - 1
-        for group, field in (("officials", "name"), ("agencies", "name")):
-            for span in doc.spans.get(group, []):
-                if span.start <= before < span.end or (span.end == before and doc[before].text == ","):
-                    return (span._.get(group) or {}).get(field) or span.text
-        for size in range(min(MAX_POST_WORDS, before - clause.start + 1), 0, -1):
-            holder = _holder_of(doc, doc[before - size + 1:before + 1].text)
-            if holder:
-                return holder
-    return None
-
-
-@lru_cache(maxsize=1)
-def _post_english() -> dict[str, str]:
-    """Post as written -> the post in English (designations.tsv)."""
-    return {r["surface"]: r["english"] for r in load_designations()
-            if r.get("surface") and r.get("english")}
 
 
 def _acronym(english: str) -> str:
@@ -219,49 +251,6 @@ def _same_post(a: str | None, b: str | None) -> bool:
         return True
     short, full = sorted((a, b), key=lambda e: " " in e.strip())
     return " " not in short.strip() and short.isupper() and " " in full.strip() and _acronym(full) == short
-
-
-def _holder_of(doc: Doc, post: str) -> str | None:
-    """The official of this document who holds `post`: the same words, else the same post
-    written another way ("डीजीपी" for "पुलिस महानिदेशक", "डीएम" for "जिलाधिकारी")."""
-    officials = [span._.officials or {} for span in doc.spans.get("officials", [])]
-    for data in officials:
-        designation = data.get("designation") or ""
-        if designation == post or (" " not in post and post in designation.split()):
-            return data.get("name")
-    english = _post_english().get(post)
-    if english:
-        for data in officials:
-            held = data.get("designation_en") or _post_english().get(data.get("designation") or "")
-            if _same_post(english, held):
-                return data.get("name")
-    return None
-
-
-def _addressee(doc: Doc, clause: Span) -> str | None:
-    """"X ने <owner> को निर्देश दिए": the words between the agent and "को".
-
-    A date before "को" ("ने 8 मार्च को", "ने सोमवार को") says when, not to whom: the owner is
-    looked for after it. Nothing after "कि" is an addressee ("ने बताया कि 8 मार्च को ...")."""
-    words = [t for t in clause]
-    agent = next((i for i, t in enumerate(words) if t.text == "ने"), None)
-    if agent is None:
-        return None
-    in_date = _date_tokens(doc, clause)
-    start = agent + 1
-    for i in range(agent + 1, len(words)):
-        if words[i].text == THAT:
-            return None
-        if words[i].text != "को":
-            continue
-        if i > start and words[i - 1].i in in_date:
-            start = i + 1  # "ने 8 मार्च को": a time, not an addressee
-            continue
-        if i == start or i - agent > 12:
-            return None
-        owner = [t for t in words[start:i] if t.i not in in_date]
-        return doc[owner[0].i:owner[-1].i + 1].text if owner else None
-    return None
 
 
 def _date_tokens(doc: Doc, clause: Span) -> set[int]:
