@@ -6,6 +6,7 @@ from spacy.tokens import Doc, Span
 
 from ..lexicon import designations
 from ..packs import LanguagePack, get_pack
+from .stage import PackStage
 from .lexmatch import (PhraseTable, VerbForms, fold, folded_tokens, function_words, gazetteer_places,
                        is_initialism, is_word)
 
@@ -15,16 +16,17 @@ PLACE_PREFIX_KINDS = {"state", "ut", "district", "city"}
 NO_PLACE_PREFIX = {"un", "ngo", "helpline"}
 
 
-@Language.factory("hi_agencies", assigns=["doc.spans"], requires=["doc.sents"])
+@Language.factory("hi_agencies", assigns=["doc.spans", "span._.agencies"],
+                  requires=["token.is_sent_start", "span._.places", "span._.programmes"])
 def make_agencies(nlp: Language, name: str):
-    return Agencies(nlp, get_pack(nlp.lang))
+    return Agencies(nlp, get_pack(nlp.lang).view())
 
 
-class Agencies:
+class Agencies(PackStage):
     """Writes doc.spans["agencies"]: one span per body per document, with a canonical name."""
 
     def __init__(self, nlp: Language, pack: LanguagePack):
-        self.pack = pack
+        super().__init__(nlp, pack)
         rows = pack.table("agencies") + pack.table("ministries")
         self.known = PhraseTable(nlp.tokenizer, [(r["surface"], r) for r in rows])
         self.heads = {fold(r["head"]): r for r in pack.table("agency_heads")}

@@ -15,6 +15,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from ..packs import LanguagePack, get_pack
+from .stage import PackStage
 from .date_forms import Mention, find_all
 from .date_lexicon import WORD_R, DateLexicon, get_lexicon, key
 from .date_values import Reference, parse_iso, resolve
@@ -28,15 +29,17 @@ _YEAR_THEN_MONTH = re.compile(r"^[^\S\n]+$")
 _BESIDE = re.compile(r"^\s*[,(]?\s*$|^\s*\)?\s*,?\s*$")
 
 
-@Language.factory("hi_dates", assigns=["doc.spans"], default_config={"spans_key": "dates"})
+@Language.factory("hi_dates", assigns=["doc.spans", "span._.dates"],
+                  default_config={"spans_key": "dates"})
 def make_dates(nlp: Language, name: str, spans_key: str):
-    return Dates(get_pack(nlp.lang), spans_key)
+    return Dates(nlp, get_pack(nlp.lang).view(), spans_key=spans_key)
 
 
-class Dates:
+class Dates(PackStage):
     """Finds date expressions, gives each a role and an ISO value, and stores them as spans."""
 
-    def __init__(self, pack: LanguagePack, spans_key: str = "dates") -> None:
+    def __init__(self, nlp: Language, pack: LanguagePack, spans_key: str = "dates") -> None:
+        super().__init__(nlp, pack, spans_key=spans_key)
         self.spans_key = spans_key
         self.lex: DateLexicon = get_lexicon(pack)
         self._month_after = re.compile(rf"[^\S\n]+({self.lex.month}){WORD_R}")

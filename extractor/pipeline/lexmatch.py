@@ -7,7 +7,7 @@ from functools import lru_cache
 
 from spacy.tokens import Doc
 
-from ..packs import LanguagePack, get_pack
+from ..packs import LanguagePack
 
 # Devanagari script folding (Hindi, Marathi, Nepali alike): a nasal consonant (ङ ञ ण न म) with
 # virama before a consonant is the anusvara ("हिन्दी" = "हिंदी").
@@ -36,8 +36,8 @@ def is_devanagari(text: str) -> bool:
     return any("\u0900" <= c <= "\u097f" for c in text)
 
 
-def function_words(pack: LanguagePack | None = None) -> frozenset[str]:
-    return (pack or get_pack()).wordlist("function_words")
+def function_words(pack: LanguagePack) -> frozenset[str]:
+    return pack.wordlist("function_words")
 
 
 class VerbForms:
@@ -45,8 +45,7 @@ class VerbForms:
     ("राष्ट्रीय") or a noun; `everyday` (folded) holds the infinitives and oblique forms that
     confirm a stem ("काट" -> "काटने", "काटकर")."""
 
-    def __init__(self, everyday: set[str], pack: LanguagePack | None = None):
-        pack = pack or get_pack()
+    def __init__(self, everyday: set[str], pack: LanguagePack):
         self.everyday = everyday
         self.exceptions = {fold(w) for w in pack.words("morphology", "verb_like_nouns")}
         self.future = pack.words("morphology", "future_endings")
@@ -180,11 +179,11 @@ def _initialism(pack: LanguagePack) -> re.Pattern:
 
 
 @lru_cache(maxsize=65536)
-def is_initialism(text: str, pack: LanguagePack | None = None) -> bool:
+def is_initialism(text: str, pack: LanguagePack) -> bool:
     """An acronym: Latin capitals ("CWC", "I4C") or English letter names in Devanagari ("पीएलवी")."""
     text = fold(text) if is_devanagari(text) else text
     if is_devanagari(text):
-        pattern = _initialism(pack or get_pack())
+        pattern = _initialism(pack)
         return len(text) >= 3 and pattern.fullmatch(text) is not None and not text.isdigit()
     if len(text) >= 2 and text.isalnum() and text.upper() == text and any(c.isalpha() for c in text):
         return True

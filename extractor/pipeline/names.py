@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc
 
-from ..packs import LanguagePack, get_pack
+from ..packs import LanguagePack
 from .lexmatch import fold, function_words, is_word
 
 MAX_NAME = 5
@@ -25,8 +25,7 @@ class Name:
 class NameReader:
     """Knows which tokens may belong to a name; `blocked` marks tokens other stages own."""
 
-    def __init__(self, designations, services, pack: LanguagePack | None = None):
-        pack = pack or get_pack()
+    def __init__(self, designations, services, pack: LanguagePack):
         self.designations, self.services = designations, services
         self.stop = {fold(w) for w in function_words(pack)}
         self.not_name = {fold(w) for w in pack.wordlist("not_name")}

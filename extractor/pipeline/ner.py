@@ -97,6 +97,18 @@ class HindiNER:
             twins = list(proc.pipe(twins)) if hasattr(proc, "pipe") else [proc(d) for d in twins]
         return twins
 
+    def to_disk(self, path, *, exclude=()) -> None:
+        """The model travels with the pipeline (nothing is written when there is none)."""
+        path = Path(path)
+        path.mkdir(parents=True, exist_ok=True)
+        if self.model is not None:
+            self.model.to_disk(path / "model")
+
+    def from_disk(self, path, *, exclude=()):
+        saved = Path(path) / "model"
+        self.path, self.model = saved, (load_model(saved) if saved.exists() else None)
+        return self
+
     @staticmethod
     def _entities(doc: Doc, twin: Doc) -> list[Span]:
         # Same words and spaces, so token indices and character offsets agree.

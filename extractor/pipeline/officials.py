@@ -8,6 +8,7 @@ from spacy.tokens import Doc, Span
 
 from ..lexicon import designations
 from ..packs import LanguagePack, get_pack
+from .stage import PackStage
 from .lexmatch import PhraseTable, covered, fold, function_words, is_word
 from .names import Name, NameReader
 
@@ -19,15 +20,17 @@ MAX_QUALIFIER = 8
 QUALIFIER_PUNCT = HYPHENS | {"/", "&", ",", "."}
 
 
-@Language.factory("hi_officials", assigns=["doc.spans"])
+@Language.factory("hi_officials", assigns=["doc.spans", "span._.officials"],
+                  requires=["span._.places", "span._.agencies"])
 def make_officials(nlp: Language, name: str):
-    return Officials(nlp, get_pack(nlp.lang))
+    return Officials(nlp, get_pack(nlp.lang).view())
 
 
-class Officials:
+class Officials(PackStage):
     """Writes doc.spans["officials"]: one span per person per document (first mention)."""
 
     def __init__(self, nlp: Language, pack: LanguagePack):
+        super().__init__(nlp, pack)
         self.designations = PhraseTable(nlp.tokenizer, [(r["surface"], r) for r in designations(pack)])
         self.services = PhraseTable(nlp.tokenizer, [(r["surface"], r) for r in pack.table("services")])
         self.names = NameReader(self.designations, self.services, pack)

@@ -16,6 +16,7 @@ from spacy.util import filter_spans
 
 from ..lexicon import designations
 from ..packs import LanguagePack, get_pack
+from .stage import PackStage
 from .lexmatch import PhraseTable, fold, folded_tokens, function_words, is_initialism, is_word
 
 SPANS_KEY = "places"
@@ -25,12 +26,12 @@ KIND_RANK = {"state": 0, "ut": 0, "district": 1, "city": 2, "region": 3, "countr
 HYPHENS = {"-", "–"}
 
 
-@Language.factory("hi_places", assigns=["doc.spans"],
+@Language.factory("hi_places", assigns=["doc.spans", "span._.places"],
                   default_config={"mentions": "first", "use_ner": True})
 def make_places(nlp: Language, name: str, mentions: str, use_ner: bool):
     if mentions not in ("first", "all"):
         raise ValueError(f"hi_places: mentions must be 'first' or 'all', not {mentions!r}")
-    return Places(nlp, get_pack(nlp.lang), mentions=mentions, use_ner=use_ner)
+    return Places(nlp, get_pack(nlp.lang).view(), mentions=mentions, use_ner=use_ner)
 
 
 @dataclass
@@ -105,10 +106,11 @@ class Lexicon:
         return hit[0] if hit else None
 
 
-class Places:
+class Places(PackStage):
     """Gazetteer matches (longest first), cue checks for ambiguous names, NER LOC fallback."""
 
     def __init__(self, nlp: Language, pack: LanguagePack, mentions: str = "first", use_ner: bool = True) -> None:
+        super().__init__(nlp, pack, mentions=mentions, use_ner=use_ner)
         self.vocab = nlp.vocab
         self.lex = Lexicon(nlp, pack)
         self.mentions = mentions

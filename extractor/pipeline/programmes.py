@@ -6,6 +6,7 @@ from spacy.tokens import Doc, Span
 
 from ..lexicon import designations
 from ..packs import LanguagePack, get_pack
+from .stage import PackStage
 from .lexmatch import PhraseTable, VerbForms, fold, folded_tokens, function_words, is_word
 
 QUOTES = {"'": "'", '"': '"', "‘": "’", "“": "”"}
@@ -18,15 +19,17 @@ DASHES = {"–", "—", "-"}
 MAX_GLOSS = 3
 
 
-@Language.factory("hi_programmes", assigns=["doc.spans"])
+@Language.factory("hi_programmes", assigns=["doc.spans", "span._.programmes"],
+                  requires=["token.is_sent_start"])
 def make_programmes(nlp: Language, name: str):
-    return Programmes(nlp, get_pack(nlp.lang))
+    return Programmes(nlp, get_pack(nlp.lang).view())
 
 
-class Programmes:
+class Programmes(PackStage):
     """Writes doc.spans["programmes"]: one span per programme per document, with its kind."""
 
     def __init__(self, nlp: Language, pack: LanguagePack):
+        super().__init__(nlp, pack)
         self.known = PhraseTable(nlp.tokenizer, [(r["surface"], r) for r in pack.table("programmes")])
         heads = pack.table("programme_heads")
         self.after = {fold(r["head"]): r["kind"] for r in heads if r["position"] == "after"}

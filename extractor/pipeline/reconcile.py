@@ -11,6 +11,7 @@ from spacy.tokens import Doc, Span
 
 from ..lexicon import designations
 from ..packs import LanguagePack, get_pack
+from .stage import PackStage
 from .lexmatch import PhraseTable, covered, fold, function_words, gazetteer_places, is_initialism
 
 # "agency_mentions": every mention of a body, also later bare acronyms ("डालसा" after
@@ -19,16 +20,17 @@ CLAIMS = {"places": ("officials", "agencies", "agency_mentions", "programmes"),
           "agencies": ("officials", "programmes")}
 
 
-@Language.factory("hi_reconcile", assigns=["doc.spans"])
+@Language.factory("hi_reconcile", assigns=["doc.spans"],
+                  requires=["span._.places", "span._.agencies", "span._.officials"])
 def make_reconcile(nlp: Language, name: str):
-    return Reconcile(nlp, get_pack(nlp.lang))
+    return Reconcile(nlp, get_pack(nlp.lang).view())
 
 
-class Reconcile:
+class Reconcile(PackStage):
     """Drops model-only places and agencies that the rules contradict."""
 
     def __init__(self, nlp: Language, pack: LanguagePack):
-        self.pack = pack
+        super().__init__(nlp, pack)
         rows = [(r["surface"], True) for r in designations(pack)]
         rows += [(r["surface"], True) for r in pack.table("services")]
         rows += [(r["surface"], True) for r in pack.table("agencies") + pack.table("ministries")]

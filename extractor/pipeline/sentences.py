@@ -7,17 +7,19 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from ..packs import LanguagePack, get_pack
+from .stage import PackStage
 
 
 @Language.factory("hi_sentences", assigns=["token.is_sent_start"])
 def make_sentences(nlp: Language, name: str):
-    return Sentences(get_pack(nlp.lang))
+    return Sentences(nlp, get_pack(nlp.lang).view())
 
 
-class Sentences:
+class Sentences(PackStage):
     """Rule-based sentence starts; abbreviations such as "डॉ." do not end a sentence."""
 
-    def __init__(self, pack: LanguagePack) -> None:
+    def __init__(self, nlp: Language, pack: LanguagePack) -> None:
+        super().__init__(nlp, pack)
         self.abbreviations = pack.wordlist("abbreviations")
         self.wire_agencies = pack.wordlist("wire_agencies")
         self.enders = frozenset(pack.words("sentences", "enders"))

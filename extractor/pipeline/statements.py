@@ -10,20 +10,23 @@ from spacy.tokens import Doc, Span
 
 from ..lexicon import designations
 from ..packs import LanguagePack, get_pack
+from .stage import PackStage
 
 QUOTED = re.compile(r"“[^”]*(”|$)|\"[^\"]*(\"|$)")  # an unclosed quote runs to the clause end
 MAX_POST_WORDS = 4  # longest post read before "ने" ("अपर पुलिस अधीक्षक")
 
 
-@Language.factory("hi_statements", assigns=["doc.spans"])
+@Language.factory("hi_statements", assigns=["doc.spans", "span._.statements"],
+                  requires=["token.is_sent_start", "span._.dates", "span._.officials"])
 def make_statements(nlp: Language, name: str):
-    return Statements(get_pack(nlp.lang))
+    return Statements(nlp, get_pack(nlp.lang).view())
 
 
-class Statements:
+class Statements(PackStage):
     """Writes doc.spans["statements"]; span._.statements holds kinds, by, owner and deadline."""
 
-    def __init__(self, pack: LanguagePack) -> None:
+    def __init__(self, nlp: Language, pack: LanguagePack) -> None:
+        super().__init__(nlp, pack)
         rows = pack.table("statement_cues")
         self.cues = [(re.compile(r["pattern"]), r["kinds"], r.get("requires")) for r in rows]
         self.deadline_cues = [re.compile(r["pattern"]) for r in rows if r.get("deadline") == "yes"]
