@@ -6,10 +6,10 @@ import hmac
 from fastapi import Depends, Request
 from fastapi.security import APIKeyHeader
 
+from extractor.settings import Settings
 from extractor.store import Store
 
 from .errors import ApiError
-from .settings import ApiSettings
 
 api_key_header = APIKeyHeader(name="X-API-Key", auto_error=False,
                               description="One of the keys in EXTRACTOR_API_KEYS.")
@@ -19,11 +19,11 @@ def get_store(request: Request) -> Store:
     return request.app.state.store
 
 
-def get_settings(request: Request) -> ApiSettings:
+def get_settings(request: Request) -> Settings:
     return request.app.state.settings
 
 
-def _check_key(key: str | None, settings: ApiSettings, what: str) -> None:
+def _check_key(key: str | None, settings: Settings, what: str) -> None:
     if not settings.keys:
         raise ApiError(403, f"{what} is disabled: this server has no keys configured; "
                             "the operator must set EXTRACTOR_API_KEYS")
@@ -36,13 +36,13 @@ def _check_key(key: str | None, settings: ApiSettings, what: str) -> None:
 
 
 def require_write(key: str | None = Depends(api_key_header),
-                  settings: ApiSettings = Depends(get_settings)) -> None:
+                  settings: Settings = Depends(get_settings)) -> None:
     """Writes always need a key."""
     _check_key(key, settings, "writing to the store")
 
 
 def require_read(key: str | None = Depends(api_key_header),
-                 settings: ApiSettings = Depends(get_settings)) -> None:
+                 settings: Settings = Depends(get_settings)) -> None:
     """Reads need a key only when EXTRACTOR_READ_AUTH=1."""
     if settings.read_auth:
         _check_key(key, settings, "reading (EXTRACTOR_READ_AUTH is on)")

@@ -6,12 +6,12 @@ from contextlib import asynccontextmanager
 from fastapi import FastAPI
 
 from extractor import __version__
+from extractor.settings import Settings, get_settings
 from extractor.store import open_store
 
 from . import errors
 from .limits import BodyLimit
 from .routes import action_points, documents, entities, extract, health, search
-from .settings import ApiSettings
 
 DESCRIPTION = """Information extraction from Hindi news and press releases, and the knowledge
 store built from it. Records follow record/1. Writes need an `X-API-Key` header (one of
@@ -19,9 +19,9 @@ store built from it. Records follow record/1. Writes need an `X-API-Key` header 
 pass the response's `next_cursor` as `cursor`. Errors are `{"error": "..."}`."""
 
 
-def create_app(db_url: str | None = None, settings: ApiSettings | None = None) -> FastAPI:
+def create_app(db_url: str | None = None, settings: Settings | None = None) -> FastAPI:
     """An app on the database at db_url (else EXTRACTOR_DB, else sqlite:///extractor.db)."""
-    settings = settings or ApiSettings()
+    settings = settings or get_settings()
     store = open_store(db_url or settings.db)
 
     @asynccontextmanager

@@ -1,7 +1,11 @@
-"""The library entry point: inputs in, record/1 dicts out (CLI, API and batch all call this)."""
+"""The library entry point: inputs in, record/1 dicts out (CLI, API and batch all call this).
+
+Every record is stamped with its provenance (extractor.provenance): `extractor_version` and
+`models_hash`, after the record/1 fields."""
 from __future__ import annotations
 
 import logging
+from itertools import tee
 from typing import Iterable, Iterator, Union
 
 from spacy.language import Language
@@ -10,15 +14,16 @@ from .clean import clean
 from .document import Document, RawDocument
 from .errors import InputError
 from .pipeline import get_nlp
+from .provenance import of_pipeline
 from .record import build_record
 
 log = logging.getLogger(__name__)
 Result = Union[dict, InputError]
 
 
-def _clean_all(items: Iterable[RawDocument | InputError]) -> Iterator[Document | InputError]:
+def _clean_all(items: Iterable[RawDocument | Document | InputError]) -> Iterator[Document | InputError]:
     for item in items:
-        if isinstance(item, InputError):
+        if isinstance(item, (InputError, Document)):  # a Document is clean already
             yield item
             continue
         try:
@@ -27,10 +32,11 @@ def _clean_all(items: Iterable[RawDocument | InputError]) -> Iterator[Document |
             yield exc
 
 
-def extract_documents(items: Iterable[RawDocument | InputError], nlp: Language | None = None,
+def extract_documents(items: Iterable[RawDocument | Document | InputError], nlp: Language | None = None,
                       batch_size: int = 32) -> Iterator[Result]:
     """Yield one record (or the InputError for that input) per item, in input order."""
     nlp = nlp or get_nlp()
+    provenance = of_pipeline(nlp)
     cleaned = _clean_all(items)
 
     def docs():
@@ -58,12 +64,32 @@ def extract_documents(items: Iterable[RawDocument | InputError], nlp: Language |
             yield item
             continue
         try:
-            yield build_record(item, doc)
+            yield {**build_record(item, doc), **provenance}
         except Exception as exc:  # a bug must name the document, not kill the batch
             log.exception("record for %s failed", item.source.get("path") or item.doc_id)
             yield InputError(item.source.get("path") or item.doc_id, "record", f"internal error: {exc!r}",
                              "Please report this with the input document.")
     yield from failures
+
+
+def _stored_document(record: dict) -> Document:
+    """The Document clean() made for a stored record: its text (hence its doc_id), title, date,
+    source and language as they were; only the pipeline runs again."""
+    return Document(doc_id=record["doc_id"], text=record["text"], language=record.get("language"),
+                    title=record.get("title"), published=record.get("published"),
+                    source=dict(record.get("source") or {}), given_id=record.get("id"),
+                    language_evidence=record.get("language_evidence") or {})
+
+
+def reextract_records(records: Iterable[dict], nlp: Language | None = None,
+                      batch_size: int = 32) -> Iterator[Result]:
+    """Run stored records through the pipeline again: one fresh record (or InputError) each, in
+    order, with the same doc_id. Keys the pipeline does not write (a batch run's duplicate_of,
+    cluster, similarity) are carried over."""
+    records, stored = tee(records)
+    fresh = extract_documents(map(_stored_document, records), nlp=nlp, batch_size=batch_size)
+    for old, new in zip(stored, fresh):
+        yield new if isinstance(new, InputError) else {**new, **{k: v for k, v in old.items() if k not in new}}
 
 
 def extract_text(text: str, *, title: str | None = None, published: str | None = None,

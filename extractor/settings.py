@@ -1,51 +1,61 @@
-"""Limits, timeouts and paths in one place; every value can be overridden by environment."""
+"""Every setting in one place (limits, timeouts, paths, the database, the API), each read from
+an `EXTRACTOR_<FIELD NAME>` environment variable; README lists them all."""
 from __future__ import annotations
 
-import os
-from dataclasses import dataclass, field
 from pathlib import Path
 
+from pydantic import Field, ValidationError
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
 PACKAGE_ROOT = Path(__file__).resolve().parent.parent
+PREFIX = "EXTRACTOR_"
 
 
-def _env_number(name: str, default, kind):
-    value = os.environ.get(name, "").strip()
-    if not value:
-        return default
-    try:
-        number = kind(value)
-    except ValueError:
-        raise ValueError(f"{name}={value!r}: settings: not a {kind.__name__}. "
-                         f"Set it to a number such as {default!r}, or unset it.") from None
-    if number < 0:
-        raise ValueError(f"{name}={value!r}: settings: must not be negative. Unset it for {default!r}.")
-    return number
+class SettingsError(ValueError):
+    """An environment variable holds a value its setting cannot take."""
 
 
-def _env_int(name: str, default: int) -> int:
-    return _env_number(name, default, int)
+class Settings(BaseSettings):
+    """`EXTRACTOR_MAX_INPUT_BYTES` sets max_input_bytes, and so on; models_dir is `EXTRACTOR_MODELS`.
+    An empty variable counts as unset. Keyword arguments win over the environment."""
 
+    model_config = SettingsConfigDict(env_prefix=PREFIX, env_ignore_empty=True, extra="ignore",
+                                      frozen=True, validate_by_name=True)
 
-def _env_float(name: str, default: float) -> float:
-    return _env_number(name, default, float)
-
-
-@dataclass(frozen=True)
-class Settings:
     # 10 MB of text is ~2,000 long articles: anything larger is a dump, not a document.
-    max_input_bytes: int = field(default_factory=lambda: _env_int("EXTRACTOR_MAX_INPUT_BYTES", 10_000_000))
-    max_page_bytes: int = field(default_factory=lambda: _env_int("EXTRACTOR_MAX_PAGE_BYTES", 5_000_000))
-    fetch_timeout: float = field(default_factory=lambda: _env_float("EXTRACTOR_FETCH_TIMEOUT", 20.0))
-    fetch_retries: int = field(default_factory=lambda: _env_int("EXTRACTOR_FETCH_RETRIES", 3))
-    fetch_backoff: float = field(default_factory=lambda: _env_float("EXTRACTOR_FETCH_BACKOFF", 0.5))
-    user_agent: str = field(default_factory=lambda: os.environ.get(
-        "EXTRACTOR_USER_AGENT",
-        "hindi-news-extractor/0.1 (+https://github.com/hindi-news-extractor; research use)"))
+    max_input_bytes: int = Field(10_000_000, ge=0)
+    max_page_bytes: int = Field(5_000_000, ge=0)
+    fetch_timeout: float = Field(20.0, ge=0)  # seconds per request
+    fetch_retries: int = Field(3, ge=0)  # attempts per URL
+    fetch_backoff: float = Field(0.5, ge=0)  # seconds before the first retry, doubling each time
+    user_agent: str = "hindi-news-extractor/0.1 (+https://github.com/hindi-news-extractor; research use)"
     # None: the models installed with the package (extractor.packs.models_root).
-    models_dir: Path | None = field(default_factory=lambda: Path(os.environ["EXTRACTOR_MODELS"])
-                                    if os.environ.get("EXTRACTOR_MODELS") else None)
+    models_dir: Path | None = Field(None, validation_alias="EXTRACTOR_MODELS")
+    db: str | None = None  # database URL; None: sqlite:///extractor.db (store.engine.resolve_url)
+    api_keys: str = ""  # comma-separated keys accepted in X-API-Key
+    read_auth: bool = False  # reads need a key too
+    allow_private_urls: bool = False  # POST /extract may fetch private addresses: trusted networks only
+    # A 5 MB page is the fetch limit; its JSON-escaped HTML needs a little more.
+    api_max_body_bytes: int = Field(6_000_000, ge=0)
+
+    @property
+    def keys(self) -> list[str]:
+        return [k.strip() for k in self.api_keys.split(",") if k.strip()]
+
+
+def _explain(error: dict) -> str:
+    field = str(error["loc"][0]) if error["loc"] else ""
+    info = Settings.model_fields.get(field)
+    name = info.validation_alias if info and isinstance(info.validation_alias, str) else PREFIX + field.upper()
+    example = "1 or 0" if info and isinstance(info.default, bool) else repr(info.default if info else None)
+    return (f"{name if info else field}={error['input']!r}: settings: {error['msg'].lower()}. "
+            f"Set it to a value such as {example}, or unset it.")
 
 
 def get_settings() -> Settings:
-    """Read the environment now (tests change it between calls)."""
-    return Settings()
+    """Read the environment now (tests change it between calls); a bad value raises SettingsError
+    naming the variable, its value and what to do."""
+    try:
+        return Settings()
+    except ValidationError as exc:
+        raise SettingsError(" ".join(_explain(e) for e in exc.errors())) from None

@@ -135,12 +135,12 @@ def test_malformed_bodies_are_422_not_500(servers, body):
 
 
 def test_settings_come_from_the_environment(monkeypatch):
-    from api.settings import ApiSettings
+    from extractor.settings import Settings
 
     monkeypatch.setenv("EXTRACTOR_API_KEYS", " alpha, beta ,,")
     monkeypatch.setenv("EXTRACTOR_READ_AUTH", "1")
     monkeypatch.setenv("EXTRACTOR_API_MAX_BODY_BYTES", "1234")
-    settings = ApiSettings()
+    settings = Settings()
     assert settings.keys == ["alpha", "beta"] and settings.read_auth and settings.api_max_body_bytes == 1234
     assert not settings.allow_private_urls
 

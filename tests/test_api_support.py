@@ -12,7 +12,7 @@ import httpx
 import uvicorn
 
 from api.main import create_app
-from api.settings import ApiSettings
+from extractor.settings import Settings
 from test_store_support import fresh_pg_schema
 
 REPO = Path(__file__).resolve().parent.parent
@@ -24,7 +24,7 @@ class LiveServer:
     """uvicorn serving create_app(db_url, settings) on a free port of 127.0.0.1."""
 
     def __init__(self, db_url: str, **settings):
-        self.app = create_app(db_url, ApiSettings(**settings))
+        self.app = create_app(db_url, Settings(**settings))
         self.sock = socket.socket()
         self.sock.bind(("127.0.0.1", 0))
         self.port = self.sock.getsockname()[1]

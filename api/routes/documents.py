@@ -3,12 +3,12 @@ from __future__ import annotations
 
 from fastapi import APIRouter, Depends, Path, Response
 
+from extractor.settings import Settings
 from extractor.store import Store
 
 from ..deps import get_settings, get_store, require_read, require_write
 from ..errors import ApiError
 from ..schemas import Error, ExtractRequest, Record, StoredDocument
-from ..settings import ApiSettings
 from .extract import ERRORS, run_extraction
 
 router = APIRouter(tags=["documents"])
@@ -19,7 +19,7 @@ AUTH = {401: {"model": Error, "description": "no X-API-Key"}, 403: {"model": Err
              responses={**ERRORS, **AUTH, 200: {"model": StoredDocument, "description": "already stored"}},
              summary="Extract one document and store it")
 def store_document(body: ExtractRequest, response: Response, store: Store = Depends(get_store),
-                   settings: ApiSettings = Depends(get_settings)) -> dict:
+                   settings: Settings = Depends(get_settings)) -> dict:
     """201 when the document is new, 200 when a document with the same cleaned text (same
     doc_id) is already stored; either way the stored id and the record come back."""
     record = run_extraction(body, settings)

@@ -7,10 +7,10 @@ from fastapi import APIRouter, Depends
 
 from extractor.errors import InputError
 from extractor.extract import extract_documents, extract_text
+from extractor.settings import Settings
 
 from ..deps import get_settings, require_read
 from ..schemas import Error, ExtractRequest, Record
-from ..settings import ApiSettings
 from ..urlguard import fetch_public
 
 router = APIRouter(tags=["extract"])
@@ -22,7 +22,7 @@ ERRORS = {400: {"model": Error, "description": "the URL is refused or cannot be 
           422: {"model": Error, "description": "invalid body, or no article text in it"}}
 
 
-def run_extraction(body: ExtractRequest, settings: ApiSettings) -> dict:
+def run_extraction(body: ExtractRequest, settings: Settings) -> dict:
     """The one place the API turns a request into a record (POST /extract and POST /documents)."""
     meta = {k: v for k, v in (("title", body.title), ("published", body.published),
                               ("publisher", body.publisher)) if v}
@@ -40,7 +40,7 @@ def run_extraction(body: ExtractRequest, settings: ApiSettings) -> dict:
 
 @router.post("/extract", response_model=Record, responses=ERRORS, dependencies=[Depends(require_read)],
              summary="Extract record/1 from one document (nothing stored)")
-def extract(body: ExtractRequest, settings: ApiSettings = Depends(get_settings)) -> dict:
+def extract(body: ExtractRequest, settings: Settings = Depends(get_settings)) -> dict:
     """Give exactly one of `text`, `html` or `url`. URLs must be public http(s) addresses:
     private, loopback and link-local hosts are refused (also after redirects)."""
     return run_extraction(body, settings)

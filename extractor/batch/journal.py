@@ -21,15 +21,27 @@ JOURNAL = "journal.sqlite"
 COUNTS = ("processed", "near_duplicates", "exact_duplicates", "failed", "store_failed")
 
 
-def _fresh_state(config: dict) -> dict:
+# A journal written before runs recorded their models: they are unknown.
+_UNKNOWN_MODELS = {"from_input": 0, "extractor_version": None, "models_hash": None}
+
+
+def _fresh_state(config: dict, models: dict) -> dict:
     return {"config": config, "next_seq": 0, "digest": "", "offsets": {name: 0 for name in FILES},
-            "counts": dict.fromkeys(COUNTS, 0)}
+            "counts": dict.fromkeys(COUNTS, 0), "models": [{"from_input": 0, **models}]}
+
+
+def describe(models: dict) -> str:
+    """What follows "models" in messages: the hash's first 12 digits and the extractor version."""
+    if models["models_hash"] is None:
+        return "of unknown hash (an older journal)"
+    return f"{models['models_hash'][:12]} (extractor {models['extractor_version']})"
 
 
 class Journal:
     """Owns the run directory for one run at a time (an flock), its files and its SQLite state."""
 
-    def __init__(self, directory: Path, config: dict, write_records: bool = True):
+    def __init__(self, directory: Path, config: dict, write_records: bool = True, *,
+                 models: dict, allow_mixed_models: bool = False):
         directory.mkdir(parents=True, exist_ok=True)
         self.directory = directory
         self._lock = self._take_lock(directory)
@@ -38,7 +50,8 @@ class Journal:
         self.conn.execute("PRAGMA synchronous=FULL")
         self.conn.execute("CREATE TABLE IF NOT EXISTS state (id INTEGER PRIMARY KEY CHECK (id = 1), json TEXT)")
         self.conn.execute("CREATE TABLE IF NOT EXISTS docs (doc_id TEXT PRIMARY KEY)")
-        self.state = self._load(config)
+        self.allow_mixed_models = allow_mixed_models
+        self.state = self._load(config, models)
         names = FILES if write_records else {k: v for k, v in FILES.items() if k != "records"}
         self.paths = {name: directory / filename for name, filename in names.items()}
         self.files = {name: self._open_at(path, self.state["offsets"][name])
@@ -56,7 +69,7 @@ class Journal:
                                   "Wait for it to finish, or give another --out directory.")
         return handle
 
-    def _load(self, config: dict) -> dict:
+    def _load(self, config: dict, models: dict) -> dict:
         row = self.conn.execute("SELECT json FROM state WHERE id = 1").fetchone()
         if row is None:
             leftovers = [p.name for p in map(self.directory.joinpath, FILES.values())
@@ -64,7 +77,7 @@ class Journal:
             if leftovers:
                 raise BatchUsageError(f"{self.directory} holds {', '.join(leftovers)} but no batch journal",
                                       "Give an empty or new --out directory; nothing was overwritten.")
-            state = _fresh_state(config)
+            state = _fresh_state(config, models)
             self.conn.execute("INSERT INTO state VALUES (1, ?)", (json.dumps(state),))
             return state
         state = json.loads(row[0])
@@ -73,7 +86,32 @@ class Journal:
             raise BatchUsageError(
                 f"{self.directory} holds a run with different {', '.join(changed)}",
                 "Rerun with the same inputs and options to resume it, or give a new --out directory.")
+        state.setdefault("models", [dict(_UNKNOWN_MODELS)])
+        started = state["models"][-1]
+        if started["models_hash"] != models["models_hash"] and not self.allow_mixed_models:
+            raise BatchUsageError(
+                f"{self.directory} holds a run made with models {describe(started)}, but the "
+                f"models now are {describe(models)}",
+                "Resuming would mix records of two models: give a new --out directory to start "
+                "over, or rerun with --allow-mixed-models to go on anyway.")
         return state
+
+    def note_models(self, seq: int, key: str, models: dict) -> None:
+        """Input `seq` (named `key`) was extracted with `models`. The first input with other
+        models than the ones before opens a new entry of state["models"] (which the manifest
+        lists); other models hashes are refused unless allow_mixed_models."""
+        last = self.state["models"][-1]
+        if all(last[k] == v for k, v in models.items()):
+            return
+        if last["models_hash"] != models["models_hash"] and not self.allow_mixed_models:
+            raise BatchUsageError(
+                f"input {key} was extracted with models {describe(models)}, but this run's "
+                f"records come from models {describe(last)}",
+                "Give every worker the models the driver has (the same package and "
+                "EXTRACTOR_MODELS), or rerun with --allow-mixed-models to mix them.")
+        if last["from_input"] == seq:  # the models the run started with made no record
+            self.state["models"].pop()
+        self.state["models"].append({"from_input": seq, **models})
 
     @staticmethod
     def _open_at(path: Path, offset: int):

@@ -22,6 +22,7 @@ from typing import Iterable, Iterator
 
 from tqdm import tqdm
 
+from ..provenance import current as current_models
 from .dedup import NUM_PERM, SHINGLE_WORDS, NearDuplicateIndex
 from .engines import run_chunks
 from .errors import BatchUsageError
@@ -77,6 +78,7 @@ class _Applier:
         self.next_seq, self.digest = self.next_seq + 1, _chain(self.digest, key)
         if "error" in outcome:
             return self._fail(key, outcome["error"])
+        self.journal.note_models(outcome["seq"], key, outcome["models"])
         doc_id, line, sig = outcome["doc_id"], outcome["line"], outcome["sig"]
         if self.journal.seen(doc_id):  # same cleaned text as a document already written
             self.journal.write("duplicates", json.dumps(
@@ -148,15 +150,20 @@ def run_batch(inputs: Iterable[str], out: str | os.PathLike | None = None, *, db
               workers: int | None = None, engine: str = "local", scheduler: str | None = None,
               batch_size: int = 32, threshold: float = 0.8, progress: bool | None = None,
               state: str | None = None, commit_every: float = 1.0,
-              store_near_duplicates: bool = False) -> Summary:
-    """Process every input document once; rerunning the same call resumes where it stopped."""
+              store_near_duplicates: bool = False, allow_mixed_models: bool = False) -> Summary:
+    """Process every input document once; rerunning the same call resumes where it stopped.
+
+    A run records the extractor version and models hash its records were made with (journal and
+    manifest); resuming it with other models, which would mix two models in one output, is
+    refused unless `allow_mixed_models`."""
     inputs, out = list(inputs), (str(out) if out is not None else None)
     workers = (os.cpu_count() or 1) if workers is None else workers
     _validate(inputs, out, db, workers, engine, scheduler, batch_size, threshold)
     started = time.monotonic()
     config = _config(inputs, out, db, threshold, store_near_duplicates)
     with ExitStack() as stack:
-        journal = Journal(_directory(inputs, out, db, state), config, write_records=out is not None)
+        journal = Journal(_directory(inputs, out, db, state), config, write_records=out is not None,
+                          models=current_models(), allow_mixed_models=allow_mixed_models)
         stack.callback(journal.close)
         sink = open_sink(db)
         if sink is not None:
@@ -173,7 +180,7 @@ def run_batch(inputs: Iterable[str], out: str | os.PathLike | None = None, *, db
         summary = Summary(directory=str(journal.directory), already_done=already, run=applier.run,
                           totals=applier.totals, elapsed=time.monotonic() - started,
                           files={name: file_info(path) for name, path in journal.paths.items()},
-                          already_stored=sink.already_stored if sink else 0)
+                          already_stored=sink.already_stored if sink else 0, models=journal.state["models"])
         journal.write_manifest(summary.manifest(config))
         return summary
 

@@ -5,6 +5,8 @@ import hashlib
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
+from .journal import describe
+
 
 def file_info(path: Path) -> dict:
     """Name, size, line count and sha256, so two runs' outputs can be compared at a glance."""
@@ -24,6 +26,9 @@ class Summary:
     run: dict  # this invocation: processed, near_duplicates, exact_duplicates, failed
     totals: dict  # the whole run, including what earlier invocations did
     elapsed: float
+    # The models the records were made with: one entry, or one per change of models (allowed
+    # with --allow-mixed-models), each with the first input it made.
+    models: list
     files: dict = field(default_factory=dict)
     already_stored: int = 0  # --db: documents the store already held
 
@@ -34,8 +39,10 @@ class Summary:
 
     def manifest(self, config: dict) -> dict:
         # No timings here: the manifest of a finished run is the same however it got there.
+        last = self.models[-1]
         return {"schema": "batch/1", "complete": True, "config": config, "counts": self.totals,
-                "files": self.files}
+                "files": self.files, "extractor_version": last["extractor_version"],
+                "models_hash": last["models_hash"], "models": self.models}
 
     def as_dict(self) -> dict:
         return asdict(self)
@@ -57,6 +64,9 @@ class Summary:
             lines.append(f"  not stored           {run['store_failed']}  (extracted, but the store refused them)")
         if self.already_done:
             lines.append("  whole run: " + ", ".join(f"{v} {k.replace('_', ' ')}" for k, v in tot.items()))
+        lines.append("  made with models     " + "; ".join(
+            f"{describe(m)} from input {m['from_input']}" if len(self.models) > 1 else describe(m)
+            for m in self.models))
         lines.append(f"  output: {self.directory}/ " + " ".join(info["path"] for info in self.files.values()))
         if tot["failed"] or tot["store_failed"]:
             lines.append(f"  {tot['failed'] + tot['store_failed']} failed: reasons in {self.directory}/errors.jsonl")

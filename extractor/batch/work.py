@@ -13,6 +13,7 @@ import threading
 from ..errors import InputError
 from ..extract import extract_documents
 from ..pipeline import get_nlp
+from ..provenance import KEYS as PROVENANCE
 from .dedup import signature
 from .inputs import Task, load
 from .job import Options
@@ -60,6 +61,7 @@ def _outcome(task: Task, result, options: Options) -> dict:
         error = result.as_dict()
         return {"seq": task.seq, "key": task.key, "error": error}
     return {"seq": task.seq, "key": task.key, "doc_id": result["doc_id"],
+            "models": {k: result[k] for k in PROVENANCE},
             "line": json.dumps(result, ensure_ascii=False),  # serialised here, off the driver
             "sig": signature(result["text"], result.get("title"), options.num_perm)}
 

@@ -13,9 +13,11 @@ inputs: .txt/.html files, folders (recursively), http(s) URLs, JSONL dumps (.jso
 and URL lists (.urls: one URL per line, blank lines and # comments ignored).
 
 DIR receives records.jsonl (one record/1 per line, in input order), errors.jsonl (input, stage,
-error, hint), duplicates.jsonl, manifest.json (when finished) and journal.sqlite. Rerun the same
-command after an interruption (Ctrl-C, kill, crash) to resume: finished documents are skipped
-and the final files are the same as an uninterrupted run's.
+error, hint), duplicates.jsonl, manifest.json (when finished: counts, files, the extractor version
+and models hash) and journal.sqlite. Rerun the same command after an interruption (Ctrl-C, kill,
+crash) to resume: finished documents are skipped and the final files are the same as an
+uninterrupted run's. A resume with other models (a lexicon fixed since) is refused unless
+--allow-mixed-models.
 
 exit status: 0 all documents processed, 1 some failed (see errors.jsonl), 2 usage error,
 3 the run stopped on an unexpected error, 130 interrupted (3 and 130: rerun to resume)."""
@@ -42,6 +44,8 @@ def register(sub) -> None:
                    help="estimated Jaccard similarity of 3-word shingles for near-duplicates (default 0.8)")
     p.add_argument("--commit-every", type=float, default=1.0, metavar="SECONDS",
                    help="fsync and journal finished work every SECONDS (default 1; 0: after every chunk)")
+    p.add_argument("--allow-mixed-models", action="store_true",
+                   help="resume a run whose records were made with other models (a lexicon fix since)")
     p.add_argument("--progress", action=argparse.BooleanOptionalAction, default=None,
                    help="show a progress bar (default: when stderr is a terminal)")
     p.set_defaults(func=run)
@@ -52,7 +56,8 @@ def run(args) -> int:
         summary = run_batch(args.inputs, args.out, db=args.db, state=args.state, workers=args.workers,
                             engine=args.engine, scheduler=args.scheduler, batch_size=args.batch_size,
                             threshold=args.threshold, progress=args.progress,
-                            commit_every=args.commit_every, store_near_duplicates=args.store_near_duplicates)
+                            commit_every=args.commit_every, store_near_duplicates=args.store_near_duplicates,
+                            allow_mixed_models=args.allow_mixed_models)
     except BatchUsageError as exc:
         print(f"error: batch: {exc}", file=sys.stderr)
         return 2

@@ -1,7 +1,6 @@
 """Open a database by URL: SQLite (WAL, foreign keys, explicit BEGIN) or PostgreSQL, migrated to head."""
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
 from alembic import command
@@ -11,6 +10,7 @@ from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError
 
 from ..errors import InputError
+from ..settings import get_settings
 
 DEFAULT_URL = "sqlite:///extractor.db"
 MIGRATIONS = Path(__file__).resolve().parent / "migrations"
@@ -20,7 +20,7 @@ _PG_MIGRATION_LOCK = 0x6578_7472
 
 def resolve_url(url: str | None) -> str:
     """The URL given, else EXTRACTOR_DB, else an SQLite file in the working directory."""
-    return url or os.environ.get("EXTRACTOR_DB") or DEFAULT_URL
+    return url or get_settings().db or DEFAULT_URL
 
 
 def _sqlite_hooks(engine: Engine) -> None:

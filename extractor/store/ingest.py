@@ -4,11 +4,20 @@ Everything for a document happens in one transaction (the caller's), so a failur
 process leaves either the whole document or nothing. The document row goes in first with
 ON CONFLICT DO NOTHING: when it is already there (same doc_id, i.e. the same cleaned text),
 nothing else is written and the call reports it as existing.
+
+`replace_record` puts a re-extracted record in place of the stored one, in the same way: the
+document row is kept (doc_id, id, ingested_at), its mentions, evidence and relations are
+rewritten. Entities are never deleted: one whose only mentions were replaced stays, without
+mentions, so that entity ids handed out earlier keep answering.
 """
 from __future__ import annotations
 
-from sqlalchemy import Connection, insert, select
+import json
 
+from sqlalchemy import Connection, delete, insert, select, update
+
+from ..errors import InputError
+from ..provenance import KEYS as PROVENANCE
 from .dialect import insert_ignore
 from .relations import RelationBuilder
 from .resolve import Resolver
@@ -17,15 +26,54 @@ from .schema import documents, mentions, merge_evidence, relations
 
 _MENTION_COLUMNS = ("doc_id", "kind", "ordinal", "surface", "span_start", "span_end", "sentence",
                     "value", "role", "entity_id", "fields")
+_COLUMN_WIDTH = {"extractor_version": 40, "models_hash": 64}
+
+
+def _document_row(record: dict) -> dict:
+    """rows.document_row plus the provenance columns (null when the record has none)."""
+    provenance = {k: None if record.get(k) is None else str(record[k])[:_COLUMN_WIDTH[k]] for k in PROVENANCE}
+    return {**document_row(record), **provenance}
 
 
 def ingest_record(conn: Connection, record: dict) -> tuple[str, bool]:
     """Write `record` on `conn` (inside a transaction); return (doc_id, True if it is new)."""
     doc_id = validate(record)
     inserted = conn.execute(insert_ignore(conn, documents, ["doc_id"]).returning(documents.c.id),
-                            document_row(record)).first()
+                            _document_row(record)).first()
     if inserted is None:
         return doc_id, False
+    _write_items(conn, record)
+    return doc_id, True
+
+
+def _comparable(record: dict) -> dict:
+    """The record as stored JSON reads back (lists, not tuples), without its provenance."""
+    return {k: v for k, v in json.loads(json.dumps(record)).items() if k not in PROVENANCE}
+
+
+def replace_record(conn: Connection, record: dict) -> bool:
+    """Put `record` in place of the stored document with its doc_id (inside a transaction).
+    Mentions, evidence and relations are rewritten only when the items differ from the stored
+    ones (provenance aside), so an unchanged document keeps its mention ids; True if they were."""
+    doc_id = validate(record)
+    # FOR UPDATE (PostgreSQL): two replacements of one document wait for each other.
+    stored = conn.execute(select(documents.c.record).where(documents.c.doc_id == doc_id)
+                          .with_for_update()).scalar()
+    if stored is None:
+        raise InputError(f"record {doc_id}", "store", "no stored document has this doc_id",
+                         "Only stored documents can be replaced; ingest it instead.")
+    row = {k: v for k, v in _document_row(record).items() if k not in ("doc_id", "ingested_at")}
+    conn.execute(update(documents).where(documents.c.doc_id == doc_id).values(row))
+    if _comparable(record) == _comparable(stored):
+        return False
+    for table in (relations, merge_evidence, mentions):  # the order their foreign keys need
+        conn.execute(delete(table).where(table.c.doc_id == doc_id))
+    _write_items(conn, record)
+    return True
+
+
+def _write_items(conn: Connection, record: dict) -> None:
+    """Mentions, the entities they resolve to, merge evidence and relations of one record."""
     rows = mention_rows(record)
     evidence = Resolver(conn).resolve(rows)
     _insert_mentions(conn, rows)
@@ -36,7 +84,6 @@ def ingest_record(conn: Connection, record: dict) -> tuple[str, bool]:
     links = RelationBuilder(conn, record, rows).build()
     if links:
         conn.execute(insert(relations), links)
-    return doc_id, True
 
 
 def _insert_mentions(conn: Connection, rows: list[dict]) -> None:

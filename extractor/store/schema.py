@@ -31,7 +31,11 @@ documents = Table(
     Column("fetched_at", String(40)),
     Column("record", Json, nullable=False),
     Column("ingested_at", DateTime(timezone=True), nullable=False),
+    # The record's provenance (0003); null for documents stored before it was recorded.
+    Column("extractor_version", String(40)),
+    Column("models_hash", String(64)),
     Index("ix_documents_published", "published"),
+    Index("ix_documents_models_hash", "models_hash"),  # reextract: which documents are stale
 )
 
 entities = Table(

@@ -7,15 +7,15 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterable, Iterator
 
-from sqlalchemy import Connection, Engine, func, select, text
+from sqlalchemy import Connection, Engine, exists, func, or_, select, text
 from sqlalchemy.exc import DBAPIError, OperationalError
 
 from ..errors import InputError
 from . import actions, queries, search, timeline
 from .engine import make_engine, migrate, resolve_url
-from .ingest import ingest_record, stored
+from .ingest import ingest_record, replace_record, stored
 from .pages import Page
-from .schema import documents, entities, merge_evidence, metadata
+from .schema import documents, entities, mentions, merge_evidence, metadata
 
 log = logging.getLogger(__name__)
 # After this many new documents in one bulk load the planner's statistics are refreshed: with
@@ -53,17 +53,27 @@ class Store:
         with self.engine.connect().execution_options(write=True) as conn, conn.begin():
             yield conn
 
-    def ingest(self, record: dict) -> tuple[str, bool]:
-        """Store one record atomically; (doc_id, True) if new, (doc_id, False) if already stored."""
+    def _one_transaction(self, write, record: dict):
+        """`write(conn, record)` in a transaction of its own, run again if PostgreSQL picks it
+        as a deadlock victim (it is then rolled back whole)."""
         for attempt in range(_ATTEMPTS):
             try:
                 with self.write() as conn:
-                    return ingest_record(conn, record)
-            except DBAPIError as exc:  # a deadlock victim is rolled back whole: run it again
+                    return write(conn, record)
+            except DBAPIError as exc:
                 if getattr(exc.orig, "sqlstate", None) not in _TRANSIENT or attempt == _ATTEMPTS - 1:
                     raise
-                log.info("ingest of %s: %s; retrying", record.get("doc_id"), exc.orig)
+                log.info("%s of %s: %s; retrying", write.__name__, record.get("doc_id"), exc.orig)
         raise AssertionError("unreachable")
+
+    def ingest(self, record: dict) -> tuple[str, bool]:
+        """Store one record atomically; (doc_id, True) if new, (doc_id, False) if already stored."""
+        return self._one_transaction(ingest_record, record)
+
+    def replace(self, record: dict) -> bool:
+        """Put a re-extracted record in place of the stored one with its doc_id, atomically;
+        True if its items changed (see ingest.replace_record)."""
+        return self._one_transaction(replace_record, record)
 
     def ingest_many(self, records: Iterable[dict], batch_size: int = 100) -> IngestSummary:
         """Store many records, `batch_size` per transaction; a batch that fails is retried one
@@ -133,6 +143,31 @@ class Store:
     def search(self, q: str, limit: int = 20, cursor: str | None = None) -> Page:
         with self.read() as conn:
             return search.search(conn, q, limit=limit, cursor=cursor)
+
+    def provenance_counts(self) -> list[dict]:
+        """Stored documents per (models_hash, extractor_version), largest group first; null
+        for documents stored before provenance was recorded."""
+        count = func.count().label("documents")
+        query = (select(documents.c.models_hash, documents.c.extractor_version, count)
+                 .group_by(documents.c.models_hash, documents.c.extractor_version)
+                 .order_by(count.desc(), documents.c.models_hash))
+        with self.read() as conn:
+            return [dict(row._mapping) for row in conn.execute(query)]
+
+    def records_to_reextract(self, models_hash: str | None, after: int = 0, limit: int = 100) -> list[tuple[int, dict]]:
+        """(row id, record) of up to `limit` documents past row id `after`, in id order, whose
+        models_hash is not `models_hash` (null counts as different); every one if it is None."""
+        query = select(documents.c.id, documents.c.record).where(documents.c.id > after)
+        if models_hash is not None:
+            query = query.where(or_(documents.c.models_hash.is_(None), documents.c.models_hash != models_hash))
+        with self.read() as conn:
+            return [tuple(row) for row in conn.execute(query.order_by(documents.c.id).limit(limit))]
+
+    def entities_without_mentions(self) -> int:
+        """Entities no stored mention resolves to any more (a re-extraction dropped their names)."""
+        unmentioned = ~exists().where(mentions.c.entity_id == entities.c.id)
+        with self.read() as conn:
+            return conn.execute(select(func.count()).select_from(entities).where(unmentioned)).scalar_one()
 
     def stats(self) -> dict:
         with self.read() as conn:
