@@ -6,7 +6,7 @@ from typing import Iterable, Iterator, Union
 
 from spacy.language import Language
 
-from .clean import clean
+from .acquire.clean import clean
 from .document import Document, RawDocument
 from .errors import InputError
 from .pipeline import get_nlp

@@ -13,11 +13,11 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterator
 
+from ..acquire.fetch import fetch_url
+from ..acquire.sources import DUMP_SUFFIXES, SUFFIXES, _from_dump_line, read_file
 from ..document import RawDocument
 from ..errors import InputError
-from ..fetch import fetch_url
 from ..settings import get_settings
-from ..sources import DUMP_SUFFIXES, SUFFIXES, _from_dump_line, read_file
 
 URL_LIST_SUFFIXES = {".urls"}  # one http(s) URL per line; blank lines and "# ..." ignored
 BATCH_SUFFIXES = SUFFIXES | URL_LIST_SUFFIXES

@@ -3,11 +3,11 @@ from __future__ import annotations
 
 import sys
 
+from ..acquire.sources import iter_inputs
 from ..errors import InputError
 from ..extract import extract_documents
 from ..output import RecordWriter
 from ..pipeline import get_nlp
-from ..sources import iter_inputs
 from . import report
 
 

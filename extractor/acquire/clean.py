@@ -8,11 +8,11 @@ from functools import lru_cache
 
 from indicnlp.normalize.indic_normalize import IndicNormalizerFactory
 
-from .document import Document, RawDocument
-from .errors import InputError
-from .webpage import extract_page, parse_date, stamped_date
+from ..document import Document, RawDocument
+from ..errors import InputError
+from ..lexicon import load_patterns, load_wordlist
 from .language import detect_language
-from .lexicon import load_patterns, load_wordlist
+from .webpage import extract_page, parse_date, stamped_date
 
 _SPACES = re.compile(r"[ \t\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]+")
 # Invisible characters that carry nothing; ZWJ/ZWNJ stay (they change how Devanagari renders).

@@ -9,7 +9,7 @@ from datetime import date, datetime
 import trafilatura
 from trafilatura.settings import set_date_params
 
-from .lexicon import load_patterns, load_table
+from ..lexicon import load_patterns, load_table
 
 log = logging.getLogger(__name__)
 # trafilatura warns "discarding data: None" for every page a mode rejects; we try two modes

@@ -4,7 +4,7 @@ from __future__ import annotations
 import codecs
 import unicodedata
 
-from .errors import InputError
+from ..errors import InputError
 
 # ISCII-91 (IS 13194:1991), Devanagari plane: byte -> character. Government offices still
 # export ISCII from old desktop software; Python has no codec for it. Checked against ICU's

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import re
 
-from .lexicon import load_wordlist
+from ..lexicon import load_wordlist
 
 # Devanagari letters and signs, without the danda (U+0964/5) so "किया।" is the word "किया".
 _WORD = re.compile(r"[\u0900-\u0963\u0966-\u097f]+|[A-Za-z]+")

@@ -5,11 +5,11 @@ import json
 from pathlib import Path
 from typing import BinaryIO, Iterator, Union
 
+from ..document import RawDocument
+from ..errors import InputError
+from ..settings import get_settings
 from .decode import decode_bytes
-from .document import RawDocument
-from .errors import InputError
 from .fetch import fetch_url
-from .settings import get_settings
 
 TEXT_SUFFIXES = {".txt"}
 HTML_SUFFIXES = {".html", ".htm"}
