@@ -1,9 +1,17 @@
-"""Turn command-line inputs (files, folders, URLs, JSONL dumps) into RawDocuments, lazily."""
+"""Turn command-line inputs (files, folders, URLs, .urls lists, JSONL dumps) into RawDocuments, lazily.
+
+Two steps, so that a batch run can number millions of inputs, and pass over the ones a previous
+run finished, without reading or downloading any of them: `expand` names every input document
+(a file, a URL, or one line of a dump, whose text it carries) and `load` reads, downloads or
+parses one. `iter_inputs` does both, in input order: folders sorted by path, dumps by line.
+"""
 from __future__ import annotations
 
 import json
+import os
+from dataclasses import dataclass
 from pathlib import Path
-from typing import BinaryIO, Iterator, Union
+from typing import Iterator, Union
 
 from ..document import RawDocument
 from ..errors import InputError
@@ -14,13 +22,28 @@ from .fetch import fetch_url
 TEXT_SUFFIXES = {".txt"}
 HTML_SUFFIXES = {".html", ".htm"}
 DUMP_SUFFIXES = {".jsonl", ".ndjson"}
-SUFFIXES = TEXT_SUFFIXES | HTML_SUFFIXES | DUMP_SUFFIXES
+URL_LIST_SUFFIXES = {".urls"}  # one http(s) URL per line; blank lines and "# ..." ignored
+SUFFIXES = TEXT_SUFFIXES | HTML_SUFFIXES | DUMP_SUFFIXES | URL_LIST_SUFFIXES
 META_FIELDS = ("id", "path", "title", "published", "publisher")
 
 Item = Union[RawDocument, InputError]  # a failed input is yielded, never raised: the batch goes on
 
 
-def _is_url(value: str) -> bool:
+@dataclass(frozen=True)
+class Input:
+    """One input document, named but not read yet."""
+
+    key: str  # how errors, logs and the batch journal name it: a path, a URL or `dump:line`
+    kind: str  # "file" | "url" | "line" (`line`: the dump line's text) | "failed" (`error`: why not)
+    line: str | None = None
+    error: InputError | None = None
+
+
+def _failed(key: str, problem: str, hint: str) -> Input:
+    return Input(key, "failed", error=InputError(key, "read", problem, hint))
+
+
+def is_url(value: str) -> bool:
     return value.lower().startswith(("http://", "https://"))
 
 
@@ -94,79 +117,105 @@ def _from_dump_line(line: str, where: str) -> RawDocument:
     return raw
 
 
-def _dump_lines(stream: BinaryIO, path: Path, limit: int) -> Iterator[tuple[str, str | InputError]]:
-    """(where, line text or the error for that line); a bad line never ends the dump."""
-    lineno = 0
-    while True:
-        raw = stream.readline(limit + 1)
-        if not raw:
-            return
-        lineno += 1
-        where = f"{path}:{lineno}"
-        if len(raw) > limit and not raw.endswith(b"\n"):
-            while raw and not raw.endswith(b"\n"):  # skip the rest of this line, unread
-                raw = stream.readline(1 << 20)
-            yield where, _too_large(where, f"more than {limit:,}", limit)
-            continue
-        try:
-            yield where, raw.decode("utf-8")
-        except UnicodeDecodeError as exc:
-            yield where, InputError(where, "read", f"line is not valid UTF-8 (byte {exc.start})",
-                                    "Re-save the dump as UTF-8.")
+def _walk(folder: Path) -> Iterator[Path]:
+    """Input files under `folder` in sorted-path order, one directory listing in memory at a time."""
+    try:
+        entries = sorted(os.scandir(folder), key=lambda e: e.name)
+    except OSError:
+        return
+    for entry in entries:
+        # Like Path.rglob: do not descend into symlinked folders (loops), but take linked files.
+        if entry.is_dir(follow_symlinks=False):
+            yield from _walk(folder / entry.name)
+        elif entry.is_file() and Path(entry.name).suffix.lower() in SUFFIXES:
+            yield folder / entry.name
 
 
-def read_dump(path: Path) -> Iterator[Item]:
-    """One item per non-blank line of a JSONL dump (each line is capped like a file)."""
+def _dump_lines(path: Path) -> Iterator[Input]:
+    """One Input per non-blank line, keyed `path:lineno`. A line is capped like a file, and a bad
+    line never ends the dump."""
+    limit = get_settings().max_input_bytes
     with path.open("rb") as stream:
-        for where, line in _dump_lines(stream, path, get_settings().max_input_bytes):
-            if isinstance(line, InputError):
-                yield line
-            elif line.strip():
-                try:
-                    yield _from_dump_line(line, where)
-                except InputError as exc:
-                    yield exc
+        lineno = 0
+        while raw := stream.readline(limit + 1):
+            lineno += 1
+            key = f"{path}:{lineno}"
+            if len(raw) > limit and not raw.endswith(b"\n"):
+                while raw and not raw.endswith(b"\n"):  # skip the rest of the line, unread
+                    raw = stream.readline(1 << 20)
+                yield _failed(key, f"line is over the {limit:,}-byte limit",
+                              "Split the document, or raise EXTRACTOR_MAX_INPUT_BYTES.")
+                continue
+            try:
+                line = raw.decode("utf-8")
+            except UnicodeDecodeError as exc:
+                yield _failed(key, f"line is not valid UTF-8 (byte {exc.start})", "Re-save the dump as UTF-8.")
+                continue
+            if line.strip():
+                yield Input(key, "line", line=line)
 
 
-def _expand(value: str) -> Iterator[Path | str | InputError]:
-    if _is_url(value):
-        yield value
+def _url_lines(path: Path) -> Iterator[Input]:
+    with path.open(encoding="utf-8", errors="replace") as stream:
+        for line in stream:
+            line = line.strip()
+            if line and not line.startswith("#"):
+                yield Input(line, "url")
+
+
+def _file_inputs(path: Path) -> Iterator[Input]:
+    """A dump stands for its lines and a .urls list for its URLs; any other file for itself."""
+    suffix = path.suffix.lower()
+    if suffix not in DUMP_SUFFIXES | URL_LIST_SUFFIXES:
+        yield Input(str(path), "file")
+        return
+    try:
+        yield from _dump_lines(path) if suffix in DUMP_SUFFIXES else _url_lines(path)
+    except OSError as exc:
+        yield _failed(str(path), f"could not read the file ({exc.strerror or exc})",
+                      "Check that the file exists and is readable.")
+
+
+def _expand(value: str) -> Iterator[Input]:
+    if is_url(value):
+        yield Input(value, "url")
         return
     path = Path(value)
-    if not path.is_dir():
-        yield path
-        return
-    found = False
-    for file in sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in SUFFIXES):
-        found = True
-        yield file
-    if not found:
-        yield InputError(value, "read", "the folder holds no .txt, .html, .htm or .jsonl files",
-                         "Check the folder, or give the files themselves.")
-
-
-def _load(item: Path | str) -> Iterator[Item]:
-    if isinstance(item, str):
-        yield fetch_url(item)
-    elif not item.exists():
-        yield InputError(str(item), "read", "no such file or directory", "Check the path.")
-    elif item.suffix.lower() in DUMP_SUFFIXES:
-        yield from read_dump(item)
+    if not path.exists():
+        yield _failed(str(path), "no such file or directory", "Check the path.")
+    elif not path.is_dir():
+        yield from _file_inputs(path)
     else:
-        yield read_file(item)
+        found = False
+        for file in _walk(path):
+            found = True
+            yield from _file_inputs(file)
+        if not found:
+            yield _failed(value, "the folder holds no .txt, .html, .htm, .jsonl or .urls files",
+                          "Check the folder, or give the files themselves.")
+
+
+def expand(values: list[str]) -> Iterator[Input]:
+    """Every input document the command-line inputs stand for, in output order, none read yet."""
+    for value in values:
+        yield from _expand(value)
+
+
+def load(item: Input) -> Item:
+    """The RawDocument an Input names, read, downloaded or parsed; or the InputError saying why not."""
+    try:
+        if item.kind == "failed":
+            return item.error
+        if item.kind == "url":
+            return fetch_url(item.key)
+        if item.kind == "line":
+            return _from_dump_line(item.line, item.key)
+        return read_file(Path(item.key))
+    except InputError as exc:
+        return exc
 
 
 def iter_inputs(values: list[str]) -> Iterator[Item]:
     """Yield one RawDocument (or the InputError explaining why not) per input document."""
-    for value in values:
-        for item in _expand(value):
-            if isinstance(item, InputError):
-                yield item
-                continue
-            try:
-                yield from _load(item)
-            except InputError as exc:
-                yield exc
-            except OSError as exc:
-                yield InputError(str(item), "read", f"could not read ({exc.strerror or exc})",
-                                 "Check that the file exists and is readable.")
+    for item in expand(values):
+        yield load(item)
