@@ -9,6 +9,7 @@ from spacy.language import Language
 from .acquire.clean import clean
 from .document import Document, RawDocument
 from .errors import InputError
+from .packs import LanguagePack, get_pack
 from .pipeline import get_nlp
 from .record import build_record
 
@@ -16,13 +17,13 @@ log = logging.getLogger(__name__)
 Result = Union[dict, InputError]
 
 
-def _clean_all(items: Iterable[RawDocument | InputError]) -> Iterator[Document | InputError]:
+def _clean_all(items: Iterable[RawDocument | InputError], pack: LanguagePack) -> Iterator[Document | InputError]:
     for item in items:
         if isinstance(item, InputError):
             yield item
             continue
         try:
-            yield clean(item)
+            yield clean(item, pack)
         except InputError as exc:
             yield exc
 
@@ -31,7 +32,7 @@ def extract_documents(items: Iterable[RawDocument | InputError], nlp: Language |
                       batch_size: int = 32) -> Iterator[Result]:
     """Yield one record (or the InputError for that input) per item, in input order."""
     nlp = nlp or get_nlp()
-    cleaned = _clean_all(items)
+    cleaned = _clean_all(items, get_pack(nlp.lang))  # cleaned as the pipeline's language reads
 
     def docs():
         for item in cleaned:
