@@ -14,9 +14,9 @@ from typing import Callable
 
 import httpx
 
+from extractor.acquire.fetch import fetch_url
 from extractor.document import RawDocument
 from extractor.errors import InputError
-from extractor.fetch import fetch_url
 from extractor.settings import get_settings
 
 Resolver = Callable[[str, int], list[str]]
@@ -82,7 +82,7 @@ def guarded_client(resolver: Resolver = system_resolver) -> httpx.Client:
 
 
 def fetch_public(url: str, allow_private: bool = False, resolver: Resolver = system_resolver) -> RawDocument:
-    """extractor.fetch.fetch_url with every hop checked (unless allow_private)."""
+    """extractor.acquire.fetch.fetch_url with every hop checked (unless allow_private)."""
     if allow_private:
         return fetch_url(url)
     try:

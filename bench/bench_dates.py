@@ -3,8 +3,8 @@
     .venv/bin/python bench/bench_dates.py [--dev DIR] [--rounds N]
 
 Documents: the dev texts in DIR (gold "dates" in their *.gold.json) and corpus/samples/*.txt
-(gold in bench/dates_gold.json). Both systems read the same cleaned text (extractor.clean, as
-`extract` does); cleaning is not timed. Accuracy is precision/recall/F1 over (document, value)
+(gold in bench/dates_gold.json). Both systems read the same cleaned text (extractor.acquire.clean,
+as `extract` does); cleaning is not timed. Accuracy is precision/recall/F1 over (document, value)
 pairs as shared/eval/score.py counts dates: null values dropped, values deduplicated per
 document, X in gold matches any digit, greedy one-to-one matching, optional gold items free.
 
@@ -33,7 +33,7 @@ sys.path.insert(0, str(ROOT))
 from dateparser.search import search_dates  # noqa: E402
 from thinc.api import Config  # noqa: E402
 
-from extractor.clean import clean  # noqa: E402
+from extractor.acquire.clean import clean  # noqa: E402
 from extractor.document import RawDocument  # noqa: E402
 from extractor.pipeline import build_nlp, config_path  # noqa: E402
 

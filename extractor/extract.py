@@ -10,9 +10,10 @@ from typing import Iterable, Iterator, Union
 
 from spacy.language import Language
 
-from .clean import clean
+from .acquire.clean import clean
 from .document import Document, RawDocument
 from .errors import InputError
+from .packs import LanguagePack, get_pack
 from .pipeline import get_nlp
 from .provenance import of_pipeline
 from .record import build_record
@@ -21,13 +22,13 @@ log = logging.getLogger(__name__)
 Result = Union[dict, InputError]
 
 
-def _clean_all(items: Iterable[RawDocument | Document | InputError]) -> Iterator[Document | InputError]:
+def _clean_all(items: Iterable[RawDocument | Document | InputError], pack: LanguagePack) -> Iterator[Document | InputError]:
     for item in items:
         if isinstance(item, (InputError, Document)):  # a Document is clean already
             yield item
             continue
         try:
-            yield clean(item)
+            yield clean(item, pack)
         except InputError as exc:
             yield exc
 
@@ -37,7 +38,7 @@ def extract_documents(items: Iterable[RawDocument | Document | InputError], nlp:
     """Yield one record (or the InputError for that input) per item, in input order."""
     nlp = nlp or get_nlp()
     provenance = of_pipeline(nlp)
-    cleaned = _clean_all(items)
+    cleaned = _clean_all(items, get_pack(nlp.lang))  # cleaned as the pipeline's language reads
 
     def docs():
         for item in cleaned:

@@ -3,10 +3,10 @@ from __future__ import annotations
 
 import pytest
 
+from extractor.acquire.sources import iter_inputs
 from extractor.batch.dedup import signature, similarity
 from extractor.batch.engines import ordered_window
 from extractor.batch.inputs import iter_tasks
-from extractor.sources import iter_inputs
 from test_batch_corpus import article, wire_copies
 
 

@@ -6,11 +6,12 @@ import unicodedata
 
 import pytest
 
-from extractor.clean import clean, doc_id_for, drop_boilerplate, is_boilerplate, normalise_hindi, normalise_text
+from extractor.acquire.clean import (clean, doc_id_for, drop_boilerplate, is_boilerplate, normalise_hindi,
+                                     normalise_text)
+from extractor.acquire.webpage import parse_date
 from extractor.document import RawDocument
 from extractor.errors import InputError
 from extractor.packs import get_pack
-from extractor.webpage import parse_date
 
 # Lines every Hindi news site prints around an article: each must go.
 BOILERPLATE = [
@@ -300,7 +301,7 @@ def test_pib_hindi_stamp_resolves_today():
 def test_pib_hindi_page_is_dated_and_clean():
     from pathlib import Path
 
-    from extractor.sources import read_file
+    from extractor.acquire.sources import read_file
     document = clean(read_file(Path(__file__).parent / "pages" / "pib_hindi_release.html"))
     assert document.published == "2025-02-07"
     for body in ["श्री रमेश चंद्र जोशी ने आज कृषि भवन में", "31 मार्च 2025 तक पूरी की जाए।",
@@ -384,7 +385,7 @@ def test_parse_date(written, iso):
     ("खबर\nउन्होंने बताया कि सूची अपडेटेड 14 फरवरी 2025 को हुई।", None),
 ])
 def test_stamp_after_a_separator_gives_the_date(text, published):
-    from extractor.webpage import stamped_date
+    from extractor.acquire.webpage import stamped_date
     assert stamped_date(text) == published
 
 
@@ -394,7 +395,7 @@ def test_stamp_after_a_separator_gives_the_date(text, published):
     ("दिल्ली। फैसला आया।\nपीटीआई-भाषा मनोज", "दिल्ली। फैसला आया।"),
 ])
 def test_wire_signoff_at_the_end_is_dropped(text, kept):
-    from extractor.clean import drop_boilerplate
+    from extractor.acquire.clean import drop_boilerplate
     assert drop_boilerplate(text)[0] == kept
 
 
@@ -404,7 +405,7 @@ def test_wire_signoff_at_the_end_is_dropped(text, kept):
     "भाषा अमित\nसमारोह में सौ से अधिक लोग शामिल हुए और बच्चों ने गीत गाए।",  # not at the end
 ])
 def test_lines_that_start_like_a_signoff_are_kept(text):
-    from extractor.clean import drop_boilerplate
+    from extractor.acquire.clean import drop_boilerplate
     assert drop_boilerplate(text)[0] == text
 
 

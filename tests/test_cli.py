@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from extractor.clean import is_boilerplate
+from extractor.acquire.clean import is_boilerplate
 
 pytestmark = pytest.mark.slow  # every test starts the CLI (and the spaCy pipeline) in a subprocess
 

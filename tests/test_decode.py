@@ -6,7 +6,7 @@ import unicodedata
 
 import pytest
 
-from extractor.decode import ISCII_PAIRS, ISCII_TO_UNICODE, decode_bytes
+from extractor.acquire.decode import ISCII_PAIRS, ISCII_TO_UNICODE, decode_bytes
 from extractor.errors import InputError
 
 HINDI = ("गुवाहाटी, 2 अगस्त: असम पुलिस ने ज़िला स्तर पर बच्चों की सुरक्षा के लिए नया कार्यक्रम "

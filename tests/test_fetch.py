@@ -5,9 +5,9 @@ import time
 
 import pytest
 
-from extractor.clean import clean
+from extractor.acquire.clean import clean
+from extractor.acquire.fetch import fetch_url
 from extractor.errors import InputError
-from extractor.fetch import fetch_url
 
 
 def fetch_error(url: str) -> InputError:

@@ -3,9 +3,9 @@ from __future__ import annotations
 
 import pytest
 
-from extractor.clean import clean
+from extractor.acquire.clean import clean
+from extractor.acquire.language import detect_language
 from extractor.document import RawDocument
-from extractor.language import detect_language
 
 HINDI = ("लखनऊ। उत्तर प्रदेश पुलिस ने महिला सुरक्षा अभियान के अगले चरण की शुरुआत की है। पुलिस "
          "महानिदेशक ने सभी जनपदों को निर्देश दिया कि 31 अक्टूबर तक हर थाने पर हेल्प डेस्क सक्रिय की जाए।")

@@ -5,9 +5,9 @@ from pathlib import Path
 
 import pytest
 
-from extractor.clean import clean, is_boilerplate
+from extractor.acquire.clean import clean, is_boilerplate
+from extractor.acquire.sources import read_file
 from extractor.errors import InputError
-from extractor.sources import read_file
 
 PAGES = Path(__file__).parent / "pages"
 

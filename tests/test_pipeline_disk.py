@@ -18,7 +18,7 @@ SAMPLES = sorted((ROOT / "corpus" / "samples").glob("*.txt"))
 RECORDS = """
 import json, sys, spacy
 from extractor.extract import extract_documents
-from extractor.sources import read_file
+from extractor.acquire.sources import read_file
 nlp = spacy.load(sys.argv[1])
 for record in extract_documents([read_file(__import__("pathlib").Path(p)) for p in sys.argv[2:]], nlp=nlp):
     print(json.dumps(record, ensure_ascii=False))
@@ -48,7 +48,7 @@ def test_analyze_pipes_finds_no_problems():
 @pytest.mark.slow
 def test_saved_pipeline_gives_the_same_records_in_a_fresh_process(saved):
     from extractor.extract import extract_documents
-    from extractor.sources import read_file
+    from extractor.acquire.sources import read_file
 
     here = list(extract_documents([read_file(p) for p in SAMPLES], nlp=build_nlp()))
     there = _records_from(saved)

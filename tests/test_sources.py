@@ -8,10 +8,10 @@ from pathlib import Path
 
 import pytest
 
-from extractor.clean import clean
+from extractor.acquire.clean import clean
+from extractor.acquire.sources import iter_inputs, read_file
 from extractor.document import RawDocument
 from extractor.errors import InputError
-from extractor.sources import iter_inputs, read_file
 
 PAGES = Path(__file__).parent / "pages"
 SAMPLE = Path(__file__).parent.parent / "corpus" / "samples" / "news_women_safety_campaign.txt"

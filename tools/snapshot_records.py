@@ -41,7 +41,7 @@ def inputs():
 def snapshot(out: Path) -> None:
     from extractor.errors import InputError
     from extractor.extract import extract_documents
-    from extractor.sources import read_file
+    from extractor.acquire.sources import read_file
 
     items = list(inputs())
     raws = []

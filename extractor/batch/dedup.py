@@ -16,10 +16,13 @@ from functools import lru_cache
 import numpy as np
 from datasketch import MinHash, MinHashLSH
 
+from ..packs import LanguagePack, get_pack
+
 NUM_PERM = 128
 SHINGLE_WORDS = 3
 MIN_WORDS = 8  # shorter texts are too small to call near-duplicates (exact ones are still caught)
-_STRIP = "।॥,.;:!?\"'()[]{}‘’“”«»—–-|/\\"
+# Punctuation stripped from both ends of a word; the pack adds its script's (words/dedup.tsv).
+_EDGE_MARKS = ",.;:!?\"'()[]{}‘’“”«»—–-|/\\"
 
 SCHEMA = (
     "CREATE TABLE IF NOT EXISTS heads (id INTEGER PRIMARY KEY, doc_id TEXT NOT NULL, sig BLOB NOT NULL)",
@@ -28,11 +31,16 @@ SCHEMA = (
 )
 
 
-def words(text: str) -> list[str]:
-    """Whitespace tokens without surrounding punctuation (\\w would split Devanagari at matras)."""
+def _edge_marks(pack: LanguagePack) -> str:
+    return "".join(pack.words("dedup", "word_edge_marks")) + _EDGE_MARKS
+
+
+def words(text: str, marks: str) -> list[str]:
+    """Whitespace tokens without surrounding punctuation `marks` (\\w would split Devanagari at
+    matras)."""
     out = []
     for token in text.split():
-        token = token.strip(_STRIP).lower()
+        token = token.strip(marks).lower()
         if token:
             out.append(token)
     return out
@@ -54,9 +62,10 @@ def body(text: str, title: str | None) -> str:
 
 
 def signature(text: str, title: str | None = None, num_perm: int = NUM_PERM,
-              k: int = SHINGLE_WORDS) -> bytes | None:
-    """MinHash signature (num_perm uint32, little-endian) of the body's k-word shingles."""
-    tokens = words(body(text, title))
+              k: int = SHINGLE_WORDS, pack: LanguagePack | None = None) -> bytes | None:
+    """MinHash signature (num_perm uint32, little-endian) of the body's k-word shingles; words
+    are split as the pack writes punctuation (the Hindi pack's unless told)."""
+    tokens = words(body(text, title), _edge_marks(pack or get_pack()))
     if len(tokens) < MIN_WORDS:
         return None
     shingles = {" ".join(tokens[i:i + k]).encode("utf-8") for i in range(len(tokens) - k + 1)}

@@ -12,6 +12,7 @@ import threading
 
 from ..errors import InputError
 from ..extract import extract_documents
+from ..packs import LanguagePack, get_pack
 from ..pipeline import get_nlp
 from ..provenance import KEYS as PROVENANCE
 from .dedup import signature
@@ -56,14 +57,14 @@ def _extract_one(item):
                           "Please report this with the input document.")
 
 
-def _outcome(task: Task, result, options: Options) -> dict:
+def _outcome(task: Task, result, options: Options, pack: LanguagePack) -> dict:
     if isinstance(result, InputError):
         error = result.as_dict()
         return {"seq": task.seq, "key": task.key, "error": error}
     return {"seq": task.seq, "key": task.key, "doc_id": result["doc_id"],
             "models": {k: result[k] for k in PROVENANCE},
             "line": json.dumps(result, ensure_ascii=False),  # serialised here, off the driver
-            "sig": signature(result["text"], result.get("title"), options.num_perm)}
+            "sig": signature(result["text"], result.get("title"), options.num_perm, pack=pack)}
 
 
 def process_chunk(tasks: list[Task], options: Options = Options()) -> list[dict]:
@@ -71,4 +72,5 @@ def process_chunk(tasks: list[Task], options: Options = Options()) -> list[dict]
     items = [load(task) for task in tasks]
     with _PIPELINE_LOCK:
         results = _extract(items, options.batch_size)
-    return [_outcome(task, result, options) for task, result in zip(tasks, results)]
+        pack = get_pack(get_nlp().lang)  # words are split as the pipeline's language writes them
+    return [_outcome(task, result, options, pack) for task, result in zip(tasks, results)]

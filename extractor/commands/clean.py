@@ -3,9 +3,9 @@ from __future__ import annotations
 
 import json
 
-from ..clean import clean
+from ..acquire.clean import clean
+from ..acquire.sources import iter_inputs
 from ..errors import InputError
-from ..sources import iter_inputs
 from . import report
 
 

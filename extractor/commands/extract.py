@@ -3,18 +3,18 @@ from __future__ import annotations
 
 import sys
 
+from ..acquire.sources import iter_inputs
 from ..errors import InputError
 from ..extract import extract_documents
 from ..output import RecordWriter
 from ..pipeline import get_nlp
-from ..sources import iter_inputs
 from . import report
 
 
 def register(sub) -> None:
     p = sub.add_parser("extract", help="extract record/1 from files, folders, URLs or JSONL dumps")
     p.add_argument("inputs", nargs="+", metavar="PATH_OR_URL",
-                   help=".txt, .html, a folder, an http(s) URL, or a .jsonl dump")
+                   help=".txt, .html, a folder, an http(s) URL, a .urls list or a .jsonl dump")
     p.add_argument("--format", choices=("jsonl", "json", "table"), default="jsonl",
                    help="jsonl: one record per line (tools); json: one pretty array; table: for people")
     p.add_argument("--no-ner", action="store_true",

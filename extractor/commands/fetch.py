@@ -5,8 +5,8 @@ import hashlib
 import sys
 from pathlib import Path
 
+from ..acquire.fetch import fetch_url, make_client
 from ..errors import InputError
-from ..fetch import fetch_url, make_client
 from . import report
 
 

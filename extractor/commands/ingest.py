@@ -6,11 +6,11 @@ from typing import Iterator
 
 from tqdm import tqdm
 
-from ..clean import clean
+from ..acquire.clean import clean
+from ..acquire.sources import iter_inputs
 from ..document import RawDocument
 from ..errors import InputError
 from ..extract import extract_documents
-from ..sources import iter_inputs
 from ..store import Store, open_store
 from . import report
 

@@ -33,8 +33,8 @@ def _raw_formatter():
 
 def read_input(value: str) -> tuple[str, str]:
     """(source name, text) for a path, "-" or literal text."""
-    from ..clean import clean
-    from ..sources import read_file
+    from ..acquire.clean import clean
+    from ..acquire.sources import read_file
 
     if value == "-":
         return "<stdin>", sys.stdin.read()

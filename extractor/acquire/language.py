@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import re
 
-from .lexicon import load_wordlist
+from ..packs import LanguagePack, get_pack
 
 # Devanagari letters and signs, without the danda (U+0964/5) so "किया।" is the word "किया".
 _WORD = re.compile(r"[\u0900-\u0963\u0966-\u097f]+|[A-Za-z]+")
@@ -22,13 +22,15 @@ def _script_shares(text: str) -> dict[str, float]:
             "other": round((len(letters) - deva - latin) / len(letters), 3)}
 
 
-def detect_language(text: str) -> tuple[str, dict]:
-    """Return (code, evidence): code is hi, mr, en or other; evidence says why."""
+def detect_language(text: str, pack: LanguagePack | None = None) -> tuple[str, dict]:
+    """Return (code, evidence): code is hi, mr, en or other; evidence says why. The stop words
+    are the pack's lexicons/stopwords_<code>.txt (the Hindi pack's by default)."""
     shares = _script_shares(text)
     if not shares:
         return "other", {"reason": "no letters"}
     words = _WORD.findall(text.lower())
-    counts = {lang: sum(w in load_wordlist(f"stopwords_{lang}") for w in words)
+    pack = pack or get_pack()
+    counts = {lang: sum(w in pack.wordlist(f"stopwords_{lang}") for w in words)
               for lang in ("hi", "mr", "en")}
     evidence = {**shares, "words": len(words), "stopword_hits": counts}
     script = max(shares, key=shares.get)

@@ -4,30 +4,36 @@ from __future__ import annotations
 import codecs
 import unicodedata
 
-from .errors import InputError
+from ..errors import InputError
 
-# ISCII-91 (IS 13194:1991), Devanagari plane: byte -> character. Government offices still
-# export ISCII from old desktop software; Python has no codec for it. Checked against ICU's
-# ucnvisci.cpp toUnicodeTable. 0xD9 (INV, the invisible consonant) only carries a following
-# matra, so it maps to nothing visible.
+# ISCII-91 (IS 13194:1991), Devanagari plane: the code point of every byte from 0xA1 to 0xEA,
+# in byte order, as ICU's ucnvisci.cpp toUnicodeTable lists them (a character-encoding table,
+# the same for every language written in Devanagari). Government offices still export ISCII
+# from old desktop software; Python has no codec for it. 0xD9 (INV, the invisible consonant)
+# only carries a following matra, so it maps to nothing visible; U+095F is kept NFC (य + nukta),
+# as the decoded text is.
+_ISCII_CODE_POINTS = (
+    0x0901, 0x0902, 0x0903, 0x0905, 0x0906, 0x0907, 0x0908, 0x0909,  # A1-A8
+    0x090A, 0x090B, 0x090E, 0x090F, 0x0910, 0x090D, 0x0912,  # A9-AF
+    0x0913, 0x0914, 0x0911, 0x0915, 0x0916, 0x0917, 0x0918, 0x0919,  # B0-B7
+    0x091A, 0x091B, 0x091C, 0x091D, 0x091E, 0x091F, 0x0920, 0x0921,  # B8-BF
+    0x0922, 0x0923, 0x0924, 0x0925, 0x0926, 0x0927, 0x0928, 0x0929,  # C0-C7
+    0x092A, 0x092B, 0x092C, 0x092D, 0x092E, 0x092F, 0x095F, 0x0930,  # C8-CF
+    0x0931, 0x0932, 0x0933, 0x0934, 0x0935, 0x0936, 0x0937, 0x0938,  # D0-D7
+    0x0939, 0x200D, 0x093E, 0x093F, 0x0940, 0x0941, 0x0942, 0x0943,  # D8-DF
+    0x0946, 0x0947, 0x0948, 0x0945, 0x094A, 0x094B, 0x094C, 0x0949,  # E0-E7
+    0x094D, 0x093C, 0x0964,  # E8-EA
+)
 ISCII_TO_UNICODE = {
-    0xA1: "\u0901", 0xA2: "\u0902", 0xA3: "\u0903", 0xA4: "अ", 0xA5: "आ", 0xA6: "इ", 0xA7: "ई",
-    0xA8: "उ", 0xA9: "ऊ", 0xAA: "ऋ", 0xAB: "ऎ", 0xAC: "ए", 0xAD: "ऐ", 0xAE: "ऍ", 0xAF: "ऒ",
-    0xB0: "ओ", 0xB1: "औ", 0xB2: "ऑ", 0xB3: "क", 0xB4: "ख", 0xB5: "ग", 0xB6: "घ", 0xB7: "ङ",
-    0xB8: "च", 0xB9: "छ", 0xBA: "ज", 0xBB: "झ", 0xBC: "ञ", 0xBD: "ट", 0xBE: "ठ", 0xBF: "ड",
-    0xC0: "ढ", 0xC1: "ण", 0xC2: "त", 0xC3: "थ", 0xC4: "द", 0xC5: "ध", 0xC6: "न", 0xC7: "ऩ",
-    0xC8: "प", 0xC9: "फ", 0xCA: "ब", 0xCB: "भ", 0xCC: "म", 0xCD: "य", 0xCE: "य़", 0xCF: "र",
-    0xD0: "ऱ", 0xD1: "ल", 0xD2: "ळ", 0xD3: "ऴ", 0xD4: "व", 0xD5: "श", 0xD6: "ष", 0xD7: "स",
-    0xD8: "ह", 0xD9: "\u200d", 0xDA: "ा", 0xDB: "ि", 0xDC: "ी", 0xDD: "ु", 0xDE: "ू", 0xDF: "ृ",
-    0xE0: "ॆ", 0xE1: "े", 0xE2: "ै", 0xE3: "ॅ", 0xE4: "ॊ", 0xE5: "ो", 0xE6: "ौ", 0xE7: "ॉ",
-    0xE8: "्", 0xE9: "़", 0xEA: "।",
-    **{0xF1 + i: chr(0x0966 + i) for i in range(10)},
+    **{0xA1 + i: unicodedata.normalize("NFC", chr(cp)) for i, cp in enumerate(_ISCII_CODE_POINTS)},
+    **{0xF1 + i: chr(0x0966 + i) for i in range(10)},  # digits
 }
 # Two-byte sequences the standard gives their own meaning (a nukta or second byte after a
 # letter that has no nukta form). Consonant + nukta needs no entry: NFC composes it.
 ISCII_PAIRS = {
-    b"\xa1\xe9": "ॐ", b"\xa6\xe9": "ऌ", b"\xa7\xe9": "ॡ", b"\xaa\xe9": "ॠ", b"\xdb\xe9": "ॢ",
-    b"\xdc\xe9": "ॣ", b"\xdf\xe9": "ॄ", b"\xea\xe9": "ऽ", b"\xea\xea": "॥",
+    b"\xa1\xe9": "\u0950", b"\xa6\xe9": "\u090c", b"\xa7\xe9": "\u0961", b"\xaa\xe9": "\u0960",  # ॐ ऌ ॡ ॠ
+    b"\xdb\xe9": "\u0962", b"\xdc\xe9": "\u0963", b"\xdf\xe9": "\u0944",  # ॢ ॣ ॄ
+    b"\xea\xe9": "\u093d", b"\xea\xea": "\u0965",  # ऽ ॥
     b"\xe8\xe8": "\u094d\u200c", b"\xe8\xe9": "\u094d\u200d",  # explicit and soft halant
 }
 _ATR, _EXT = 0xEF, 0xF0  # attribute (script/font switch) and extension codes: 2 bytes each

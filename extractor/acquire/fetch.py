@@ -7,10 +7,10 @@ from datetime import datetime, timezone
 
 import httpx
 
+from ..document import RawDocument
+from ..errors import InputError
+from ..settings import get_settings
 from .decode import decode_bytes
-from .document import RawDocument
-from .errors import InputError
-from .settings import get_settings
 
 log = logging.getLogger(__name__)
 _HTML_TYPES = ("text/html", "application/xhtml+xml")
