@@ -5,12 +5,13 @@ import uuid
 
 import pytest
 
+from extractor.kinds import KINDS
 from test_api_support import KEYS, REPO, LiveServer, article_html, database
 from test_store_queries import place_doc, programme_docs
 from test_store_support import ENGINES
 
 SAMPLE = (REPO / "corpus" / "samples" / "press_release_collector_meeting.txt").read_text(encoding="utf-8")
-RECORD_LISTS = ("places", "dates", "officials", "agencies", "programmes", "decisions", "action_points")
+RECORD_LISTS = tuple(kind.key for kind in KINDS)
 
 
 @pytest.fixture(scope="module", params=ENGINES)
