@@ -61,6 +61,17 @@ def test_extract_returns_record_1_and_stores_nothing(server):
             assert 0 <= start < end <= len(record["text"])
 
 
+def test_money_comes_back_from_extract_and_stored_documents(server):
+    text = f"योजना पर 182 करोड़ रुपये खर्च होंगे। संदर्भ {uuid.uuid4().hex[:10]}"
+    with server.client(**{"X-API-Key": KEYS[1]}) as c:
+        extracted = c.post("/extract", json={"text": text}).json()
+        doc_id = c.post("/documents", json={"text": text}).json()["doc_id"]
+        stored = c.get(f"/documents/{doc_id}").json()
+    assert [(m["text"], m["amount"], m["currency"]) for m in extracted["money"]] == [
+        ("182 करोड़ रुपये", 1820000000, "INR")]
+    assert stored["money"] == extracted["money"]
+
+
 def test_extract_from_html(server):
     with server.client() as c:
         r = c.post("/extract", json={"html": article_html().decode()})
