@@ -5,19 +5,23 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
+from extractor.kinds import ENTITY_KINDS, KINDS, STATEMENT_KINDS
+
 _DATE = r"^\d{4}(-\d{2}(-\d{2})?)?$"
+_EXAMPLE_ITEMS = {
+    "places": [{"name": "बिलासपुर", "span": [0, 8], "sentence": 0}],
+    "dates": [{"text": "30 सितम्बर", "value": "2024-09-30", "role": "deadline", "span": [48, 58], "sentence": 1}],
+    "officials": [{"name": "संजीव शुक्ला", "honorific": "डॉ.", "designation": "पुलिस महानिरीक्षक",
+                   "service": None, "jurisdiction": None, "agency": None, "span": [33, 45], "sentence": 1}],
+    "action_points": [{"text": "30 सितम्बर तक अभियान चलाने के निर्देश दिए", "owner": None,
+                       "deadline": "2024-09-30", "span": [48, 89], "sentence": 1}],
+}
 EXAMPLE_RECORD = {
     "schema": "record/1", "doc_id": "1c5a2f6909f46975",
     "source": {"path": None, "url": None, "publisher": "दैनिक समाचार", "fetched_at": None},
     "language": "hi", "title": "बाल श्रम के विरुद्ध अभियान", "published": "2024-04-03",
     "text": "बिलासपुर। पुलिस महानिरीक्षक डॉ. संजीव शुक्ला ने 30 सितम्बर तक अभियान चलाने के निर्देश दिए।",
-    "places": [{"name": "बिलासपुर", "span": [0, 8], "sentence": 0}],
-    "dates": [{"text": "30 सितम्बर", "value": "2024-09-30", "role": "deadline", "span": [48, 58], "sentence": 1}],
-    "officials": [{"name": "संजीव शुक्ला", "honorific": "डॉ.", "designation": "पुलिस महानिरीक्षक",
-                   "service": None, "jurisdiction": None, "agency": None, "span": [33, 45], "sentence": 1}],
-    "agencies": [], "programmes": [], "decisions": [],
-    "action_points": [{"text": "30 सितम्बर तक अभियान चलाने के निर्देश दिए", "owner": None,
-                       "deadline": "2024-09-30", "span": [48, 89], "sentence": 1}],
+    **{kind.key: _EXAMPLE_ITEMS.get(kind.key, []) for kind in KINDS},
     "sentences": [[0, 9], [10, 90]],
 }
 
@@ -48,7 +52,7 @@ class ExtractRequest(BaseModel):
 
 
 class Record(BaseModel):
-    """record/1 (shared/docs/record-format.md); more fields may appear."""
+    """record/1 (docs/record-format.md); more fields may appear."""
 
     model_config = ConfigDict(extra="allow", json_schema_extra={"examples": [EXAMPLE_RECORD]})
     schema_: str = Field(alias="schema")
@@ -76,7 +80,7 @@ class Entity(BaseModel):
         "document_count": 2, "documents": [{"doc_id": "1c5a2f6909f46975", "title": "बाल श्रम के विरुद्ध अभियान",
                                             "published": "2024-04-03", "date": "2024-04-03"}]}]})
     id: int
-    kind: Literal["official", "agency", "programme", "place"]
+    kind: Literal[tuple(ENTITY_KINDS.values())]
     name: str = Field(description="display name: the record's canonical form, else the first spelling seen")
     key: str = Field(description="script- and spelling-insensitive key that joined the spellings")
     attrs: dict[str, Any] | None = None
@@ -105,7 +109,7 @@ class EntityDetail(BaseModel):
 class TimelineEntry(BaseModel):
     date: str | None
     date_source: str | None = Field(None, description="deadline, date in the same sentence, or document date")
-    kind: Literal["decision", "action_point"]
+    kind: Literal[tuple(k.singular for k in STATEMENT_KINDS)]
     text: str | None
     by: str | None = None
     owner: str | None = None

@@ -31,6 +31,7 @@ from sqlalchemy import create_engine, text
 
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
+from extractor.kinds import BY_KEY, KINDS  # noqa: E402
 from extractor.store import open_store  # noqa: E402
 
 PG_URL = os.environ.get("EXTRACTOR_TEST_PG", "postgresql+psycopg://postgres@127.0.0.1:5432/test")
@@ -74,8 +75,7 @@ class Builder:
         self.record = {"schema": "record/1", "doc_id": doc_id, "language": "hi", "title": title,
                        "published": published, "source": {"path": None, "url": None, "publisher": "बेंच समाचार",
                                                           "fetched_at": None},
-                       **{k: [] for k in ("places", "dates", "officials", "agencies", "programmes",
-                                          "decisions", "action_points")}}
+                       **{kind.key: [] for kind in KINDS}}
 
     def sentence(self, s: str, *items: tuple) -> None:
         start = len(self.text) + (1 if self.text else 0)
@@ -83,7 +83,7 @@ class Builder:
         self.sentences.append([start, start + len(s)])
         for kind, quote_, fields in items:
             at = start + s.index(quote_)
-            key = "text" if kind in ("dates", "decisions", "action_points") else "name"
+            key = BY_KEY[kind].surface
             self.record[kind].append({key: quote_, **fields, "span": [at, at + len(quote_)],
                                       "sentence": len(self.sentences) - 1})
 

@@ -4,17 +4,7 @@ from __future__ import annotations
 import json
 from typing import TextIO
 
-_SHOW = {
-    "places": lambda i: i["name"],
-    "dates": lambda i: f"{i['text']} = {i['value']} ({i['role']})",
-    "officials": lambda i: ", ".join(x for x in (i["name"], i.get("designation"), i.get("service"),
-                                                   i.get("agency")) if x),
-    "agencies": lambda i: i["name"] + (f" = {i['canonical']}" if i.get("canonical") else ""),
-    "programmes": lambda i: f"{i['name']} ({i['kind']})",
-    "decisions": lambda i: (f"[{i['by']}] " if i.get("by") else "") + i["text"],
-    "action_points": lambda i: (f"[{i['owner']}] " if i.get("owner") else "") + i["text"]
-    + (f" (by {i['deadline']})" if i.get("deadline") else ""),
-}
+from .kinds import KINDS
 
 
 def write_record(record: dict, fmt: str, stream: TextIO) -> None:
@@ -59,8 +49,8 @@ def format_table(record: dict) -> str:
     source = record["source"].get("path") or record["source"].get("url") or record["doc_id"]
     lines = [f"== {source}", f"   title: {record.get('title') or '-'}   language: {record['language']}"
              f"   published: {record.get('published') or '-'}   doc_id: {record['doc_id']}"]
-    for kind, show in _SHOW.items():
-        items = record.get(kind) or []
-        lines.append(f"   {kind} ({len(items)})")
-        lines += [f"     {it['span'][0]:>6}-{it['span'][1]:<6} {show(it)}" for it in items]
+    for kind in KINDS:
+        items = record.get(kind.key) or []
+        lines.append(f"   {kind.key} ({len(items)})")
+        lines += [f"     {it['span'][0]:>6}-{it['span'][1]:<6} {kind.show(it)}" for it in items]
     return "\n".join(lines) + "\n\n"

@@ -4,21 +4,10 @@ from __future__ import annotations
 from spacy.tokens import Doc, Span
 
 from .document import Document
+from .kinds import KINDS, Kind
 from .pipeline import extensions  # noqa: F401  (the attributes read below)
 
 SCHEMA = "record/1"
-# kind -> the fields every item of that kind carries (null when the text does not say).
-ITEM_FIELDS = {
-    "places": ("name",),
-    "dates": ("text", "value", "role"),
-    "officials": ("name", "honorific", "designation", "service", "jurisdiction", "agency"),
-    "agencies": ("name", "canonical"),
-    "programmes": ("name", "kind"),
-}
-STATEMENT_FIELDS = {"decisions": ("text", "by"), "action_points": ("text", "owner", "deadline")}
-STATEMENT_KINDS = {"decisions": "decision", "action_points": "action_point"}
-
-
 
 
 def _sentence_index(doc: Doc) -> list[tuple[int, int]]:
@@ -34,13 +23,11 @@ def _sentence_of(bounds: list[tuple[int, int]], start: int) -> int:
     return len(bounds) - 1
 
 
-def _item(span: Span, kind: str, fields: tuple[str, ...], bounds) -> dict:
-    data = span._.get(kind) or {}
-    item = {f: data.get(f) for f in fields}
-    if "name" in item and item["name"] is None:
-        item["name"] = span.text
-    if "text" in item and item["text"] is None:
-        item["text"] = span.text
+def _item(span: Span, kind: Kind, bounds) -> dict:
+    data = span._.get(kind.extension) or {}
+    item = {f: data.get(f) for f in kind.fields}
+    if item[kind.surface] is None:
+        item[kind.surface] = span.text
     item.update({k: v for k, v in data.items() if k not in item})  # extra fields are allowed
     item["span"] = [span.start_char, span.end_char]
     item["sentence"] = _sentence_of(bounds, span.start_char)
@@ -57,24 +44,27 @@ def build_record(document: Document, doc: Doc) -> dict:
     }
     if document.given_id:
         record["id"] = document.given_id
-    for kind, fields in ITEM_FIELDS.items():
-        spans = sorted(doc.spans.get(kind, []), key=lambda s: (s.start_char, s.end_char))
-        record[kind] = [_item(s, kind, fields, bounds) for s in spans]
-    for key, fields in STATEMENT_FIELDS.items():
-        record[key] = []
-    for span in sorted(doc.spans.get("statements", []), key=lambda s: s.start_char):
-        data = span._.statements or {}
-        for key, fields in STATEMENT_FIELDS.items():
-            if STATEMENT_KINDS[key] in data.get("kinds", ()):
-                record[key].append(_item_from(span, data, fields, bounds))
+    for kind in KINDS:
+        record[kind.key] = _statements(doc, kind, bounds) if kind.statement else _items(doc, kind, bounds)
     record["sentences"] = [list(b) for b in bounds]
     record["language_evidence"] = document.language_evidence
     return record
 
 
-def _item_from(span: Span, data: dict, fields: tuple[str, ...], bounds) -> dict:
-    item = {f: data.get(f) for f in fields}
-    item["text"] = item["text"] or span.text
-    item["span"] = [span.start_char, span.end_char]
-    item["sentence"] = _sentence_of(bounds, span.start_char)
-    return item
+def _items(doc: Doc, kind: Kind, bounds) -> list[dict]:
+    spans = sorted(doc.spans.get(kind.span_key, []), key=lambda s: (s.start_char, s.end_char))
+    return [_item(s, kind, bounds) for s in spans]
+
+
+def _statements(doc: Doc, kind: Kind, bounds) -> list[dict]:
+    """A statement span is an item of every statement kind its `kinds` name."""
+    items = []
+    for span in sorted(doc.spans.get(kind.span_key, []), key=lambda s: s.start_char):
+        data = span._.get(kind.extension) or {}
+        if kind.singular in data.get("kinds", ()):
+            item = {f: data.get(f) for f in kind.fields}
+            item[kind.surface] = item[kind.surface] or span.text
+            item["span"] = [span.start_char, span.end_char]
+            item["sentence"] = _sentence_of(bounds, span.start_char)
+            items.append(item)
+    return items

@@ -5,12 +5,13 @@ import uuid
 
 import pytest
 
+from extractor.kinds import KINDS
 from test_api_support import KEYS, REPO, LiveServer, article_html, database
 from test_store_queries import place_doc, programme_docs
 from test_store_support import ENGINES
 
 SAMPLE = (REPO / "corpus" / "samples" / "press_release_collector_meeting.txt").read_text(encoding="utf-8")
-RECORD_LISTS = ("places", "dates", "officials", "agencies", "programmes", "decisions", "action_points")
+RECORD_LISTS = tuple(kind.key for kind in KINDS)
 
 
 @pytest.fixture(scope="module", params=ENGINES)
@@ -58,6 +59,17 @@ def test_extract_returns_record_1_and_stores_nothing(server):
         for item in record[kind]:
             start, end = item["span"]
             assert 0 <= start < end <= len(record["text"])
+
+
+def test_money_comes_back_from_extract_and_stored_documents(server):
+    text = f"योजना पर 182 करोड़ रुपये खर्च होंगे। संदर्भ {uuid.uuid4().hex[:10]}"
+    with server.client(**{"X-API-Key": KEYS[1]}) as c:
+        extracted = c.post("/extract", json={"text": text}).json()
+        doc_id = c.post("/documents", json={"text": text}).json()["doc_id"]
+        stored = c.get(f"/documents/{doc_id}").json()
+    assert [(m["text"], m["amount"], m["currency"]) for m in extracted["money"]] == [
+        ("182 करोड़ रुपये", 1820000000, "INR")]
+    assert stored["money"] == extracted["money"]
 
 
 def test_extract_from_html(server):

@@ -10,14 +10,14 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
+from extractor.kinds import KINDS as RECORD_KINDS
 from test_store_queries import programme_docs
 from test_store_support import counts, db_url, pg_module_url, store  # noqa: F401 - fixtures
 
 REPO = Path(__file__).resolve().parent.parent
 READ = {"csv": pd.read_csv, "jsonl": lambda p: pd.read_json(p, lines=True, dtype=False),
         "parquet": pd.read_parquet}
-KINDS = ("documents", "officials", "agencies", "programmes", "places", "dates", "decisions",
-         "action_points", "mentions")
+KINDS = ("documents", *(kind.key for kind in RECORD_KINDS), "mentions")
 
 
 @pytest.mark.parametrize("fmt", list(READ))

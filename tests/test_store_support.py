@@ -15,6 +15,8 @@ from urllib.parse import quote
 import pytest
 from sqlalchemy import create_engine, text
 
+from extractor.kinds import BY_KEY, KINDS
+
 PG_URL = os.environ.get("EXTRACTOR_TEST_PG", "postgresql+psycopg://postgres@127.0.0.1:5432/test")
 ENGINES = ["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)]
 
@@ -95,8 +97,7 @@ class Doc:
         self.record = {"schema": "record/1", "doc_id": doc_id or uuid.uuid4().hex[:16],
                        "source": {"path": None, "url": None, "publisher": None, "fetched_at": None},
                        "language": "hi", "title": title, "published": published, "text": self.text,
-                       **{k: [] for k in ("places", "dates", "officials", "agencies", "programmes",
-                                          "decisions", "action_points")}}
+                       **{kind.key: [] for kind in KINDS}}
         bounds, start = [], 0
         for s in sentences:
             bounds.append([start, start + len(s)])
@@ -110,7 +111,7 @@ class Doc:
 
     def add(self, list_name: str, quote_: str, /, **fields) -> "Doc":
         span, sentence = self._span(quote_)
-        key = "text" if list_name in ("dates", "decisions", "action_points") else "name"
+        key = BY_KEY[list_name].surface
         self.record[list_name].append({key: fields.pop(key, quote_), **fields, "span": span,
                                        "sentence": sentence})
         return self

@@ -2,7 +2,7 @@
 that a refactor changes no output: run it before and after, then `--compare A B`.
 
 Provenance fields (`extractor_version`, `models_hash`) are left out of the comparison, since
-they are meant to change."""
+they are meant to change; `--ignore KEY` leaves out a field a change adds on purpose."""
 from __future__ import annotations
 
 import argparse
@@ -59,16 +59,36 @@ def snapshot(out: Path) -> None:
             fh.write(json.dumps({"input": name, **line}, ensure_ascii=False) + "\n")
 
 
-def compare(a: Path, b: Path) -> int:
+def _portable(line: str, ignore: set[str]) -> str:
+    """One snapshot line without the `ignore` keys and without where the checkout lies: a source
+    path or an error's input path is compared by its file name, so that a worktree's snapshot
+    compares with one made in another folder."""
+    record = {k: v for k, v in json.loads(line).items() if k not in ignore}
+    if (record.get("source") or {}).get("path"):
+        record["source"] = {**record["source"], "path": Path(record["source"]["path"]).name}
+    if "error" in record:
+        record["error"] = re.sub(r"^/\S*/", "", record["error"])
+    return json.dumps(record, ensure_ascii=False, sort_keys=True)
+
+
+def _comparable(line: str, ignore: set[str]) -> str:
+    """The line as written (key order counts), less the `ignore` keys."""
+    if not ignore:
+        return line
+    return json.dumps({k: v for k, v in json.loads(line).items() if k not in ignore}, ensure_ascii=False)
+
+
+def compare(a: Path, b: Path, ignore: set[str]) -> int:
     left = a.read_text(encoding="utf-8").splitlines()
     right = b.read_text(encoding="utf-8").splitlines()
     if len(left) != len(right):
         print(f"{len(left)} vs {len(right)} records")
         return 1
-    bad = [json.loads(x)["input"] for x, y in zip(left, right) if x != y]
+    bad = [json.loads(x)["input"] for x, y in zip(left, right) if _comparable(x, ignore) != _comparable(y, ignore)]
     for name in bad:
         print("differs:", name)
-    print(f"{len(left) - len(bad)} of {len(left)} records identical")
+    print(f"{len(left) - len(bad)} of {len(left)} records identical" + (f" (ignoring {', '.join(sorted(ignore))})"
+                                                                        if ignore else ""))
     return 1 if bad else 0
 
 
@@ -76,5 +96,7 @@ if __name__ == "__main__":
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("out", type=Path)
     parser.add_argument("--compare", type=Path, help="compare OUT with this earlier snapshot instead")
+    parser.add_argument("--ignore", action="append", default=[], metavar="KEY",
+                        help="leave this record key out of the comparison (a field being added); repeatable")
     args = parser.parse_args()
-    sys.exit(compare(args.compare, args.out) if args.compare else snapshot(args.out))
+    sys.exit(compare(args.compare, args.out, set(args.ignore)) if args.compare else snapshot(args.out))

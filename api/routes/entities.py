@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from fastapi import APIRouter, Depends, Query
 
+from extractor.kinds import ENTITY_KINDS
 from extractor.store import Store
 
 from ..deps import get_store, require_read
@@ -10,7 +11,6 @@ from ..errors import ApiError
 from ..schemas import EntityDetail, EntityPage, Error, TimelinePage
 
 router = APIRouter(dependencies=[Depends(require_read)], responses={422: {"model": Error}})
-KINDS = {"officials": "official", "agencies": "agency", "programmes": "programme", "places": "place"}
 
 
 def _list_endpoint(plural: str):
@@ -29,13 +29,13 @@ def _list_endpoint(plural: str):
                                    agency=agency, limit=limit, cursor=cursor)
         return {"items": page.items, "next_cursor": page.next_cursor}
 
-    list_entities.__doc__ = (f"Canonical {plural}: every spelling and script of one {KINDS[plural]} is one "
-                             "entry, with the documents (within the filters) that mention it. A document's "
-                             "date is its publication date, else its first event date.")
+    list_entities.__doc__ = (f"Canonical {plural}: every spelling and script of one {ENTITY_KINDS[plural]} "
+                             "is one entry, with the documents (within the filters) that mention it. A "
+                             "document's date is its publication date, else its first event date.")
     return list_entities
 
 
-for _plural in KINDS:
+for _plural in ENTITY_KINDS:
     router.add_api_route(f"/{_plural}", _list_endpoint(_plural), methods=["GET"], response_model=EntityPage,
                          tags=[_plural], summary=f"List {_plural}")
 

@@ -1,10 +1,10 @@
 """Extension attributes the stages write; registered once, before any stage is imported."""
 from spacy.tokens import Doc, Span
 
-# One Span attribute per span group: a plain dict with the item's record/1 fields.
-SPAN_GROUPS = ("places", "dates", "officials", "agencies", "programmes", "statements")
+from ..kinds import EXTENSIONS
 
-for _name in SPAN_GROUPS:
+# One Span attribute per span group of a record kind: a plain dict with the item's record/1 fields.
+for _name in EXTENSIONS:
     if not Span.has_extension(_name):
         Span.set_extension(_name, default=None)
 if not Doc.has_extension("published"):

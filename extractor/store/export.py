@@ -14,7 +14,7 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 from sqlalchemy import Connection, func, select
 
-from ..record import ITEM_FIELDS, STATEMENT_FIELDS
+from ..kinds import KINDS, Kind
 from .schema import documents, entities, mentions, merge_evidence, relations
 
 FORMATS = {"csv": ".csv", "jsonl": ".jsonl", "parquet": ".parquet"}
@@ -23,24 +23,24 @@ _INT = ("id", "ordinal", "span_start", "span_end", "sentence", "entity_id", "sub
         "mention_id")
 
 
-def _kind_query(kind: str):
-    fields = {**ITEM_FIELDS, **STATEMENT_FIELDS}[kind]
+def _kind_query(kind: Kind):
     cols = [mentions.c.doc_id, documents.c.published, mentions.c.ordinal,
-            *[mentions.c.fields[f].as_string().label(f) for f in fields],
+            *[mentions.c.fields[f].as_string().label(f) for f in kind.fields],
             mentions.c.span_start, mentions.c.span_end, mentions.c.sentence]
     query = select(*cols).join(documents, documents.c.doc_id == mentions.c.doc_id)
-    if kind in ITEM_FIELDS and kind != "dates":
+    if kind.entity:
         query = query.add_columns(mentions.c.entity_id, entities.c.name.label("entity_name")).outerjoin(
             entities, entities.c.id == mentions.c.entity_id)
-    return query.add_columns(mentions.c.fields.label("item")).where(mentions.c.kind == kind).order_by(mentions.c.id)
+    return query.add_columns(mentions.c.fields.label("item")).where(mentions.c.kind == kind.key).order_by(
+        mentions.c.id)
 
 
 def queries() -> dict:
     """File name -> the query whose rows it holds."""
     doc_cols = [c for c in documents.c if c.name not in ("id", "record")]
     out = {"documents": select(*doc_cols).order_by(documents.c.id)}
-    for kind in (*ITEM_FIELDS, *STATEMENT_FIELDS):
-        out[kind] = _kind_query(kind)
+    for kind in KINDS:
+        out[kind.key] = _kind_query(kind)
     out["mentions"] = select(*[c for c in mentions.c if c.name != "fields"]).order_by(mentions.c.id)
     out["entities"] = select(entities, select(func.count()).where(mentions.c.entity_id == entities.c.id)
                              .scalar_subquery().label("mention_count")).order_by(entities.c.id)

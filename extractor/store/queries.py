@@ -12,9 +12,10 @@ from datetime import date
 
 from sqlalchemy import Connection, exists, func, or_, select, true
 
+from ..kinds import ENTITY_KINDS
 from .keys import query_key
 from .pages import Page, QueryError, check_limit, decode_cursor, page_of
-from .schema import ENTITY_KINDS, aliases, documents, entities, relations
+from .schema import aliases, documents, entities, relations
 
 DOCS_PER_ENTITY = 5
 _QUERY_DATE = re.compile(r"\d{4}(-\d{2}){0,2}")

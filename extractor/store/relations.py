@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from sqlalchemy import Connection, select
 
+from ..kinds import STATEMENT_KINDS
 from .rows import document_date, is_full_date, key_of
 from .schema import aliases
 
@@ -90,14 +91,14 @@ class RelationBuilder:
         out = []
         programmes = self._of("programmes")
         only = {p["entity_id"] for p in programmes if p["entity_id"]}
-        for kind, rel, actor_field in (("decisions", "decided_by", "by"),
-                                       ("action_points", "owned_by", "owner")):
-            for row in self._of(kind):
+        for kind in STATEMENT_KINDS:
+            for row in self._of(kind.key):
                 date, source = self._statement_date(row)
-                actor = row["_item"].get(actor_field)
+                actor = row["_item"].get(kind.actor)
                 if actor:
-                    out.append(self._rel(rel, row, subject=self._actor(actor), value=str(actor), date=date))
-                if kind == "action_points" and row["value"]:
+                    out.append(self._rel(kind.actor_relation, row, subject=self._actor(actor), value=str(actor),
+                                         date=date))
+                if row["value"]:  # a statement's value is its deadline
                     out.append(self._rel("due_on", row, value=row["value"], date=row["value"]))
                 out += self._concerns(row, programmes, only, date, source)
         return out
@@ -111,7 +112,7 @@ class RelationBuilder:
                 for pid in sorted(targets)]
 
     def _statement_date(self, row: dict) -> tuple[str | None, str]:
-        if row["kind"] == "action_points" and row["value"]:
+        if row["value"]:
             return row["value"], "deadline"
         dated = [d for d in self._of("dates") if d["sentence"] == row["sentence"] and d["value"]
                  and d["sentence"] is not None]

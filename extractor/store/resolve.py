@@ -13,12 +13,10 @@ from dataclasses import dataclass, field
 
 from sqlalchemy import Connection, select
 
+from ..kinds import BY_KEY, ENTITY_KINDS
 from .dialect import insert_ignore
 from .rows import key_of
-from .schema import ENTITY_KINDS, aliases, entities
-
-_ATTRS = {"places": ("state", "district", "country"), "agencies": (), "programmes": ("kind",),
-          "officials": ()}
+from .schema import aliases, entities
 
 
 @dataclass
@@ -97,7 +95,7 @@ class Resolver:
         return Resolution(entity_id, "new", key, f"first seen as {surface!r}; key {key!r}")
 
     def _create(self, kind: str, key: str, name: str, row: dict) -> int:
-        attrs = {a: row["_item"][a] for a in _ATTRS[row["kind"]] if row["_item"].get(a)}
+        attrs = {a: row["_item"][a] for a in BY_KEY[row["kind"]].entity_attrs if row["_item"].get(a)}
         self.conn.execute(insert_ignore(self.conn, entities, ["kind", "key"]),
                           {"kind": kind, "key": key, "name": name, "attrs": attrs or None})
         # Select rather than RETURNING: a concurrent ingest may have created it first.

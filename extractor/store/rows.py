@@ -5,8 +5,8 @@ import re
 from datetime import datetime, timezone
 
 from ..errors import InputError
+from ..kinds import KINDS, Kind
 from .keys import name_key
-from .schema import ENTITY_KINDS, MENTION_KINDS
 
 _ISO = re.compile(r"[0-9X]{4}(-[0-9X]{2}(-[0-9X]{2})?)?")
 _KEY_MAX = 300
@@ -42,15 +42,15 @@ def validate(record) -> str:
         raise _fail("?", "doc_id must be a non-empty string of at most 64 characters")
     if not isinstance(record.get("text"), str):
         raise _fail(doc_id, "text must be a string")
-    for kind in MENTION_KINDS:
-        items = record.get(kind) or []
+    for kind in KINDS:
+        items = record.get(kind.key) or []
         if not isinstance(items, list) or not all(isinstance(i, dict) for i in items):
-            raise _fail(doc_id, f"{kind} must be a list of objects")
+            raise _fail(doc_id, f"{kind.key} must be a list of objects")
         for n, item in enumerate(items):
             span = item.get("span")
             if span is not None and not (isinstance(span, (list, tuple)) and len(span) == 2
                                          and all(isinstance(x, int) for x in span)):
-                raise _fail(doc_id, f"{kind}[{n}].span must be [start, end] integers")
+                raise _fail(doc_id, f"{kind.key}[{n}].span must be [start, end] integers")
     return doc_id
 
 
@@ -83,21 +83,26 @@ def sentence_of(record: dict, item: dict) -> int | None:
 def mention_rows(record: dict) -> list[dict]:
     """One row per item of every list, in record order; `_item` keeps the item for later steps."""
     rows = []
-    for kind in MENTION_KINDS:
-        for ordinal, item in enumerate(record.get(kind) or []):
+    for kind in KINDS:
+        for ordinal, item in enumerate(record.get(kind.key) or []):
             span = item.get("span") or [None, None]
-            surface = item.get("name") if kind in ENTITY_KINDS else item.get("text")
-            value = item.get("deadline") if kind == "action_points" else item.get("value")
-            role = item.get("kind") if kind == "programmes" else item.get("role")
+            surface, role = item.get(kind.surface), item.get(kind.role)
             rows.append({
-                "doc_id": record["doc_id"], "kind": kind, "ordinal": ordinal,
+                "doc_id": record["doc_id"], "kind": kind.key, "ordinal": ordinal,
                 "surface": None if surface is None else str(surface),
                 "span_start": span[0], "span_end": span[1], "sentence": sentence_of(record, item),
-                "value": iso_date(value) if kind in ("dates", "action_points") else None,
+                "value": _value(kind, item),
                 "role": str(role)[:40] if role is not None else None,
                 "entity_id": None, "fields": item, "_item": item,
             })
     return rows
+
+
+def _value(kind: Kind, item: dict) -> str | None:
+    value = item.get(kind.value) if kind.value else None
+    if kind.dated:
+        return iso_date(value)
+    return None if value is None else str(value)[:40]
 
 
 def document_date(record: dict) -> str | None:

@@ -13,11 +13,6 @@ from sqlalchemy.dialects.postgresql import JSONB
 metadata = MetaData()
 Json = JSON().with_variant(JSONB(), "postgresql")
 
-# Record list name -> entity kind; the other lists (dates, statements) are mentions only.
-ENTITY_KINDS = {"officials": "official", "agencies": "agency", "programmes": "programme",
-                "places": "place"}
-MENTION_KINDS = (*ENTITY_KINDS, "dates", "decisions", "action_points")
-
 documents = Table(
     "documents", metadata,
     Column("id", Integer, primary_key=True),  # integer rowid: the FTS5 table points at it
@@ -41,7 +36,7 @@ documents = Table(
 entities = Table(
     "entities", metadata,
     Column("id", Integer, primary_key=True),
-    Column("kind", String(16), nullable=False),  # official | agency | programme | place
+    Column("kind", String(16), nullable=False),  # a Kind.singular of an entity kind (extractor/kinds.py)
     Column("key", String(300), nullable=False),  # keys.name_key of the canonical name
     Column("name", Text, nullable=False),  # display name: the record's canonical, else first seen
     Column("attrs", Json),
@@ -62,12 +57,12 @@ mentions = Table(
     "mentions", metadata,
     Column("id", Integer, primary_key=True),
     Column("doc_id", String(64), ForeignKey("documents.doc_id", ondelete="CASCADE"), nullable=False),
-    Column("kind", String(16), nullable=False),  # the record list: officials, dates, ...
+    Column("kind", String(16), nullable=False),  # the record list (a Kind.key): officials, dates, ...
     Column("ordinal", Integer, nullable=False),  # position in that list
     Column("surface", Text),  # name or text as written
     Column("span_start", Integer), Column("span_end", Integer), Column("sentence", Integer),
-    Column("value", String(40)),  # dates: value; action points: deadline
-    Column("role", String(40)),  # dates: role; programmes: kind
+    Column("value", String(40)),  # the kind's `value` field: a date's value, a deadline, an amount
+    Column("role", String(40)),  # the kind's `role` field: a date's role, a programme's kind
     Column("entity_id", Integer, ForeignKey("entities.id", ondelete="SET NULL")),
     Column("fields", Json, nullable=False),  # the whole item as in the record
     Index("ix_mentions_doc", "doc_id", "kind"),

@@ -3,10 +3,9 @@ from __future__ import annotations
 
 from sqlalchemy import Connection, select
 
+from ..kinds import BY_KEY
 from .pages import Page, check_limit, decode_cursor, page_of
 from .schema import documents, entities, mentions, relations
-
-_KIND = {"decisions": "decision", "action_points": "action_point"}
 
 
 def programme_timeline(conn: Connection, programme_id: int, include_undated: bool = False,
@@ -37,7 +36,7 @@ def programme_timeline(conn: Connection, programme_id: int, include_undated: boo
 
 def _entry(link: dict, row) -> dict:
     item, attrs = row.fields or {}, link["attrs"] or {}
-    return {"date": link["date"], "date_source": attrs.get("date_source"), "kind": _KIND[row.kind],
+    return {"date": link["date"], "date_source": attrs.get("date_source"), "kind": BY_KEY[row.kind].singular,
             "text": item.get("text"), "by": item.get("by"), "owner": item.get("owner"),
             "deadline": item.get("deadline"), "link": attrs.get("link"), "mention_id": row.id,
             "span": item.get("span"), "sentence": item.get("sentence"),
