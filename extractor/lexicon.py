@@ -1,26 +1,9 @@
-"""The Hindi pack's lexicons by name (extractor.packs), and the designations with their derived spellings."""
+"""Tables derived from several pack files: the designations with their regional spellings."""
 from __future__ import annotations
 
 from functools import lru_cache
 
-from .packs import LanguagePack, get_pack
-
-
-# The Hindi pack's lexicons under their old names; stages written against one pack take a
-# LanguagePack instead (extractor.packs).
-def load_wordlist(name: str) -> frozenset[str]:
-    """A `.txt` file of one entry per line; `#` starts a comment line."""
-    return get_pack().wordlist(name)
-
-
-def load_table(name: str) -> tuple[dict, ...]:
-    """A `.tsv` file with a header row; empty cells become None."""
-    return get_pack().table(name)
-
-
-def load_patterns(name: str):
-    """A `.txt` file of one regular expression per line, matched case-insensitively."""
-    return get_pack().patterns(name)
+from .packs import LanguagePack
 
 
 @lru_cache(maxsize=None)
@@ -39,8 +22,3 @@ def designations(pack: LanguagePack) -> tuple[dict, ...]:
                     seen.add(surface)
                     rows.append({**row, "surface": surface})
     return tuple(rows)
-
-
-def load_designations() -> tuple[dict, ...]:
-    """The Hindi pack's designations (`designations(pack)`)."""
-    return designations(get_pack())

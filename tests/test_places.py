@@ -7,7 +7,6 @@ from pathlib import Path
 import pytest
 from spacy.tokens import Span
 
-from extractor.lexicon import load_table
 from extractor.packs import get_pack
 from extractor.pipeline import build_nlp
 
@@ -191,7 +190,7 @@ def test_every_mention_mode():
 
 
 def test_gazetteer_has_all_states_and_districts():
-    rows = load_table("places")
+    rows = get_pack().table("places")
     areas = {r["canonical_hi"] for r in rows if r["kind"] in ("state", "ut")}
     districts = {r["lgd_code"] for r in rows if r["kind"] == "district"}
     assert len(areas) == 36
@@ -199,7 +198,7 @@ def test_gazetteer_has_all_states_and_districts():
 
 
 def test_ambiguous_names_are_gazetteer_forms():
-    forms = {r["name_hi"] for r in load_table("places")}
+    forms = {r["name_hi"] for r in get_pack().table("places")}
     lines = get_pack().path("lexicons", "places_ambiguous.txt").read_text(encoding="utf-8").splitlines()
     names = [l.split("\t")[0] for l in lines if l.strip() and not l.startswith("#")]
     assert names and all(n in forms for n in names)

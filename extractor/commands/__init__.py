@@ -7,3 +7,14 @@ from ..errors import InputError
 def report(error: InputError) -> None:
     """Failed inputs are reported on stderr, one line each, and the batch goes on."""
     print(f"error: {error}", file=sys.stderr)
+
+
+def open_store_or_report(url: str | None):
+    """The store at `url`, or None after reporting why it cannot be opened (the command exits 2)."""
+    from ..store import open_store  # the store (SQLAlchemy) only for commands that use it
+
+    try:
+        return open_store(url)
+    except InputError as exc:
+        report(exc)
+        return None

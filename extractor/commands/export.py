@@ -3,10 +3,8 @@ from __future__ import annotations
 
 import sys
 
-from ..errors import InputError
-from ..store import open_store
 from ..store.export import FORMATS
-from . import report
+from . import open_store_or_report
 
 
 def register(sub) -> None:
@@ -18,10 +16,8 @@ def register(sub) -> None:
 
 
 def run(args) -> int:
-    try:
-        store = open_store(args.db)
-    except InputError as exc:
-        report(exc)
+    store = open_store_or_report(args.db)
+    if store is None:
         return 2
     with store:
         written = store.export(args.out, args.format)

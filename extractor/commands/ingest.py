@@ -11,8 +11,8 @@ from ..acquire.sources import iter_inputs
 from ..document import RawDocument
 from ..errors import InputError
 from ..extract import extract_documents
-from ..store import Store, open_store
-from . import report
+from ..store import Store
+from . import open_store_or_report, report
 
 
 def register(sub) -> None:
@@ -37,10 +37,8 @@ def _unstored(items, store: Store, counts: dict) -> Iterator[RawDocument | Input
 
 
 def run(args) -> int:
-    try:
-        store = open_store(args.db)
-    except InputError as exc:
-        report(exc)
+    store = open_store_or_report(args.db)
+    if store is None:
         return 2
     counts = {"new": 0, "existing": 0, "failed": 0}
     with store, tqdm(desc="ingest", unit="doc", disable=args.no_progress, file=sys.stderr) as bar:

@@ -16,8 +16,8 @@ from ..errors import InputError
 from ..extract import reextract_records
 from ..pipeline import build_nlp
 from ..provenance import current
-from ..store import Store, open_store
-from . import report
+from ..store import Store
+from . import open_store_or_report, report
 
 
 def register(sub) -> None:
@@ -65,10 +65,8 @@ def _reextract(store: Store, target: str | None, todo: int, progress: bool) -> d
 
 
 def run(args) -> int:
-    try:
-        store = open_store(args.db)
-    except InputError as exc:
-        report(exc)
+    store = open_store_or_report(args.db)
+    if store is None:
         return 2
     now = current()
     where = store.engine.url.render_as_string(hide_password=True)
