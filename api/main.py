@@ -11,7 +11,7 @@ from extractor.store import open_store
 
 from . import errors
 from .limits import BodyLimit
-from .routes import action_points, documents, entities, extract, health, search
+from .routes import action_points, documents, entities, extract, health, search, sources
 
 DESCRIPTION = """Information extraction from Hindi news and press releases, and the knowledge
 store built from it. Records follow record/1. Writes need an `X-API-Key` header (one of
@@ -34,6 +34,6 @@ def create_app(db_url: str | None = None, settings: Settings | None = None) -> F
     app.state.store, app.state.settings = store, settings
     errors.install(app)
     app.add_middleware(BodyLimit, max_bytes=settings.api_max_body_bytes)
-    for module in (health, extract, documents, entities, action_points, search):
+    for module in (health, extract, documents, entities, action_points, search, sources):
         app.include_router(module.router)
     return app

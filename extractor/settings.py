@@ -37,6 +37,13 @@ class Settings(BaseSettings):
     allow_private_urls: bool = False  # POST /extract may fetch private addresses: trusted networks only
     # A 5 MB page is the fetch limit; its JSON-escaped HTML needs a little more.
     api_max_body_bytes: int = Field(6_000_000, ge=0)
+    # follow: seconds between two requests to one host (robots.txt's Crawl-delay raises it).
+    host_delay: float = Field(5.0, ge=0)
+    follow_max_wait: float = Field(60.0, ge=0)  # a longer pause asked for leaves the host to the next round
+    follow_retry_base: float = Field(600.0, ge=0)  # a failed item waits this, then 2x, 4x ...
+    follow_max_attempts: int = Field(6, ge=1)
+    follow_workers: int = Field(4, ge=1)  # hosts fetched at once, one request at a time each
+    follow_max_children: int = Field(50, ge=0)  # child sitemaps of an index read per round
 
     @property
     def keys(self) -> list[str]:

@@ -6,7 +6,7 @@ import json
 import httpx
 import pytest
 
-from api.urlguard import BlockedURL, fetch_public
+from extractor.acquire.urlguard import BlockedURL, fetch_public
 from test_api_support import BODY_LIMIT, KEYS, LiveServer, database, local_site
 from test_store_support import ENGINES
 
@@ -93,7 +93,7 @@ def test_private_urls_are_fetched_only_when_the_operator_allows_it(servers):
 
 def test_every_redirect_hop_is_checked(monkeypatch):
     """The first hop is allowed (as if public); its redirect to a private address is not followed."""
-    monkeypatch.setattr("api.urlguard.is_public", lambda address: address == "127.0.0.1")
+    monkeypatch.setattr("extractor.acquire.urlguard.is_public", lambda address: address == "127.0.0.1")
     with local_site() as site:
         port = site.server_address[1]
         hosts = {"news.test": ["127.0.0.1"], "evil.test": ["127.0.0.2"]}

@@ -11,7 +11,7 @@ from extractor.settings import Settings
 
 from ..deps import get_settings, require_read
 from ..schemas import Error, ExtractRequest, Record
-from ..urlguard import fetch_public
+from extractor.acquire.urlguard import fetch_public
 
 router = APIRouter(tags=["extract"])
 # One document at a time through the shared spaCy pipeline: it is not documented as thread-safe,

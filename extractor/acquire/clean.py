@@ -16,6 +16,7 @@ from indicnlp.normalize.indic_normalize import IndicNormalizerFactory
 from ..document import Document, RawDocument
 from ..errors import InputError
 from ..packs import LanguagePack, get_pack
+from .krutidev import convert_if_krutidev
 from .language import detect_language
 from .webpage import extract_page, parse_date, stamped_date
 
@@ -219,11 +220,14 @@ class Cleaner:
         else:
             body = normalise_text(raw.text or "")
             found = {"published": stamped_date(body, self.pack)}
+        body, legacy = convert_if_krutidev(body, self.pack)  # before the patterns, which read Unicode
         text, _ = self.drop_boilerplate(body)
         if not text:
             raise InputError(raw.name, "clean", "no text left after removing boilerplate",
                              "The input holds only navigation, captions or bylines; check it is an article.")
         language, evidence = detect_language(text, self.pack)
+        if legacy:
+            evidence = {**evidence, **legacy}
         normalise = language in self.normalised_languages
         if normalise:
             text = self.normalise(text)

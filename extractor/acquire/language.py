@@ -30,8 +30,8 @@ def detect_language(text: str, pack: LanguagePack | None = None) -> tuple[str, d
         return "other", {"reason": "no letters"}
     words = _WORD.findall(text.lower())
     pack = pack or get_pack()
-    counts = {lang: sum(w in pack.wordlist(f"stopwords_{lang}") for w in words)
-              for lang in ("hi", "mr", "en")}
+    stopwords = {lang: pack.wordlist(f"stopwords_{lang}") for lang in ("hi", "mr", "en")}
+    counts = {lang: sum(w in stop for w in words) for lang, stop in stopwords.items()}
     evidence = {**shares, "words": len(words), "stopword_hits": counts}
     script = max(shares, key=shares.get)
     if script == "devanagari":

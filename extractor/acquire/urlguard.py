@@ -14,10 +14,10 @@ from typing import Callable
 
 import httpx
 
-from extractor.acquire.fetch import fetch_url
-from extractor.document import RawDocument
-from extractor.errors import InputError
-from extractor.settings import get_settings
+from .fetch import fetch_url
+from ..document import RawDocument
+from ..errors import InputError
+from ..settings import get_settings
 
 Resolver = Callable[[str, int], list[str]]
 _HINT = ("Only public web pages can be fetched. On a trusted network the operator can set "
