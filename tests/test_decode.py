@@ -6,7 +6,7 @@ import unicodedata
 
 import pytest
 
-from extractor.acquire.decode import ISCII_PAIRS, ISCII_TO_UNICODE, decode_bytes
+from extractor.acquire.decode import ISCII_PAIRS, ISCII_TO_UNICODE, declared_charset, decode_bytes
 from extractor.errors import InputError
 
 HINDI = ("गुवाहाटी, 2 अगस्त: असम पुलिस ने ज़िला स्तर पर बच्चों की सुरक्षा के लिए नया कार्यक्रम "
@@ -111,3 +111,36 @@ def test_empty_input(data):
 
 def test_broken_utf16_after_a_bom_is_refused():
     assert "byte-order mark" in _error(codecs.BOM_UTF16_LE + b"\x00\xd8\x41").problem
+
+
+# --- a local HTML file's own charset label, read as browsers read it -----------------------
+PAGE = ('<!doctype html><html><head>{meta}<title>Café</title></head>'
+        '<body><p>Le café du marché, déjà ouvert à 8 h, sert des crêpes.</p></body></html>')
+
+
+@pytest.mark.parametrize("meta, label, codec", [
+    ('<meta charset="windows-1252">', "windows-1252", "cp1252"),
+    ('<meta charset=iso-8859-1>', "iso-8859-1", "cp1252"),  # WHATWG: Latin-1 labels mean 1252
+    ('<meta http-equiv="Content-Type" content="text/html; charset=ISO-8859-15">', "iso-8859-15", "iso8859-15"),
+])
+def test_meta_charset_decodes_a_legacy_page(meta, label, codec, tmp_path):
+    from extractor.acquire.sources import read_file
+
+    data = PAGE.format(meta=meta).encode(codec)
+    assert declared_charset(data) == codecs.lookup(codec).name
+    path = tmp_path / "page.html"
+    path.write_bytes(data)
+    assert "Le café du marché, déjà ouvert" in read_file(path).html
+
+
+def test_valid_utf8_wins_over_a_wrong_label():
+    """A Hindi page saved as UTF-8 but labelled Latin-1 (a common template slip) reads right."""
+    data = PAGE.format(meta='<meta charset="iso-8859-1">').replace("Le café", HINDI).encode("utf-8")
+    text, encoding = decode_bytes(data, "page.html", declared_charset(data))
+    assert encoding == "utf-8" and HINDI in text
+
+
+def test_a_label_past_the_first_kilobyte_or_unknown_is_ignored():
+    late = b"<html><head>" + b" " * 1100 + b'<meta charset="windows-1252"></head></html>'
+    assert declared_charset(late) is None
+    assert declared_charset(b'<meta charset="no-such-codec">') is None

@@ -60,3 +60,13 @@ def test_a_document_converts_line_by_line_keeping_its_english_lines():
     assert evidence == {"legacy_encoding": "krutidev", "lines_converted": 6, "lines_kept": 3}
     english = " ".join(ENGLISH)
     assert convert_if_krutidev(english) == (english, None)
+
+
+def test_a_kruti_dev_file_is_extracted_as_hindi_with_evidence(tmp_path):
+    from extractor.extract import extract_text
+
+    record = extract_text("\n".join(k for k, _ in SAMPLES))
+    assert record["language"] == "hi"
+    assert record["language_evidence"]["legacy_encoding"] == "krutidev"
+    assert "जिलाधिकारी ने कहा कि" in record["text"]
+    assert any(a["name"] == "कृषि विभाग" for a in record["agencies"])

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import codecs
+import re
 import unicodedata
 
 from ..errors import InputError
@@ -115,8 +116,31 @@ def _from_bom(data: bytes, source: str) -> tuple[str, str] | None:
     return None
 
 
-def decode_bytes(data: bytes, source: str) -> tuple[str, str]:
-    """Return (text, encoding used); raise InputError naming the input when nothing fits."""
+# Browsers read a page's own charset label from its first 1024 bytes (<meta charset=...> or
+# <meta http-equiv="Content-Type" content="...; charset=...">).
+_META_CHARSET = re.compile(rb"<meta[^>]{0,200}?charset\s*=\s*[\"']?\s*([A-Za-z0-9_.:-]+)", re.IGNORECASE)
+# WHATWG: these labels mean windows-1252 in every browser.
+_WINDOWS_1252 = {"iso-8859-1", "iso8859-1", "latin1", "latin-1", "l1", "us-ascii", "ascii", "windows-1252", "cp1252"}
+
+
+def declared_charset(data: bytes) -> str | None:
+    """The Python codec for an HTML page's <meta> charset label, or None."""
+    match = _META_CHARSET.search(data[:1024])
+    if not match:
+        return None
+    label = match.group(1).decode("ascii", "replace").lower()
+    label = "cp1252" if label in _WINDOWS_1252 else label
+    try:
+        return codecs.lookup(label).name
+    except LookupError:
+        return None
+
+
+def decode_bytes(data: bytes, source: str, declared: str | None = None) -> tuple[str, str]:
+    """Return (text, encoding used); raise InputError naming the input when nothing fits.
+
+    A BOM wins, then valid UTF-8 (a page mislabelled as Latin-1 is still read right), then the
+    `declared` charset (an HTML page's <meta>), then ISCII-91."""
     found = _from_bom(data, source) or _guess_utf16(data)
     if found is None:
         if b"\x00" in data[:4096]:
@@ -124,13 +148,22 @@ def decode_bytes(data: bytes, source: str) -> tuple[str, str]:
         try:
             found = data.decode("utf-8"), "utf-8"
         except UnicodeDecodeError as exc:
-            found = _decode_legacy(data, source, exc.start)
+            found = _decode_declared(data, declared) or _decode_legacy(data, source, exc.start)
     text, enc = found
     if not text.strip():
         raise InputError(source, "decode", "the input is empty", "Give a file with article text in it.")
     if not _is_printable(text[:20000]):
         raise _binary_error(source)
     return text, enc
+
+
+def _decode_declared(data: bytes, declared: str | None) -> tuple[str, str] | None:
+    if not declared or declared.startswith("utf"):
+        return None
+    try:
+        return data.decode(declared), declared
+    except UnicodeDecodeError:
+        return None
 
 
 def _decode_legacy(data: bytes, source: str, first_bad: int) -> tuple[str, str]:

@@ -10,7 +10,7 @@ import httpx
 from ..document import RawDocument
 from ..errors import InputError
 from ..settings import get_settings
-from .decode import decode_bytes
+from .decode import declared_charset, decode_bytes
 
 log = logging.getLogger(__name__)
 _HTML_TYPES = ("text/html", "application/xhtml+xml")
@@ -74,7 +74,7 @@ def _with_retries(client: httpx.Client, url: str) -> tuple[bytes, httpx.Headers,
 def _decode(data: bytes, headers: httpx.Headers, url: str) -> str:
     """UTF-8, UTF-16 and ISCII by their bytes first; then the charset the server declared."""
     try:
-        return decode_bytes(data, url)[0]
+        return decode_bytes(data, url, declared_charset(data))[0]
     except InputError:
         charset = httpx.Response(200, headers=headers).charset_encoding
         if not charset:

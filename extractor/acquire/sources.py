@@ -16,7 +16,7 @@ from typing import Iterator, Union
 from ..document import RawDocument
 from ..errors import InputError
 from ..settings import get_settings
-from .decode import decode_bytes
+from .decode import declared_charset, decode_bytes
 from .fetch import fetch_url
 
 TEXT_SUFFIXES = {".txt"}
@@ -73,8 +73,8 @@ def read_file(path: Path) -> RawDocument:
     except OSError as exc:
         raise InputError(str(path), "read", f"could not read the file ({exc.strerror or exc})",
                          "Check that the file exists and is readable.") from None
-    text, _ = decode_bytes(data, str(path))
     suffix = path.suffix.lower()
+    text, _ = decode_bytes(data, str(path), declared_charset(data) if suffix not in TEXT_SUFFIXES else None)
     is_html = suffix in HTML_SUFFIXES or (suffix not in TEXT_SUFFIXES and text.lstrip()[:15].lower()
                                           .startswith(("<!doctype html", "<html")))
     if is_html:
