@@ -269,3 +269,13 @@ def test_full_stop_without_space_ends_a_clause():
     text = "शिविर में कई लोग आए।ग्रामीणों के लिए नई कार्य योजना तैयार की गई है।"
     decisions, _ = statements(text)
     assert [d["text"] for d in decisions] == ["ग्रामीणों के लिए नई कार्य योजना तैयार की गई है।"]
+
+
+@pytest.mark.parametrize("text", [
+    "विमानों द्वारा तय की गई कुल हवाई दूरी दो लाख किमी है।",
+    "संस्थान ने अपनी यात्रा के 100 वर्ष तय किए हैं।",
+    "पूरी सूची देखने के लिए यहां क्लिक करें।",
+    "व्यापारियों ने यह तथ्य सामने रखा कि कर कम किया जाना चाहिए।",
+])
+def test_look_alikes_are_no_statements(text):
+    assert statements(text) == ([], [])
