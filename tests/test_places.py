@@ -284,3 +284,13 @@ def test_not_places(nlp, text, absent):
 def test_places_beside_the_new_rules(nlp, text, present):
     doc = nlp(text)
     assert present in [s.text for s in doc.spans["places"]]
+
+
+@pytest.mark.parametrize("text,canonical", [
+    ("चक्रवात हिन्द महासागर में बना।", "हिंद महासागर"),
+    ("प्रशांत महासागर में ला नीना की स्थिति है।", "प्रशांत महासागर"),
+    ("बंगाल की खाड़ी में कम दबाव का क्षेत्र बना।", "बंगाल की खाड़ी"),
+])
+def test_seas_and_oceans(nlp, text, canonical):
+    doc = nlp(text)
+    assert canonical in [s._.places["canonical"] for s in doc.spans["places"]]
