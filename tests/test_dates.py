@@ -6,6 +6,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from thinc.api import Config
 
+from extractor.extract import extract_text
 from extractor.pipeline import build_nlp, config_path
 from extractor.pipeline.date_values import VALUE_SHAPE
 
@@ -201,3 +202,18 @@ def test_spans_are_evidence_and_values_have_allowed_shapes(nlp, parts, published
         assert data["role"] in ROLES
         if published is None and data["value"]:
             assert data.get("year_source") != "published"
+
+
+# Historical years beside a month or a cue, lists of years sharing a cue, and months listed
+# or ranged sharing one year.
+@pytest.mark.parametrize("text,values", [
+    ("संस्था की स्थापना 5 मार्च 1885 को हुई थी।", ["1885-03-05"]),
+    ("प्लासी में 1757 में युद्ध हुआ था।", ["1757"]),
+    ("यहां 1905, 1911 और 1947 में आंदोलन हुए।", ["1905", "1911", "1947"]),
+    ("जनवरी, फरवरी और मार्च 2021 में शिविर लगे।", ["2021-01", "2021-02", "2021-03"]),
+    ("वर्षा ऋतु (जुलाई - सितम्बर) में बाढ़ का खतरा रहता है।", ["2020-07", "2020-09"]),
+    ("कुल 1600 में से 200 छात्र पास हुए।", []),
+])
+def test_history_and_lists(text, values):
+    record = extract_text(text, published="2020-06-01")
+    assert [d["value"] for d in record["dates"]] == values

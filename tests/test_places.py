@@ -259,3 +259,38 @@ def test_places_from_cue_words(nlp, text, expected):
 ], ids=lambda t: t[:12])
 def test_cue_words_without_a_place(nlp, text):
     assert place_names(nlp, text) == []
+
+
+# A country inside its government's name or a slogan is no place; a model place that is an
+# inflected form, a disease, a common noun or the noun of a verb phrase is none either.
+@pytest.mark.parametrize("text,absent", [
+    ("भारत सरकार ने नई नीति जारी की।", "भारत"),
+    ("आत्मनिर्भर भारत अभियान के तहत ऋण दिए गए।", "भारत"),
+    ("स्वच्छ भारत मिशन में शौचालय बने।", "भारत"),
+    ("कोरोना वायरस से बचाव के उपाय बताए गए।", "कोरोना"),
+    ("मॉडल में चार प्रतिशत की त्रुटि हो सकती है।", "त्रुटि"),
+    ("गांव की चौपाल में बैठक हुई।", "चौपाल"),
+    ("वैज्ञानिकों ने नए अणुओं की पहचान की।", "अणुओं"),
+])
+def test_not_places(nlp, text, absent):
+    doc = nlp(text)
+    assert absent not in [s.text for s in doc.spans["places"]]
+
+
+@pytest.mark.parametrize("text,present", [
+    ("भारत ने जापान के साथ समझौता किया।", "भारत"),
+    ("मध्य प्रदेश सरकार ने भोपाल में बैठक की।", "भोपाल"),
+])
+def test_places_beside_the_new_rules(nlp, text, present):
+    doc = nlp(text)
+    assert present in [s.text for s in doc.spans["places"]]
+
+
+@pytest.mark.parametrize("text,canonical", [
+    ("चक्रवात हिन्द महासागर में बना।", "हिंद महासागर"),
+    ("प्रशांत महासागर में ला नीना की स्थिति है।", "प्रशांत महासागर"),
+    ("बंगाल की खाड़ी में कम दबाव का क्षेत्र बना।", "बंगाल की खाड़ी"),
+])
+def test_seas_and_oceans(nlp, text, canonical):
+    doc = nlp(text)
+    assert canonical in [s._.places["canonical"] for s in doc.spans["places"]]

@@ -204,3 +204,78 @@ def test_told_that_directive(text, directive):
     decisions, actions = statements("खबर\n" + text)
     assert bool(decisions) == directive, decisions
     assert bool(actions) == directive, actions
+
+
+# Decisions in perfect, passive and plain-future forms (record-format.md: orders, rules and
+# bans, sanctions, appointments, approvals, launches, extensions, reports called for), and
+# the look-alikes that report, forecast or cite and must stay out.
+@pytest.mark.parametrize("text,decision,action", [
+    # measures taken, documents prepared or notified, provisions made
+    ("राज्य सरकार ने किसानों की सहायता के लिए कई कदम उठाए हैं।", True, False),
+    ("प्रवासी श्रमिकों की वापसी के लिए मानक संचालन प्रक्रिया तैयार की गई है।", True, False),
+    ("रसोई में कर्मचारियों के लिए भोजन तैयार किया गया है।", False, False),
+    ("मौसम विभाग ने पूर्वानुमान तैयार किया है।", False, False),
+    ("नई नियमावली राजपत्र में अधिसूचित कर दी गई है।", True, False),
+    ("बजट में छात्रवृत्ति के लिए विशेष प्रावधान किए गए हैं।", True, False),
+    # schedules and limits set; a rule in force cited is none
+    ("परीक्षा का अगला चरण 12 जुलाई को निर्धारित है।", True, False),
+    ("ऋण की अधिकतम सीमा पांच लाख रुपये निर्धारित की गई है।", True, False),
+    ("यह प्रक्रिया वैसी ही है जैसा कि नियमों द्वारा निर्धारित है।", False, False),
+    # extensions, changes, additions
+    ("आवेदन की अवधि 31 अगस्त तक बढ़ा दी गई है।", True, False),
+    ("अनुदान की राशि बढ़ाकर दस हजार रुपये कर दी गई है।", True, False),
+    ("सूची में तीन नए जिले जोड़ दिए गए हैं।", True, False),
+    # advisories and requests; an appeal is no statement
+    ("राज्यों को भीड़ से बचने की सलाह दी गई है।", True, True),
+    ("मंत्री ने बैंकों से ऋण वितरण तेज करने का अनुरोध किया।", False, True),
+    ("उन्होंने लोगों से घरों में रहने की अपील की।", False, False),
+    # launches; a launch told as history is none
+    ("मुख्यमंत्री ने आज पोषण अभियान का शुभारंभ किया।", True, False),
+    ("केंद्रीय मंत्री ने किसानों के लिए नया मोबाइल ऐप लॉन्च किया।", True, False),
+    ("यह राज्य ऐसा पाठ्यक्रम लॉन्च करने वाला पहला राज्य था।", False, False),
+    # appointments and sanctions
+    ("आयोग ने तीन वरिष्ठ अधिकारियों को पर्यवेक्षक नियुक्त किया है।", True, False),
+    ("लापरवाही के चलते दो लेखपालों को निलंबित कर दिया गया।", True, False),
+    ("नियम तोड़ने पर दुकानदार पर जुर्माना लगाया गया।", True, False),
+    # reports and replies called for
+    ("जिलाधिकारी ने घटना पर तीन दिन में रिपोर्ट मांगी है।", True, True),
+    ("विभाग ने ठेकेदार से जवाब तलब किया है।", True, True),
+    # bans and permissions, with negation; things to stay as they are
+    ("मेले में पटाखे चलाने की अनुमति नहीं होगी।", True, False),
+    ("मेले के दौरान शराब की दुकानें बंद रहेंगी।", True, False),
+    ("अस्पतालों में आपातकालीन सेवाएं चलती रहेंगी।", True, False),
+    ("शाम को रुक-रुक कर बारिश होती रहेगी।", False, False),
+    ("अगले सप्ताह भी ठंड जारी रहेगी।", False, False),
+    # plain-future rules with "अब", options and entitlements
+    ("अब छोटे व्यापारियों के लिए पंजीकरण की सीमा 40 लाख रुपये होगी।", True, False),
+    ("निवेशकों के पास बांड समय से पहले भुनाने का विकल्प होगा।", True, False),
+    # an agent between the noun and its verb
+    ("समिति गठित करने का निर्णय भी मंत्री द्वारा लिया गया।", True, False),
+    ("सर्वेक्षण पूरा करने का निर्देश सचिव द्वारा दिया गया।", True, True),
+    # plans and instructions issued, passive obligations; a view reported is none
+    ("हर गांव में जल परीक्षण की भी योजना बनाई गई है।", True, False),
+    ("नए नियमों पर विस्तृत दिशानिर्देश जारी किए जा रहे हैं।", True, True),
+    ("आवेदन 30 जून तक ऑनलाइन जमा किए जाने चाहिए।", False, True),
+    ("बैठक में कहा गया था कि शुल्क कम किया जाना चाहिए।", False, False),
+    ("इन बातों पर ध्यान दिया जाना चाहिए।", False, False),
+])
+def test_decisions_in_every_tense(text, decision, action):
+    decisions, actions = statements(text)
+    assert bool(decisions) == decision, decisions
+    assert bool(actions) == action, actions
+
+
+def test_full_stop_without_space_ends_a_clause():
+    text = "शिविर में कई लोग आए।ग्रामीणों के लिए नई कार्य योजना तैयार की गई है।"
+    decisions, _ = statements(text)
+    assert [d["text"] for d in decisions] == ["ग्रामीणों के लिए नई कार्य योजना तैयार की गई है।"]
+
+
+@pytest.mark.parametrize("text", [
+    "विमानों द्वारा तय की गई कुल हवाई दूरी दो लाख किमी है।",
+    "संस्थान ने अपनी यात्रा के 100 वर्ष तय किए हैं।",
+    "पूरी सूची देखने के लिए यहां क्लिक करें।",
+    "व्यापारियों ने यह तथ्य सामने रखा कि कर कम किया जाना चाहिए।",
+])
+def test_look_alikes_are_no_statements(text):
+    assert statements(text) == ([], [])

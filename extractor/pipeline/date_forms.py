@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Callable, Iterator
 
-from .date_lexicon import (AFTER_FIRST_DIGIT, NUM_R, ORD, S, W, WORD_R, YEAR, DateLexicon, alternation,
+from .date_lexicon import (AFTER_FIRST_DIGIT, NUM_R, ORD, S, W, WORD_R, YEAR, YEAR_WIDE, DateLexicon, alternation,
                            key, left_free)
 
 
@@ -55,7 +55,7 @@ def _build_patterns(lex: DateLexicon) -> dict[str, str]:
     regex engine can skip through the text; a name's left boundary is checked by `_matches`.
     """
     day = rf"\d{AFTER_FIRST_DIGIT}\d?"
-    mon, year = rf"(?P<mon>{lex.month})", rf"(?P<year>{YEAR})"
+    mon, year = rf"(?P<mon>{lex.month})", rf"(?P<year>{YEAR_WIDE})"
     joiner = rf"(?:{S}*(?:,|-|–|—|&){S}*|{S}+(?:{'|'.join(lex.joining_words)}){S}+)"
     modifier = rf"(?<![{W}])(?:{lex.words('future_before')}|{lex.words('past_before')}){S}+$"
     return {
@@ -72,8 +72,11 @@ def _build_patterns(lex: DateLexicon) -> dict[str, str]:
                rf"(?P<year>\d{{4}}|\d{{2}}){NUM_R}",
         "ymd": rf"{year}(?P<sep>[-/.])(?P<month>\d{{1,2}})(?P=sep)(?P<day>\d{{1,2}})"
                rf"(?:{NUM_R}|(?=T\d))",  # 2024-08-02T10:30 (ISO timestamps in metadata)
-        "year_pair": rf"{year}{S}*[-–/]{S}*(?P<second>\d{{4}}|\d{{2}}){NUM_R}",
-        "year": rf"{year}{NUM_R}",
+        "month_list": rf"(?P<list>{lex.month}(?:{joiner}{lex.month})+)"
+                      rf"(?:\.?{S}*[,-]?{S}*{year}{NUM_R}|{WORD_R})",
+        "year_link": rf"(?:{S}*,{S}*|{S}+(?:{'|'.join(lex.joining_words)}){S}+)",
+        "year_pair": rf"(?P<year>{YEAR}){S}*[-–/]{S}*(?P<second>\d{{4}}|\d{{2}}){NUM_R}",
+        "year": rf"{year}{NUM_R}",  # 1500-2099, only with a cue
         "weekday": rf"(?P<wd>{lex.weekday}){WORD_R}",
         "relative": rf"{alternation(lex.relative)}{WORD_R}",
         "not_relative": rf"{lex.words('not_relative')}{WORD_R}",
@@ -183,6 +186,23 @@ def find_month(lex: DateLexicon, text: str) -> Iterator[Found]:
                                              direction=direction)])
 
 
+def find_month_list(lex: DateLexicon, text: str) -> Iterator[Found]:
+    """Months listed or ranged, sharing the year written after the last: "मार्च, अप्रैल और मई
+    2020 में", "(जून - सितम्बर)", "जून से सितम्बर". Without a year every month must be one that
+    stands alone ("मार्च" alone is more often a march)."""
+    for m in _month_matches(lex, "month_list", text):
+        year = _year(m)
+        names = [n for n in _compiled(lex)["month_name"].finditer(m.group("list"))
+                 if left_free(m.group("list"), n.start())]
+        if year is None and not all(key(n.group()) in lex.months_alone for n in names):
+            continue
+        base = m.start("list")
+        mentions = [Mention(base + n.start(), m.end() if i == len(names) - 1 else base + n.end(),
+                            "month_year" if year else "month", year, lex.months[key(n.group())])
+                    for i, n in enumerate(names)]
+        yield Found(m.start(), m.end(), mentions)
+
+
 def _numeric_year(raw: str) -> int:
     if len(raw) == 4:
         return int(raw)
@@ -219,13 +239,22 @@ def find_year_pair(lex: DateLexicon, text: str) -> Iterator[Found]:
 
 
 def find_year(lex: DateLexicon, text: str) -> Iterator[Found]:
-    """A bare year 1900-2099, only with a year cue: "सन 2019", "2019 में", "वर्ष 2019 से"."""
-    for m in _matches(lex, "year", text):
+    """A bare year 1500-2099, only with a year cue: "सन 2019", "2019 में", "वर्ष 2019 से"; a
+    list of years shares the cue of its last ("1526, 1556 एवं 1761 में")."""
+    years = list(_matches(lex, "year", text))
+    link = _compiled(lex)["year_link"]
+    accepted = [False] * len(years)
+    for i in range(len(years) - 1, -1, -1):
+        m = years[i]
         s, e = m.start(), m.end()
         if lex.before(text, s, "not_date_before") or lex.after(text, e, "count_after"):
             continue
-        if lex.before(text, s, "year_before") or lex.after(text, e, "year_after"):
-            yield Found(s, e, [Mention(s, e, "year", int(m.group("year")))])
+        listed = i + 1 < len(years) and accepted[i + 1] and link.fullmatch(text, e, years[i + 1].start())
+        if listed or lex.before(text, s, "year_before") or lex.after(text, e, "year_after"):
+            accepted[i] = True
+    for m, ok in zip(years, accepted):
+        if ok:
+            yield Found(m.start(), m.end(), [Mention(m.start(), m.end(), "year", int(m.group("year")))])
 
 
 def find_weekday(lex: DateLexicon, text: str) -> Iterator[Found]:
@@ -250,7 +279,7 @@ def find_relative(lex: DateLexicon, text: str) -> Iterator[Found]:
 
 
 FINDERS: tuple[Callable[[DateLexicon, str], Iterator[Found]], ...] = (
-    find_day_groups, find_day_month, find_month_day, find_month_year, find_month,
+    find_day_groups, find_day_month, find_month_day, find_month_year, find_month, find_month_list,
     find_numeric, find_year_pair, find_year, find_weekday, find_relative)
 
 

@@ -24,6 +24,9 @@ S = r"[^\S\n]"  # a space that does not cross a line: a date never runs over a l
 # 1900-2099, not glued on the left. \d and int() read Devanagari digits (२०२४) as well; the
 # first two digits are written in either script (U+0966 zero, U+0967 one, U+0968 two, U+096F nine).
 YEAR = f"[12\u0967\u0968]{AFTER_FIRST_DIGIT}(?:(?<=[1\u0967])[9\u096f]|(?<=[2\u0968])[0\u0966])" r"\d\d"
+# 1500-2099: a year beside a month name or a year cue may be history ("17 अक्तूबर 1870",
+# "पानीपत में 1526, 1556 एवं 1761 में तीन लड़ाइयां हुईं").
+YEAR_WIDE = f"[12\u0967\u0968]{AFTER_FIRST_DIGIT}(?:(?<=[1\u0967])[5-9\u096b-\u096f]|(?<=[2\u0968])[0\u0966])" r"\d\d"
 _VIRAMA = "\u094d"
 _NUKTA = "\u093c"
 

@@ -86,7 +86,8 @@ class Lexicon:
         self.conjunctions = set(pack.role("conjunction"))
         self.list_links = self.conjunctions | {","}
         self.dateline_ends = set(pack.words("places", "dateline_ends"))
-        self.not_name_endings = pack.words("places", "not_name_endings")
+        self.not_name_endings = tuple(pack.words("places", "not_name_endings"))
+        self.light_verbs = frozenset(pack.words("places", "light_verbs"))
 
     @staticmethod
     def key(nlp: Language, text: str) -> tuple[str, ...]:
@@ -158,12 +159,15 @@ class Places(PackStage):
         """Part of a person's name ("श्री अयोध्या प्रसाद", "अजमेर सिंह", a longer NER PER span)
         or of a fixed phrase that is not about the place ("एमपी-एमएलए कोर्ट")."""
         before = self._word_before(doc, m.start)
-        if before is not None and self.lex.has("honorific", doc[before]):
+        if before is not None and (self.lex.has("honorific", doc[before]) or self.lex.has("not_before", doc[before])):
             return True
         if not m.suffix and m.end < len(doc) and self.lex.has("name_part", doc[m.end]):
             return True
         after = m.end + 1 if m.end < len(doc) and doc[m.end].text in HYPHENS else m.end
         if after < len(doc) and self.lex.has("not_after", doc[after]):
+            return True
+        if after < len(doc) and self.lex.has("government_after", doc[after]) \
+                and m.rows and all(r["kind"] == "country" for r in m.rows):
             return True
         return any(s.label_ == "PER" and s.start <= m.start and m.end <= s.end
                    and (s.end - s.start) > (m.end - m.start) for s in ner) and not self._after_post(doc, m.start)
@@ -376,7 +380,7 @@ class Places(PackStage):
                 continue
             if any(b.start <= span.start and span.end <= b.end for b in blocked):
                 continue
-            if self._looks_like_name(span):
+            if self._looks_like_name(span) and self._sentence_allows(span):
                 out.append(Mention(span.start, span.end))
                 taken.update(range(span.start, span.end))
         return out
@@ -389,6 +393,16 @@ class Places(PackStage):
         while end > start and (fold(span.doc[end - 1].text) in skip or not is_word(span.doc[end - 1])):
             end -= 1
         return span.doc[start:end] if end > start else None
+
+    def _sentence_allows(self, span: Span) -> bool:
+        """A model place is no inflected form ("अणुओं") and no noun of a verb phrase ("फ्लाई
+        पास्ट करना", "त्रुटि हो सकती"); none of its words is a disease or a common noun."""
+        doc = span.doc
+        if fold(span[-1].text).endswith(self.lex.not_name_endings):
+            return False
+        if any(fold(t.text) in self.lex.not_places for t in span):
+            return False
+        return not (span.end < len(doc) and doc[span.end].text in self.lex.light_verbs)
 
     def _looks_like_name(self, span: Span) -> bool:
         words = [t for t in span if not t.is_punct]

@@ -33,7 +33,10 @@ class Statements(PackStage):
         self.bodies = pack.wordlist("acting_bodies")
         words = partial(pack.words, "statements")
         # Clause boundaries inside a sentence: a conjunction that starts a new statement.
-        self.clause_break = re.compile(rf"[;]|,\s+(?=({'|'.join(words('clause_openers'))})\s)")
+        # A full stop with no space after it ("... सकता है।अस्पताल ...") ends a clause too.
+        stops = "".join(words("full_stop"))
+        self.clause_break = re.compile(rf"[;]|,\s+(?=({'|'.join(words('clause_openers'))})\s)"
+                                       rf"|(?<=[{stops}])(?=[^\s{stops}\"”’')\]])")
         self.future_end = pack.pattern("statements", "future_end")
         self.stative_stems = frozenset(words("stative_stems"))
         # Postpositions after a noun: a body followed by one is not the subject ("पुलिस को", "आयोग से").
@@ -75,6 +78,8 @@ class Statements(PackStage):
                 span = doc.char_span(start, end, alignment_mode="expand") if kinds else None
                 if span is not None:
                     span._.statements = {"kinds": kinds, **self._who_and_when(doc, span)}
+                    if span.start_char < start:  # a token runs across a full stop ("आए।ग्रामीणों")
+                        span._.statements["text"] = text[start:end]
                     found.append(span)
             if item is not None:
                 for span in found:
