@@ -343,3 +343,44 @@ def test_round3_programmes(nlp, text, expected):
 @pytest.mark.parametrize("text", ROUND3_PROGRAMME_NEGATIVES)
 def test_round3_no_programmes(nlp, text):
     assert programmes(nlp, text) == {}
+
+
+ROUND4_PROGRAMME_CASES = [
+    # Q1: central schemes, apps, funds and radio programmes known by name.
+    ("सरकार ने पीएम केयर्स फंड में योगदान की अपील की और आरोग्य सेतु ऐप डाउनलोड करने को कहा।",
+     {"पीएम केयर्स फंड": "fund", "आरोग्य सेतु ऐप": "app"}),
+    ("प्रधानमंत्री ने मन की बात में खेलो इंडिया और देखो अपना देश की चर्चा की।",
+     {"मन की बात": "radio", "खेलो इंडिया": "programme", "देखो अपना देश": "campaign"}),
+    ("आत्मनिर्भर भारत पैकेज के तहत ऋण दिया जाएगा।", {"आत्मनिर्भर भारत पैकेज": "package"}),
+    # Q2: "<name> पोर्टल/ऐप/पैकेज/प्रोग्राम" without quotes or cue.
+    ("मंत्रालय ने सारथी पोर्टल शुरू किया।", {"सारथी पोर्टल": "portal"}),
+    ("मेघदूत ऐप से मौसम की जानकारी मिलेगी।", {"मेघदूत ऐप": "app"}),
+    # Q3: a quoted name with a naming word, its head a few words on; a launched quoted name.
+    ("किसानों के लिए 'कृषि सखा' नामक एक नया पोर्टल बनाया गया है।", {"कृषि सखा": "portal"}),
+    ("मंत्री ने 'ग्राम समृद्धि' का शुभारंभ किया।", {"ग्राम समृद्धि": "programme"}),
+    # Q4: two nasal spellings of one name are one programme.
+    ("विभाग ने चैम्पियन्स पोर्टल बनाया। बाद में चैंपियंस पोर्टल पर शिकायतें आएंगी।",
+     {"चैम्पियन्स पोर्टल": "portal"}),
+]
+ROUND4_PROGRAMME_NEGATIVES = [
+    "विभाग ने एक ऑनलाइन पोर्टल और मोबाइल ऐप बनाया।",       # describing words, no name
+    "सरकार ने आर्थिक पैकेज और राहत पैकेज की घोषणा की।",
+    "इसमें मदद करने वाली योजना बनाई जाएगी।",                # "वाली" ends a name read leftwards
+    "चुनाव निम्नलिखित कार्यक्रम के अनुसार होंगे।",
+    "विश्वविद्यालय ने शैक्षणिक कार्यक्रम जारी किया।",
+    "काम मिशन मोड में किया जाएगा।",
+    "उसने मददगार पोर्टल देखा।",
+]
+
+
+@pytest.mark.parametrize("text,expected", ROUND4_PROGRAMME_CASES)
+def test_round4_programmes(nlp, text, expected):
+    found = programmes(nlp, text)
+    for name, kind in expected.items():
+        assert found.get(name) == kind, (name, found)
+    assert set(found) <= set(expected), found
+
+
+@pytest.mark.parametrize("text", ROUND4_PROGRAMME_NEGATIVES)
+def test_round4_no_programmes(nlp, text):
+    assert programmes(nlp, text) == {}

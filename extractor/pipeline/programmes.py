@@ -17,6 +17,8 @@ MAX_NAME = 5
 DASHES = {"–", "—", "-"}
 # A short gloss in brackets between a name and its head: "प्रायोजन (स्पॉन्सरशिप) योजना".
 MAX_GLOSS = 3
+# "'X' नामक एक मददगार पोर्टल": how far after a naming word the head may stand.
+NAMING_WINDOW = 4
 
 
 @Language.factory("hi_programmes", assigns=["doc.spans", "span._.programmes"],
@@ -42,6 +44,10 @@ class Programmes(PackStage):
         self.strip_heads = [h for h, kind in self.after.items() if kind != "observance"]
         self.min_words = {fold(h): 2 for h in pack.words("programmes", "two_word_heads")}
         self.cue_after = {fold(w) for w in pack.words("programmes", "cue_after")}
+        self.naming = {fold(w) for w in pack.words("programmes", "naming")}
+        nasals = [fold(w) for w in pack.words("programmes", "nasal_clusters")]
+        self.anusvara = next(w for w in nasals if len(w) == 1)
+        self.nasal_clusters = [w for w in nasals if w != self.anusvara]
         # A quote across a sentence end or line break is speech; a substring test, so "?!" is one too.
         self.quote_breaks = "".join(pack.words("programmes", "sentence_ends")) + "\n"
         self.list_openers = {",", "\n"} | set(pack.words("programmes", "such_as"))
@@ -100,6 +106,11 @@ class Programmes(PackStage):
                 return self.after[word]
             if word in self.cue_after:  # "'X' के तहत"
                 return "programme"
+        if close_i + 1 < len(doc) and fold(doc[close_i + 1].text) in self.naming:
+            for k in range(close_i + 2, min(len(doc), close_i + 2 + NAMING_WINDOW)):  # "'X' नामक एक पोर्टल"
+                word = fold(doc[k].text)
+                if word in self.after and self.after[word] != "observance":
+                    return self.after[word]
         for k in range(max(0, open_i - 2), open_i):
             if fold(doc[k].text) in self.after:
                 return self.after[fold(doc[k].text)]
@@ -221,6 +232,12 @@ class Programmes(PackStage):
                    or fold(t.text).removesuffix(self.plural_ending) in self.strong_after
                    or fold(t.text)[:-1] in self.strong_after for t in sent)
 
+    def _nasal(self, key: str) -> str:
+        """One spelling of the nasal before a consonant ("चैंपियन्स" = "चैंपियंस")."""
+        for cluster in self.nasal_clusters:
+            key = key.replace(cluster, self.anusvara)
+        return key.replace(self.anusvara * 2, self.anusvara)
+
     def _one_per_programme(self, doc: Doc, found: list) -> list[Span]:
         found.sort(key=lambda f: (f[0], -(f[1] - f[0])))
         kept, keys, taken = [], set(), set()
@@ -229,11 +246,12 @@ class Programmes(PackStage):
             words = [fold(t.text) for t in span if not t.is_punct]
             while len(words) > 1 and words[0] in self.prefixes:  # "प्रधानमंत्री X अभियान" = "X अभियान"
                 words = words[1:]
-            key = "".join(words)
+            key = self._nasal("".join(words))
             bare = key
             for head in self.strip_heads:
                 bare = bare.removesuffix(head)
-            names = {key, bare} | ({canonical} if canonical else set()) | _without_gloss(span)
+            names = {key, bare} | ({canonical} if canonical else set()) | {
+                self._nasal(k) for k in _without_gloss(span)}
             if any(k in taken for k in range(start, end)):
                 continue
             if names & keys:  # a repeated mention: its words are still that programme's
