@@ -384,3 +384,38 @@ def test_round4_programmes(nlp, text, expected):
 @pytest.mark.parametrize("text", ROUND4_PROGRAMME_NEGATIVES)
 def test_round4_no_programmes(nlp, text):
     assert programmes(nlp, text) == {}
+
+
+ROUND4_AGENCY_CASES = [
+    # A1: the Union Cabinet, the armed forces, universities, regulators, airlines, ports.
+    ("केंद्रीय मंत्रिमंडल ने प्रस्ताव को मंजूरी दी।", {"केंद्रीय मंत्रिमंडल": "Union Cabinet"}),
+    ("भारतीय नौसेना और भारतीय वायु सेना ने राहत सामग्री पहुंचाई।",
+     {"भारतीय नौसेना": "Indian Navy", "भारतीय वायु सेना": "Indian Air Force"}),
+    ("विश्वविद्यालय अनुदान आयोग ने इग्नू को निर्देश दिए।", {"विश्वविद्यालय अनुदान आयोग": "UGC", "इग्नू": "IGNOU"}),
+    ("एयर इंडिया और स्पाइसजेट की उड़ानें रद्द हुईं।", {"एयर इंडिया": "Air India", "स्पाइसजेट": "SpiceJet"}),
+    ("कांडला बंदरगाह पर जहाज पहुंचा।", {"कांडला बंदरगाह": "Deendayal Port"}),
+    # A2: a span starts at the body, not at the word before it.
+    ("योजना तैयार एमएसएमई मंत्रालय ने की।", {"एमएसएमई मंत्रालय": "Ministry of Micro, Small and Medium Enterprises"}),
+    ("बैठक वहां हुई जहां राजस्थान सरकार के अधिकारी थे।", {"राजस्थान सरकार": None}),
+    ("मेले का आयोजन अल्पसंख्यक मंत्रालय ने किया।", {"अल्पसंख्यक मंत्रालय": "Ministry of Minority Affairs"}),
+    # A3: "और"/"एवं" spellings of one body are one entry.
+    ("खनन और भूविज्ञान विभाग ने सर्वे किया। बाद में खनन एवं भूविज्ञान विभाग ने रिपोर्ट दी।",
+     {"खनन और भूविज्ञान विभाग": None}),
+]
+ROUND4_AGENCY_NEGATIVES = [
+    "हर लघु इकाई और मध्यम इकाई को ऋण मिलेगा।",        # a kind of unit, not a body
+    "इस तरह छोटी इकाई भी लाभ ले सकेगी।",
+    "सूक्ष्म विनिर्माण और सेवा इकाई को छूट दी गई।",
+    "कोविड-19 के कारण एसओपी जारी हुई।",               # a disease and a document
+    "वह प्रथम स्थान पर रहा।",                          # the ordinal, not the NGO
+]
+
+
+@pytest.mark.parametrize("text,expected", ROUND4_AGENCY_CASES)
+def test_round4_agencies(nlp, text, expected):
+    test_agencies(nlp, text, expected)
+
+
+@pytest.mark.parametrize("text", ROUND4_AGENCY_NEGATIVES)
+def test_round4_no_agencies(nlp, text):
+    assert agencies(nlp, text) == {}
