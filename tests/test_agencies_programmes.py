@@ -419,3 +419,32 @@ def test_round4_agencies(nlp, text, expected):
 @pytest.mark.parametrize("text", ROUND4_AGENCY_NEGATIVES)
 def test_round4_no_agencies(nlp, text):
     assert agencies(nlp, text) == {}
+
+
+ROUND4_MORE_NEGATIVES = [
+    "विभाग ने ट्रेनिंग प्रोग्राम और सर्टिफिकेट प्रोग्राम शुरू किया।",  # प्रोग्राम needs three name words
+    "उन्होंने स्पेशल पैकेज और 20 लाख करोड़ रुपये के पैकेज की घोषणा की।",
+    "यह जानकारी वेब पोर्टल, सरकारी पोर्टल और एंड्रॉयड ऐप पर उपलब्ध है।",
+]
+
+
+@pytest.mark.parametrize("text", ROUND4_MORE_NEGATIVES)
+def test_round4_no_programmes_more(nlp, text):
+    assert programmes(nlp, text) == {}
+
+
+def test_hyphenated_word_is_no_listed_campaign(nlp):
+    # "ई-ऑफिस" is one word, not "X – description" in a list of campaigns
+    assert programmes(nlp, "नया ई-ऑफिस पोर्टल शुरू हुआ।") == {"ई-ऑफिस पोर्टल": "portal"}
+
+
+def test_closing_quote_opens_nothing(nlp):
+    found = programmes(nlp, "उन्होंने 'स्वच्छता पखवाड़ा' का शुभारंभ किया और 'नई दिल्ली' का दौरा किया।")
+    assert found == {"स्वच्छता पखवाड़ा": "observance"}, found
+
+
+def test_programme_acronym_is_no_agency(nlp):
+    text = ("प्रधानमंत्री भारतीय जनऔषधि परियोजना (पीएमबीजेपी) के तहत केंद्र खुले। "
+            "पीएमबीजेपी का लक्ष्य सस्ती दवाएं देना है।")
+    assert programmes(nlp, text) == {"प्रधानमंत्री भारतीय जनऔषधि परियोजना": "scheme"}
+    assert agencies(nlp, text) == {}

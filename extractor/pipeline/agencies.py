@@ -107,7 +107,7 @@ class Agencies(PackStage):
         for start, end, _ in self.designations.find(doc):
             for i in range(start, end):
                 blocked[i] = True
-        for span in doc.spans.get("programmes", []):
+        for span in list(doc.spans.get("programmes", [])) + list(doc.spans.get("programme_mentions", [])):
             for i in range(span.start, span.end):
                 blocked[i] = True
         return blocked
@@ -193,6 +193,9 @@ class Agencies(PackStage):
 
     def _from_ner(self, doc: Doc, found: list) -> list:
         taken = {k for s, e, _ in found for k in range(s, e)}
+        # "PM CARES", "पीएमबीजेपी": a programme (or its acronym) that a tagger reads as an organisation
+        taken |= {k for span in list(doc.spans.get("programmes", [])) + list(doc.spans.get("programme_mentions", []))
+                  for k in range(span.start, span.end)}
         out = []
         for span in doc.spans.get("ner", []):
             label = span.label_

@@ -7,7 +7,7 @@ from spacy.tokens import Doc, Span
 from ..lexicon import designations
 from ..packs import LanguagePack, get_pack
 from .stage import PackStage
-from .lexmatch import PhraseTable, VerbForms, fold, folded_tokens, function_words, is_word
+from .lexmatch import PhraseTable, VerbForms, fold, folded_tokens, function_words, is_initialism, is_word
 
 QUOTES = {"'": "'", '"': '"', "‘": "’", "“": "”"}
 MAX_QUOTED = 12  # "'जल शक्ति अभियान: कैच द रेन - 2025'"
@@ -43,6 +43,7 @@ class Programmes(PackStage):
         self.strong_after = {h for h, kind in self.after.items() if kind != "observance" or h in self.bare_after}
         self.strip_heads = [h for h, kind in self.after.items() if kind != "observance"]
         self.min_words = {fold(h): 2 for h in pack.words("programmes", "two_word_heads")}
+        self.min_words.update({fold(h): 3 for h in pack.words("programmes", "three_word_heads")})
         self.cue_after = {fold(w) for w in pack.words("programmes", "cue_after")}
         self.naming = {fold(w) for w in pack.words("programmes", "naming")}
         nasals = [fold(w) for w in pack.words("programmes", "nasal_clusters")]
@@ -70,7 +71,21 @@ class Programmes(PackStage):
         found = known + [_with_canonical(item, known) for item in self._quoted(doc)]
         found += self._headed(doc) + self._listed(doc) + self._observances(doc)
         doc.spans["programmes"] = self._one_per_programme(doc, found)
+        doc.spans["programme_mentions"] = self._acronym_mentions(doc, doc.spans["programmes"])
         return doc
+
+    def _acronym_mentions(self, doc: Doc, kept) -> list[Span]:
+        """"प्रधानमंत्री भारतीय जनऔषधि परियोजना (पीएमबीजेपी)": the acronym in brackets after a
+        programme, and each later bare mention of it, are that programme (not a body)."""
+        acronyms = set()
+        for span in kept:
+            end = span.end
+            if end + 2 < len(doc) and doc[end].text == "(" and doc[end + 2].text == ")" \
+                    and is_initialism(doc[end + 1].text, self.pack):
+                acronyms.add(fold(doc[end + 1].text))
+        if not acronyms:
+            return []
+        return [doc[i:i + 1] for i, word in enumerate(folded_tokens(doc)) if word in acronyms]
 
     def _name_word(self, token) -> bool:
         text = fold(token.text)
@@ -78,11 +93,14 @@ class Programmes(PackStage):
 
     def _quoted(self, doc: Doc) -> list:
         out = []
+        closers: set[int] = set()  # "'X' का ... 'Y'": the quote that closes X opens nothing
         for i, word in enumerate(folded_tokens(doc)):  # folding leaves quote marks as they are
             close = QUOTES.get(word)
-            if not close:
+            if not close or i in closers:
                 continue
             j = next((k for k in range(i + 1, min(len(doc), i + MAX_QUOTED + 2)) if doc[k].text == close), None)
+            if j is not None:
+                closers.add(j)
             if j is None or j == i + 1 or any(t.text in self.quote_breaks for t in doc[i + 1:j]):
                 continue
             if j - i - 1 > MAX_QUOTED_SPEECH and any(fold(t.text) in self.stop for t in doc[i + 1:j]):
@@ -219,7 +237,8 @@ class Programmes(PackStage):
             if not any(self._mentions_programmes(s) for s in context):
                 continue
             for t in dashes:
-                if t.text in DASHES and t.i > sent.start and is_word(doc[t.i - 1]):
+                # "X – description": a spaced dash; "ई-ऑफिस" is one word
+                if t.text in DASHES and t.i > sent.start and is_word(doc[t.i - 1]) and doc[t.i - 1].whitespace_:
                     start = t.i - 1
                     while start > sent.start and t.i - start < 3 and self._name_word(doc[start - 1]):
                         start -= 1
