@@ -343,3 +343,110 @@ def test_round3_programmes(nlp, text, expected):
 @pytest.mark.parametrize("text", ROUND3_PROGRAMME_NEGATIVES)
 def test_round3_no_programmes(nlp, text):
     assert programmes(nlp, text) == {}
+
+
+ROUND4_PROGRAMME_CASES = [
+    # Q1: central schemes, apps, funds and radio programmes known by name.
+    ("सरकार ने पीएम केयर्स फंड में योगदान की अपील की और आरोग्य सेतु ऐप डाउनलोड करने को कहा।",
+     {"पीएम केयर्स फंड": "fund", "आरोग्य सेतु ऐप": "app"}),
+    ("प्रधानमंत्री ने मन की बात में खेलो इंडिया और देखो अपना देश की चर्चा की।",
+     {"मन की बात": "radio", "खेलो इंडिया": "programme", "देखो अपना देश": "campaign"}),
+    ("आत्मनिर्भर भारत पैकेज के तहत ऋण दिया जाएगा।", {"आत्मनिर्भर भारत पैकेज": "package"}),
+    # Q2: "<name> पोर्टल/ऐप/पैकेज/प्रोग्राम" without quotes or cue.
+    ("मंत्रालय ने सारथी पोर्टल शुरू किया।", {"सारथी पोर्टल": "portal"}),
+    ("मेघदूत ऐप से मौसम की जानकारी मिलेगी।", {"मेघदूत ऐप": "app"}),
+    # Q3: a quoted name with a naming word, its head a few words on; a launched quoted name.
+    ("किसानों के लिए 'कृषि सखा' नामक एक नया पोर्टल बनाया गया है।", {"कृषि सखा": "portal"}),
+    ("मंत्री ने 'ग्राम समृद्धि' का शुभारंभ किया।", {"ग्राम समृद्धि": "programme"}),
+    # Q4: two nasal spellings of one name are one programme.
+    ("विभाग ने चैम्पियन्स पोर्टल बनाया। बाद में चैंपियंस पोर्टल पर शिकायतें आएंगी।",
+     {"चैम्पियन्स पोर्टल": "portal"}),
+]
+ROUND4_PROGRAMME_NEGATIVES = [
+    "विभाग ने एक ऑनलाइन पोर्टल और मोबाइल ऐप बनाया।",       # describing words, no name
+    "सरकार ने आर्थिक पैकेज और राहत पैकेज की घोषणा की।",
+    "इसमें मदद करने वाली योजना बनाई जाएगी।",                # "वाली" ends a name read leftwards
+    "चुनाव निम्नलिखित कार्यक्रम के अनुसार होंगे।",
+    "विश्वविद्यालय ने शैक्षणिक कार्यक्रम जारी किया।",
+    "काम मिशन मोड में किया जाएगा।",
+    "उसने मददगार पोर्टल देखा।",
+]
+
+
+@pytest.mark.parametrize("text,expected", ROUND4_PROGRAMME_CASES)
+def test_round4_programmes(nlp, text, expected):
+    found = programmes(nlp, text)
+    for name, kind in expected.items():
+        assert found.get(name) == kind, (name, found)
+    assert set(found) <= set(expected), found
+
+
+@pytest.mark.parametrize("text", ROUND4_PROGRAMME_NEGATIVES)
+def test_round4_no_programmes(nlp, text):
+    assert programmes(nlp, text) == {}
+
+
+ROUND4_AGENCY_CASES = [
+    # A1: the Union Cabinet, the armed forces, universities, regulators, airlines, ports.
+    ("केंद्रीय मंत्रिमंडल ने प्रस्ताव को मंजूरी दी।", {"केंद्रीय मंत्रिमंडल": "Union Cabinet"}),
+    ("भारतीय नौसेना और भारतीय वायु सेना ने राहत सामग्री पहुंचाई।",
+     {"भारतीय नौसेना": "Indian Navy", "भारतीय वायु सेना": "Indian Air Force"}),
+    ("विश्वविद्यालय अनुदान आयोग ने इग्नू को निर्देश दिए।", {"विश्वविद्यालय अनुदान आयोग": "UGC", "इग्नू": "IGNOU"}),
+    ("एयर इंडिया और स्पाइसजेट की उड़ानें रद्द हुईं।", {"एयर इंडिया": "Air India", "स्पाइसजेट": "SpiceJet"}),
+    ("कांडला बंदरगाह पर जहाज पहुंचा।", {"कांडला बंदरगाह": "Deendayal Port"}),
+    ("आकाशवाणी और दूरदर्शन पर भाषण प्रसारित हुआ।", {"आकाशवाणी": "All India Radio", "दूरदर्शन": "Doordarshan"}),
+    # A2: a span starts at the body, not at the word before it.
+    ("योजना तैयार एमएसएमई मंत्रालय ने की।", {"एमएसएमई मंत्रालय": "Ministry of Micro, Small and Medium Enterprises"}),
+    ("बैठक वहां हुई जहां राजस्थान सरकार के अधिकारी थे।", {"राजस्थान सरकार": None}),
+    ("मेले का आयोजन अल्पसंख्यक मंत्रालय ने किया।", {"अल्पसंख्यक मंत्रालय": "Ministry of Minority Affairs"}),
+    # A3: "और"/"एवं" spellings of one body are one entry.
+    ("खनन और भूविज्ञान विभाग ने सर्वे किया। बाद में खनन एवं भूविज्ञान विभाग ने रिपोर्ट दी।",
+     {"खनन और भूविज्ञान विभाग": None}),
+]
+ROUND4_AGENCY_NEGATIVES = [
+    "हर लघु इकाई और मध्यम इकाई को ऋण मिलेगा।",        # a kind of unit, not a body
+    "इस तरह छोटी इकाई भी लाभ ले सकेगी।",
+    "सूक्ष्म विनिर्माण और सेवा इकाई को छूट दी गई।",
+    "कोविड-19 के कारण एसओपी जारी हुई।",               # a disease and a document
+    "वह प्रथम स्थान पर रहा।",                          # the ordinal, not the NGO
+    "क्रिस गेल ने शानदार पारी खेली।",                  # a surname, not GAIL
+]
+
+
+@pytest.mark.parametrize("text,expected", ROUND4_AGENCY_CASES)
+def test_round4_agencies(nlp, text, expected):
+    test_agencies(nlp, text, expected)
+
+
+@pytest.mark.parametrize("text", ROUND4_AGENCY_NEGATIVES)
+def test_round4_no_agencies(nlp, text):
+    assert agencies(nlp, text) == {}
+
+
+ROUND4_MORE_NEGATIVES = [
+    "विभाग ने ट्रेनिंग प्रोग्राम और सर्टिफिकेट प्रोग्राम शुरू किया।",  # प्रोग्राम needs three name words
+    "उन्होंने स्पेशल पैकेज और 20 लाख करोड़ रुपये के पैकेज की घोषणा की।",
+    "यह जानकारी वेब पोर्टल, सरकारी पोर्टल और एंड्रॉयड ऐप पर उपलब्ध है।",
+]
+
+
+@pytest.mark.parametrize("text", ROUND4_MORE_NEGATIVES)
+def test_round4_no_programmes_more(nlp, text):
+    assert programmes(nlp, text) == {}
+
+
+def test_hyphenated_word_is_no_listed_campaign(nlp):
+    # "ई-ऑफिस" is one word, not "X – description" in a list of campaigns
+    assert programmes(nlp, "नया ई-ऑफिस पोर्टल शुरू हुआ।") == {"ई-ऑफिस पोर्टल": "portal"}
+
+
+def test_closing_quote_opens_nothing(nlp):
+    found = programmes(nlp, "उन्होंने 'स्वच्छता पखवाड़ा' का शुभारंभ किया और 'नई दिल्ली' का दौरा किया।")
+    assert found == {"स्वच्छता पखवाड़ा": "observance"}, found
+
+
+def test_programme_acronym_is_no_agency(nlp):
+    text = ("प्रधानमंत्री भारतीय जनऔषधि परियोजना (पीएमबीजेपी) के तहत केंद्र खुले। "
+            "पीएमबीजेपी का लक्ष्य सस्ती दवाएं देना है।")
+    assert programmes(nlp, text) == {"प्रधानमंत्री भारतीय जनऔषधि परियोजना": "scheme"}
+    assert agencies(nlp, text) == {}

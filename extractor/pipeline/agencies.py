@@ -52,6 +52,9 @@ class Agencies(PackStage):
         self.law_words = {fold(w) for w in pack.words("agencies", "law_words")}
         self.legal_forms = {fold(w) for w in pack.words("agencies", "legal_forms")}
         self.possessives = {fold(w) for w in pack.words("agencies", "possessive_pronouns")}
+        self.breakers = {fold(w) for w in pack.words("agencies", "name_breakers")}
+        self.generic_modifiers = {fold(w) for w in pack.words("agencies", "generic_modifiers")}
+        self.not_bodies = {fold(w) for w in pack.words("agencies", "not_bodies")}
         self.plural_nouns = pack.words("agencies", "plural_noun_endings")
         # (plural ending, singular ending): a bare plural ending is dropped.
         self.post_plurals = tuple((ending, singular[0] if singular else "") for ending, *singular
@@ -104,7 +107,7 @@ class Agencies(PackStage):
         for start, end, _ in self.designations.find(doc):
             for i in range(start, end):
                 blocked[i] = True
-        for span in doc.spans.get("programmes", []):
+        for span in list(doc.spans.get("programmes", [])) + list(doc.spans.get("programme_mentions", [])):
             for i in range(span.start, span.end):
                 blocked[i] = True
         return blocked
@@ -114,7 +117,7 @@ class Agencies(PackStage):
         if latin:  # "Mumbai Metropolitan Region Development | Authority": capitalised Latin words only
             return (not blocked[token.i] and _latin_name_word(token.text) and text not in self.stop_en)
         return (not blocked[token.i] and not token.is_punct and not token.is_space and not token.like_num
-                and text not in self.stop and not self._verb_form(text) and not self._plural_noun(text))
+                and len(text) > 1 and text not in self.breakers and text not in self.stop and not self._verb_form(text) and not self._plural_noun(text))
 
     def _plural_noun(self, text: str) -> bool:
         return text.endswith(self.plural_nouns) and len(text) > 3
@@ -151,6 +154,9 @@ class Agencies(PackStage):
             return []
         if head["weak"] == "1" and not self._weak_head_ok(doc, start, i, places):
             return []
+        if not number_end and all(fold(t.text) in self.generic_modifiers or t.text in self.connectors
+                                  or t.is_punct for t in doc[start:i]):
+            return []  # "लघु इकाई", "सूक्ष्म विनिर्माण और सेवा इकाई": a kind of unit, not a body
         return [(start, end, {"canonical": canonical, "kind": head["kind"], "source": "pattern"})]
 
     def _ends_a_name(self, doc: Doc, k: int, blocked: list[bool]) -> bool:
@@ -187,6 +193,9 @@ class Agencies(PackStage):
 
     def _from_ner(self, doc: Doc, found: list) -> list:
         taken = {k for s, e, _ in found for k in range(s, e)}
+        # "PM CARES", "पीएमबीजेपी": a programme (or its acronym) that a tagger reads as an organisation
+        taken |= {k for span in list(doc.spans.get("programmes", [])) + list(doc.spans.get("programme_mentions", []))
+                  for k in range(span.start, span.end)}
         out = []
         for span in doc.spans.get("ner", []):
             label = span.label_
@@ -199,6 +208,8 @@ class Agencies(PackStage):
                 continue  # a "person" that ends in a body's head word is the body ("BEST Undertaking")
             if self._numbered_code(doc, span) or self._law(doc, span) or self._post_acronym(doc, span):
                 continue
+            if fold(span[0].text) in self.breakers or any(fold(span.text).endswith(w) for w in self.not_bodies):
+                continue  # "कोविड-19", "एसओपी": a disease or a document, not a body
             out.append((span.start, span.end, {"canonical": None, "kind": "organisation", "source": "ner"}))
         return out
 
@@ -250,7 +261,8 @@ class Agencies(PackStage):
             span = doc[start:end]
             if end - start == 1 and fold(span.text) in aliases and not data.get("acronym"):
                 continue  # a bare mention of a body named in full elsewhere
-            words = frozenset(fold(t.text) for t in span if not t.is_punct)
+            # "विज्ञान और प्रौद्योगिकी विभाग" = "विज्ञान एवं प्रौद्योगिकी विभाग": connectors do not tell bodies apart
+            words = frozenset(fold(t.text) for t in span if not t.is_punct and t.text not in self.connectors)
             canonical, head = data["canonical"], fold(span[-1].text)
             same = next((k for k in keys if (canonical and k[0] == canonical) or (
                 k[1] == head and not (canonical and k[0] and k[0] != canonical)

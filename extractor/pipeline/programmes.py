@@ -7,7 +7,7 @@ from spacy.tokens import Doc, Span
 from ..lexicon import designations
 from ..packs import LanguagePack, get_pack
 from .stage import PackStage
-from .lexmatch import PhraseTable, VerbForms, fold, folded_tokens, function_words, is_word
+from .lexmatch import PhraseTable, VerbForms, fold, folded_tokens, function_words, is_initialism, is_word
 
 QUOTES = {"'": "'", '"': '"', "‘": "’", "“": "”"}
 MAX_QUOTED = 12  # "'जल शक्ति अभियान: कैच द रेन - 2025'"
@@ -17,6 +17,8 @@ MAX_NAME = 5
 DASHES = {"–", "—", "-"}
 # A short gloss in brackets between a name and its head: "प्रायोजन (स्पॉन्सरशिप) योजना".
 MAX_GLOSS = 3
+# "'X' नामक एक मददगार पोर्टल": how far after a naming word the head may stand.
+NAMING_WINDOW = 4
 
 
 @Language.factory("hi_programmes", assigns=["doc.spans", "span._.programmes"],
@@ -41,7 +43,12 @@ class Programmes(PackStage):
         self.strong_after = {h for h, kind in self.after.items() if kind != "observance" or h in self.bare_after}
         self.strip_heads = [h for h, kind in self.after.items() if kind != "observance"]
         self.min_words = {fold(h): 2 for h in pack.words("programmes", "two_word_heads")}
+        self.min_words.update({fold(h): 3 for h in pack.words("programmes", "three_word_heads")})
         self.cue_after = {fold(w) for w in pack.words("programmes", "cue_after")}
+        self.naming = {fold(w) for w in pack.words("programmes", "naming")}
+        nasals = [fold(w) for w in pack.words("programmes", "nasal_clusters")]
+        self.anusvara = next(w for w in nasals if len(w) == 1)
+        self.nasal_clusters = [w for w in nasals if w != self.anusvara]
         # A quote across a sentence end or line break is speech; a substring test, so "?!" is one too.
         self.quote_breaks = "".join(pack.words("programmes", "sentence_ends")) + "\n"
         self.list_openers = {",", "\n"} | set(pack.words("programmes", "such_as"))
@@ -64,7 +71,21 @@ class Programmes(PackStage):
         found = known + [_with_canonical(item, known) for item in self._quoted(doc)]
         found += self._headed(doc) + self._listed(doc) + self._observances(doc)
         doc.spans["programmes"] = self._one_per_programme(doc, found)
+        doc.spans["programme_mentions"] = self._acronym_mentions(doc, doc.spans["programmes"])
         return doc
+
+    def _acronym_mentions(self, doc: Doc, kept) -> list[Span]:
+        """"प्रधानमंत्री भारतीय जनऔषधि परियोजना (पीएमबीजेपी)": the acronym in brackets after a
+        programme, and each later bare mention of it, are that programme (not a body)."""
+        acronyms = set()
+        for span in kept:
+            end = span.end
+            if end + 2 < len(doc) and doc[end].text == "(" and doc[end + 2].text == ")" \
+                    and is_initialism(doc[end + 1].text, self.pack):
+                acronyms.add(fold(doc[end + 1].text))
+        if not acronyms:
+            return []
+        return [doc[i:i + 1] for i, word in enumerate(folded_tokens(doc)) if word in acronyms]
 
     def _name_word(self, token) -> bool:
         text = fold(token.text)
@@ -72,11 +93,14 @@ class Programmes(PackStage):
 
     def _quoted(self, doc: Doc) -> list:
         out = []
+        closers: set[int] = set()  # "'X' का ... 'Y'": the quote that closes X opens nothing
         for i, word in enumerate(folded_tokens(doc)):  # folding leaves quote marks as they are
             close = QUOTES.get(word)
-            if not close:
+            if not close or i in closers:
                 continue
             j = next((k for k in range(i + 1, min(len(doc), i + MAX_QUOTED + 2)) if doc[k].text == close), None)
+            if j is not None:
+                closers.add(j)
             if j is None or j == i + 1 or any(t.text in self.quote_breaks for t in doc[i + 1:j]):
                 continue
             if j - i - 1 > MAX_QUOTED_SPEECH and any(fold(t.text) in self.stop for t in doc[i + 1:j]):
@@ -100,6 +124,11 @@ class Programmes(PackStage):
                 return self.after[word]
             if word in self.cue_after:  # "'X' के तहत"
                 return "programme"
+        if close_i + 1 < len(doc) and fold(doc[close_i + 1].text) in self.naming:
+            for k in range(close_i + 2, min(len(doc), close_i + 2 + NAMING_WINDOW)):  # "'X' नामक एक पोर्टल"
+                word = fold(doc[k].text)
+                if word in self.after and self.after[word] != "observance":
+                    return self.after[word]
         for k in range(max(0, open_i - 2), open_i):
             if fold(doc[k].text) in self.after:
                 return self.after[fold(doc[k].text)]
@@ -208,7 +237,8 @@ class Programmes(PackStage):
             if not any(self._mentions_programmes(s) for s in context):
                 continue
             for t in dashes:
-                if t.text in DASHES and t.i > sent.start and is_word(doc[t.i - 1]):
+                # "X – description": a spaced dash; "ई-ऑफिस" is one word
+                if t.text in DASHES and t.i > sent.start and is_word(doc[t.i - 1]) and doc[t.i - 1].whitespace_:
                     start = t.i - 1
                     while start > sent.start and t.i - start < 3 and self._name_word(doc[start - 1]):
                         start -= 1
@@ -221,6 +251,12 @@ class Programmes(PackStage):
                    or fold(t.text).removesuffix(self.plural_ending) in self.strong_after
                    or fold(t.text)[:-1] in self.strong_after for t in sent)
 
+    def _nasal(self, key: str) -> str:
+        """One spelling of the nasal before a consonant ("चैंपियन्स" = "चैंपियंस")."""
+        for cluster in self.nasal_clusters:
+            key = key.replace(cluster, self.anusvara)
+        return key.replace(self.anusvara * 2, self.anusvara)
+
     def _one_per_programme(self, doc: Doc, found: list) -> list[Span]:
         found.sort(key=lambda f: (f[0], -(f[1] - f[0])))
         kept, keys, taken = [], set(), set()
@@ -229,11 +265,12 @@ class Programmes(PackStage):
             words = [fold(t.text) for t in span if not t.is_punct]
             while len(words) > 1 and words[0] in self.prefixes:  # "प्रधानमंत्री X अभियान" = "X अभियान"
                 words = words[1:]
-            key = "".join(words)
+            key = self._nasal("".join(words))
             bare = key
             for head in self.strip_heads:
                 bare = bare.removesuffix(head)
-            names = {key, bare} | ({canonical} if canonical else set()) | _without_gloss(span)
+            names = {key, bare} | ({canonical} if canonical else set()) | {
+                self._nasal(k) for k in _without_gloss(span)}
             if any(k in taken for k in range(start, end)):
                 continue
             if names & keys:  # a repeated mention: its words are still that programme's
