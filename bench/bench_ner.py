@@ -1,12 +1,15 @@
 """Benchmark the Hindi NER model: words/s on one core vs tokenisation only, and dev P/R/F1.
 
-Usage: python bench/bench_ner.py [--model models/hi/ner] [--data DIR] [--repeat N] [--json]
+Usage: python bench/bench_ner.py [--backend spacy|stanza] [--model DIR] [--data DIR ...]
+                                 [--repeat N] [--json]
 
-Speed: the dev sentences joined into ~100-word texts, run through `spacy.blank("hi")`
-(tokeniser only), through the hi_ner pipeline stage (tokeniser + model, numpy matmul; the
-number the 10,000 words/s floor is about) and through plain `spacy.load` (thinc's BLIS gemm),
-on one CPU core with one BLAS thread; best of --repeat passes.
-Quality: each dev sentence alone on its gold (HiNER) tokens, entity-level exact span+label.
+Speed: the first dev set's sentences joined into ~100-word texts, run through
+`spacy.blank("hi")` (tokeniser only), through the hi_ner pipeline stage (tokeniser + model,
+numpy matmul; the number the 15,000 words/s floor is about) and, for spaCy, through plain
+`spacy.load` (thinc's BLIS gemm), on one CPU core with one BLAS (and torch) thread, with
+OPENBLAS_NUM_THREADS=1; best of --repeat passes.
+Quality: each dev sentence of every --data folder (default HiNER and IL-NER) alone on its
+gold tokens, entity-level exact span+label.
 """
 from __future__ import annotations
 
@@ -28,7 +31,8 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 from extractor.ner_data import format_scores, read_conll, score  # noqa: E402
 
-DEFAULT_DATA = Path(os.environ.get("HINDI_NER_DATA", ROOT.parent / "shared/data/hindi-ner"))
+DEFAULT_DATA = [ROOT.parent / "shared/data/hindi-ner", ROOT.parent / "shared/data/il-ner-hindi"]
+MODEL_DIRS = {"spacy": ROOT / "models" / "hi" / "ner", "stanza": ROOT / "models" / "hi" / "ner-stanza"}
 
 
 def pin_to_one_core() -> None:
@@ -49,15 +53,24 @@ def make_texts(sentences, words_per_text: int = 100) -> list[str]:
     return texts
 
 
-def stage_pipeline(model_path: Path):
+def stage_pipeline(model_path: Path, backend: str):
     """spacy.blank("hi") + the hi_ner stage: what extractor's pipeline runs for NER."""
     import extractor.pipeline  # noqa: F401  (registers hi_ner)
 
     nlp = spacy.blank("hi")
-    stage = nlp.add_pipe("hi_ner", config={"model_path": str(model_path)})
+    stage = nlp.add_pipe("hi_ner", config={"model_path": str(model_path), "backend": backend})
     if not stage.available:
-        raise SystemExit(f"no model at {model_path}: run `python -m extractor train-ner`")
+        raise SystemExit(f"no usable {backend} model at {model_path}: run "
+                         f"`python -m extractor train-ner --backend {backend}`")
     return nlp
+
+
+def dev_scores(model_path: Path, backend: str, sentences) -> dict:
+    if backend == "stanza":
+        from extractor import ner_stanza
+
+        return ner_stanza.score(ner_stanza.load_pipeline(model_path), sentences)
+    return score(spacy.load(model_path), sentences)
 
 
 def words_per_second(nlp, texts: list[str], repeat: int) -> tuple[dict, int]:
@@ -79,40 +92,54 @@ def words_per_second(nlp, texts: list[str], repeat: int) -> tuple[dict, int]:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--model", type=Path, default=ROOT / "models" / "hi" / "ner")
-    parser.add_argument("--data", type=Path, default=DEFAULT_DATA, help="folder with dev.conll")
+    parser.add_argument("--backend", choices=sorted(MODEL_DIRS), default="spacy")
+    parser.add_argument("--model", type=Path, default=None, help="default: the backend's model in models/hi")
+    parser.add_argument("--data", type=Path, action="append", default=None,
+                        help="folder with dev.conll, repeatable (default: HiNER and IL-NER)")
     parser.add_argument("--repeat", type=int, default=3)
     parser.add_argument("--json", action="store_true", help="print one JSON object instead of tables")
     args = parser.parse_args(argv)
-    dev_path = args.data / "dev.conll"
-    if not dev_path.exists():
-        print(f"{dev_path} not found: pass --data DIR with HiNER dev.conll", file=sys.stderr)
-        return 2
+    model = args.model or MODEL_DIRS[args.backend]
+    data_dirs = args.data or DEFAULT_DATA
+    for data_dir in data_dirs:
+        if not (data_dir / "dev.conll").exists():
+            print(f"{data_dir / 'dev.conll'} not found: pass --data DIR with a dev.conll", file=sys.stderr)
+            return 2
     pin_to_one_core()
-    sentences = read_conll(dev_path)
-    nlp = spacy.load(args.model)
-    texts = make_texts(sentences)
+    if args.backend == "stanza":
+        import torch
+
+        torch.set_num_threads(1)
+    devs = {d.name: read_conll(d / "dev.conll") for d in data_dirs}
+    texts = make_texts(next(iter(devs.values())))
     tok, n_words = words_per_second(spacy.blank("hi"), texts, args.repeat)
-    plain, _ = words_per_second(nlp, texts, args.repeat)
-    stage, _ = words_per_second(stage_pipeline(args.model), texts, args.repeat)
-    scores = score(nlp, sentences)
-    speed = {"tokenizer_wps": tok, "ner_wps": stage, "plain_spacy_load_wps": plain,
-             "ratio": {k: tok[k] / stage[k] for k in tok}}
+    stage, _ = words_per_second(stage_pipeline(model, args.backend), texts, args.repeat)
+    speed = {"tokenizer_wps": tok, "ner_wps": stage}
+    if args.backend == "spacy":
+        speed["plain_spacy_load_wps"] = words_per_second(spacy.load(model), texts, args.repeat)[0]
+    speed["ratio"] = {k: tok[k] / stage[k] for k in tok}
     speed = {k: {c: round(v, 1 if k == "ratio" else None) for c, v in d.items()} for k, d in speed.items()}
-    result = {"model": str(args.model), "words": n_words, **speed, "dev": scores}
+    scores = {name: dev_scores(model, args.backend, sents) for name, sents in devs.items()}
+    result = {"model": str(model), "backend": args.backend, "words": n_words, **speed,
+              "size_mb": round(sum(f.stat().st_size for f in model.rglob("*") if f.is_file()) / 1e6, 1),
+              "dev": scores}
     if args.json:
         print(json.dumps(result, indent=1))
         return 0
-    print(f"model {args.model}  ({n_words} words, best of {args.repeat}, one core)")
+    print(f"model {model} ({args.backend}, {result['size_mb']} MB; {n_words} words, best of "
+          f"{args.repeat}, one core)")
     print(f"{'words/s':<20} {'per CPU-s':>10} {'per wall-s':>11}")
     for label, key in (("tokenisation only", "tokenizer_wps"), ("NER (hi_ner stage)", "ner_wps"),
                        ("NER (spacy.load)", "plain_spacy_load_wps")):
-        print(f"{label:<20} {speed[key]['cpu']:>10,} {speed[key]['wall']:>11,}")
+        if key in speed:
+            print(f"{label:<20} {speed[key]['cpu']:>10,} {speed[key]['wall']:>11,}")
     print(f"{'ratio tok/NER':<20} {speed['ratio']['cpu']:>10} {speed['ratio']['wall']:>11}")
-    print("NER (hi_ner stage) = tokeniser + model with numpy matmul, as the pipeline runs it;\n"
-          "NER (spacy.load) = the same model with thinc's default BLIS gemm.")
-    print(f"\ndev, {len(sentences)} sentences on gold tokens, exact span and label:")
-    print(format_scores(scores))
+    if args.backend == "spacy":
+        print("NER (hi_ner stage) = tokeniser + model with numpy matmul, as the pipeline runs it;\n"
+              "NER (spacy.load) = the same model with thinc's default BLIS gemm.")
+    for name, sents in devs.items():
+        print(f"\n{name} dev, {len(sents)} sentences on gold tokens, exact span and label:")
+        print(format_scores(scores[name]))
     return 0
 
 

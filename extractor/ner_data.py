@@ -1,4 +1,4 @@
-"""HiNER CoNLL data for the Hindi NER model: reading, re-tokenising, DocBins, scoring."""
+"""CoNLL data for the Hindi NER model (HiNER, IL-NER): reading, re-tokenising, DocBins, scoring."""
 from __future__ import annotations
 
 import json
@@ -148,28 +148,44 @@ def oversampled(sentences: list[Sentence], times: int, seed: int = 0, replace: b
     return out
 
 
-def write_corpus(data_dir: Path, corpus_dir: Path, valid_size: int = 600, seed: int = 0,
-                 oversample: int = 1, replace_mentions: bool = False) -> dict:
-    """train.conll -> train.spacy + valid.spacy (+ re-tokenised copies), raw.jsonl for pretraining.
+def training_sentences(data_dir: Path) -> list[Sentence]:
+    path = Path(data_dir) / "train.conll"
+    if not path.exists():
+        raise FileNotFoundError(f"{path} not found: point --data at a folder with "
+                                "train.conll and dev.conll (TOKEN<TAB>IOB2 tag)")
+    return read_conll(path)
 
-    `oversample` > 1 repeats the training sentences with a PER or ORG entity, their copies'
-    mentions swapped when `replace_mentions` (the validation split and the pretraining text are
-    left as they are)."""
+
+def write_corpus(data_dirs: list[Path], corpus_dir: Path, valid_size: int = 500, seed: int = 0,
+                 oversample: int = 1, replace_mentions: bool = False) -> dict:
+    """Each folder's train.conll -> train.spacy + valid.spacy (+ re-tokenised copies), and
+    raw.jsonl for pretraining.
+
+    The corpora are kept as they are, each with its own conventions (IL-NER tags "भारत सरकार"
+    as one ORG, HiNER often splits such names): the model sees both kinds of text. Each
+    corpus gives `valid_size` sentences to the validation split that picks the checkpoint,
+    so neither corpus decides it alone. `oversample` > 1 repeats the training sentences with
+    a PER or ORG entity, their copies' mentions swapped when `replace_mentions` (the
+    validation split is left as it is). The pretraining text is every training sentence of
+    every corpus, validation split included: it is raw text, no labels."""
     nlp = spacy.blank("hi")
-    train_path = Path(data_dir) / "train.conll"
-    if not train_path.exists():
-        raise FileNotFoundError(f"{train_path} not found: point --data at the folder with "
-                                "HiNER train.conll and dev.conll")
-    train, valid = split_validation(read_conll(train_path), valid_size, seed)
+    train, valid, raw = [], [], []
+    for data_dir in data_dirs:
+        sentences = training_sentences(data_dir)
+        part_train, part_valid = split_validation(sentences, valid_size, seed)
+        train += oversampled(part_train, oversample, seed, replace_mentions)
+        valid += part_valid
+        raw += sentences
     corpus_dir.mkdir(parents=True, exist_ok=True)
     counts = {}
-    for name, sents in (("train", oversampled(train, oversample, seed, replace_mentions)), ("valid", valid)):
+    for name, sents in (("train", train), ("valid", valid)):
         docs = docs_for(nlp, sents, augment=True)
         DocBin(docs=docs, store_user_data=False).to_disk(corpus_dir / f"{name}.spacy")
         counts[name] = len(docs)
     with open(corpus_dir / "raw.jsonl", "w", encoding="utf-8") as f:
-        for sent in train:
+        for sent in raw:
             f.write(json.dumps({"text": " ".join(sent.words)}, ensure_ascii=False) + "\n")
+    counts["raw"] = len(raw)
     return counts
 
 
@@ -183,11 +199,16 @@ def predict_on_words(nlp: Language, words: list[str]) -> Doc:
 
 def score(nlp: Language, sentences: list[Sentence]) -> dict:
     """Entity-level exact span+label P/R/F1 per label and micro, one sentence at a time."""
+    predicted = [{(e.start, e.end, e.label_) for e in predict_on_words(nlp, s.words).ents}
+                 for s in sentences]
+    return score_spans(predicted, sentences)
+
+
+def score_spans(predicted: list[set[tuple[int, int, str]]], sentences: list[Sentence]) -> dict:
+    """P/R/F1 per label and micro of predicted (start, end, label) spans against the gold."""
     tp = {lab: 0 for lab in LABELS}
     fp, fn = dict(tp), dict(tp)
-    for sent in sentences:
-        doc = predict_on_words(nlp, sent.words)
-        pred = {(e.start, e.end, e.label_) for e in doc.ents}
+    for pred, sent in zip(predicted, sentences, strict=True):
         gold = gold_spans(sent.tags)
         for s in pred & gold:
             tp[s[2]] += 1

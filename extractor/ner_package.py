@@ -1,9 +1,10 @@
-"""Package a trained NER checkpoint as models/hi_ner: gazetteer ruler, dev scores, meta, README."""
+"""Package a trained NER checkpoint as models/hi/ner: gazetteer ruler, dev scores, meta, README."""
 from __future__ import annotations
 
 import csv
 import logging
 import shutil
+import unicodedata
 from collections import Counter
 from pathlib import Path
 
@@ -17,10 +18,20 @@ log = logging.getLogger(__name__)
 
 MODEL_CARD = get_pack("hi").root / "training" / "model_card.md"
 SCORES_MARK = "<!-- dev scores: filled in by `python -m extractor train-ner` -->"
-HINER = {"name": "HiNER (collapsed tags)", "url": "https://github.com/cfiltnlp/HiNER",
-         "license": "CC BY-SA 4.0",
-         "author": "Murthy, Bhattacharjee, Dabre, Kanojia, Bhattacharyya (CFILT, IIT Bombay), "
-                   "HiNER: A large Hindi Named Entity Recognition Dataset, LREC 2022"}
+# Credit for each training corpus, by the name of its data folder.
+CORPORA = {
+    "hindi-ner": {"name": "HiNER (collapsed tags)", "url": "https://github.com/cfiltnlp/HiNER",
+                  "license": "CC BY-SA 4.0",
+                  "author": "Murthy, Bhattacharjee, Dabre, Kanojia, Bhattacharyya (CFILT, IIT "
+                            "Bombay), HiNER: A large Hindi Named Entity Recognition Dataset, "
+                            "LREC 2022"},
+    "il-ner-hindi": {"name": "IL-NER Hindi (NEP, NEL, NEO as PER, LOC, ORG)",
+                     "url": "https://github.com/SankalpBahad/IL-NER", "license": "CC BY 4.0",
+                     "author": "Bhashini project (MeitY, Government of India): IIIT Hyderabad, "
+                               "CDAC Noida, IIIT Bhubaneswar; Bahad, Mishra, Arora, Balabantaray, "
+                               "Sharma, Krishnamurthy, Fine-tuning Pre-trained Named Entity "
+                               "Recognition Models For Indian Languages, NAACL SRW 2024"},
+}
 PLACES = {"name": "india-places gazetteer (states, districts, cities, ministries)",
           "license": "GODL-India (LGD data); Unicode-3.0 (CLDR names); hand-written names CC0",
           "author": "Local Government Directory (LGD), Ministry of Panchayati Raj, Government "
@@ -46,23 +57,34 @@ def gazetteer_names(places_dir: Path) -> dict[str, str]:
     return names
 
 
-def ambiguous_names(names: dict[str, str], train_path: Path) -> set[str]:
-    """Names that HiNER's training text mostly uses as ordinary words ("गया" went, "सागर" sea)."""
+def strip_punctuation(word: str) -> str:
+    """The word without punctuation glued to either end (HiNER keeps "भारत," as one token)."""
+    start, end = 0, len(word)
+    while start < end and unicodedata.category(word[start]).startswith("P"):
+        start += 1
+    while end > start and unicodedata.category(word[end - 1]).startswith("P"):
+        end -= 1
+    return word[start:end]
+
+
+def ambiguous_names(names: dict[str, str], train_paths: list[Path]) -> set[str]:
+    """Names that the training text mostly uses as ordinary words ("गया" went, "सागर" sea)."""
     single = {n for n in names if " " not in n}
     as_entity, as_other = Counter(), Counter()
-    for sent in read_conll(train_path):
-        inside = {i for s, e, _ in gold_spans(sent.tags) for i in range(s, e)}
-        for i, word in enumerate(sent.words):
-            word = word.strip(".,;:!?।\"'()")
-            if word in single:
-                (as_entity if i in inside else as_other)[word] += 1
+    for train_path in train_paths:
+        for sent in read_conll(train_path):
+            inside = {i for s, e, _ in gold_spans(sent.tags) for i in range(s, e)}
+            for i, word in enumerate(sent.words):
+                word = strip_punctuation(word)
+                if word in single:
+                    (as_entity if i in inside else as_other)[word] += 1
     return {n for n in single if as_other[n] > as_entity[n]}
 
 
-def add_gazetteer(nlp: Language, places_dir: Path, train_path: Path) -> int:
+def add_gazetteer(nlp: Language, places_dir: Path, train_paths: list[Path]) -> int:
     """Add an entity_ruler after the statistical NER that only fills gaps (never overwrites)."""
     names = gazetteer_names(places_dir)
-    drop = ambiguous_names(names, train_path)
+    drop = ambiguous_names(names, train_paths)
     patterns = [{"label": lab, "pattern": name} for name, lab in sorted(names.items())
                 if name not in drop]
     ruler = nlp.add_pipe("entity_ruler", name="gazetteer", after="ner",
@@ -72,45 +94,70 @@ def add_gazetteer(nlp: Language, places_dir: Path, train_path: Path) -> int:
     return len(patterns)
 
 
-def package(best: Path, output: Path, data_dir: Path, places_dir: Path | None,
-            build_seconds: float) -> dict:
+def dev_scores(nlp: Language, data_dirs: list[Path]) -> dict[str, dict]:
+    """Each corpus's dev.conll scored on its gold tokens, by the corpus folder's name."""
+    scores = {}
+    for data_dir in data_dirs:
+        scores[Path(data_dir).name] = score(nlp, read_conll(Path(data_dir) / "dev.conll"))
+        log.warning("%s dev scores (gold tokens, sentence by sentence):\n%s",
+                    Path(data_dir).name, format_scores(scores[Path(data_dir).name]))
+    return scores
+
+
+def package(best: Path, output: Path, data_dirs: list[Path], places_dir: Path | None,
+            build_seconds: float) -> dict[str, dict]:
     """Copy the best checkpoint to `output` with the gazetteer, scores, meta.json and README."""
     nlp = spacy.load(best)
     if places_dir is not None:
-        add_gazetteer(nlp, places_dir, Path(data_dir) / "train.conll")
-    scores = score(nlp, read_conll(Path(data_dir) / "dev.conll"))
-    log.warning("dev scores (gold tokens, sentence by sentence):\n%s", format_scores(scores))
-    _fill_meta(nlp, scores, places_dir is not None, build_seconds)
+        add_gazetteer(nlp, places_dir, [Path(d) / "train.conll" for d in data_dirs])
+    scores = dev_scores(nlp, data_dirs)
+    _fill_meta(nlp, scores, [Path(d).name for d in data_dirs], places_dir is not None,
+               build_seconds)
     shutil.rmtree(output, ignore_errors=True)
     nlp.to_disk(output)
     write_readme(output / "README.md", scores)
     return scores
 
 
-def _fill_meta(nlp: Language, scores: dict, gazetteer: bool, build_seconds: float) -> None:
+def corpus_credit(name: str) -> dict:
+    return CORPORA.get(name, {"name": name, "license": "see the corpus's SOURCE.md"})
+
+
+def model_licence(sources: list[dict]) -> str:
+    licences = {source["license"] for source in sources}
+    # ShareAlike: trained on a CC BY-SA corpus, the model carries CC BY-SA (CC BY allows it).
+    return "CC BY-SA 4.0" if "CC BY-SA 4.0" in licences else " + ".join(sorted(licences))
+
+
+def _fill_meta(nlp: Language, scores: dict[str, dict], corpora: list[str], gazetteer: bool,
+               build_seconds: float) -> None:
+    sources = [corpus_credit(name) for name in corpora]
+    licence = model_licence(sources)
     meta = nlp.meta
     meta.update({
-        "name": "hi_ner", "version": "1.0.0", "license": "CC BY-SA 4.0",
+        "name": "hi_ner", "version": "2.0.0", "license": licence,
         "author": "hindi-news-extractor", "url": "",
         "description": "Hindi named entities PER, LOC, ORG for news and press releases: CPU CNN "
-                       "tok2vec + transition-based NER trained on HiNER"
+                       "tok2vec + transition-based NER trained on "
+                       + " and ".join(source["name"] for source in sources)
                        + (", plus a gap-filling gazetteer of Indian places and ministries" if gazetteer else "")
-                       + ". Licence CC BY-SA 4.0 (inherited from HiNER). See README.md.",
-        "sources": [HINER] + ([PLACES] if gazetteer else []),
+                       + f". Licence {licence}; credit in README.md.",
+        "sources": sources + ([PLACES] if gazetteer else []),
         "labels": {**meta.get("labels", {}), "ner": list(LABELS)},
     })
     meta["dev_scores"] = {
-        "what": "HiNER dev.conll, 1,000 sentences, each alone on its gold tokens; "
-                "entity-level exact span and label",
+        "what": "each corpus's dev.conll, each sentence alone on its gold tokens; entity-level "
+                "exact span and label; the corpora's test parts are kept back by their "
+                "organisers and not scored here",
         **scores}
     meta["performance_note"] = ("`performance` is spaCy's scorer on the validation split carved "
-                                "out of train (gold and re-tokenised copies), used to pick the "
-                                "checkpoint; `dev_scores` is the held-out dev set")
+                                "out of the training files (gold and re-tokenised copies), used to "
+                                "pick the checkpoint; `dev_scores` are the held-out dev sets")
     meta["build_seconds"] = round(build_seconds)
 
 
-def write_readme(path: Path, scores: dict) -> None:
+def write_readme(path: Path, scores: dict[str, dict]) -> None:
     """The model card from training/model_card.md with the current dev scores filled in."""
     card = MODEL_CARD.read_text(encoding="utf-8")
-    table = "```\n" + format_scores(scores) + "\n```"
-    path.write_text(card.replace(SCORES_MARK, SCORES_MARK + "\n" + table), encoding="utf-8")
+    tables = "\n\n".join(f"{name} dev:\n\n```\n{format_scores(s)}\n```" for name, s in scores.items())
+    path.write_text(card.replace(SCORES_MARK, SCORES_MARK + "\n" + tables), encoding="utf-8")

@@ -1,4 +1,4 @@
-"""`ner TEXT_OR_PATH...`: the named entities (PER, LOC, ORG) the hi_ner model finds, with offsets."""
+"""`ner TEXT_OR_PATH...`: the named entities (PER, LOC, ORG) the NER model finds, with offsets."""
 from __future__ import annotations
 
 import json
@@ -9,7 +9,8 @@ from ..errors import InputError
 from . import report
 
 HELP = """\
-Print the people (PER), places (LOC) and organisations (ORG) found by models/hi_ner.
+Print the people (PER), places (LOC) and organisations (ORG) found by the NER model:
+models/hi/ner (spaCy, default) or, with --ner-backend stanza, models/hi/ner-stanza.
 Each argument is a .txt/.html file, or else the text itself; "-" reads stdin.
 Offsets are character offsets [start, end) into the text as read (for HTML: the cleaned text).
 --format table (default): one row per entity, for people.
@@ -23,6 +24,8 @@ def register(sub) -> None:
                        description=HELP, formatter_class=_raw_formatter())
     p.add_argument("inputs", nargs="+", metavar="TEXT_OR_PATH", help='text, a file, or "-" for stdin')
     p.add_argument("--format", choices=("table", "jsonl"), default="table")
+    p.add_argument("--ner-backend", choices=("spacy", "stanza"), default="spacy",
+                   help="stanza needs the optional extra (pip install -e '.[stanza]')")
     p.set_defaults(func=run)
 
 
@@ -58,10 +61,11 @@ def run(args) -> int:
     from ..pipeline.ner import SPANS_KEY
 
     nlp = spacy.blank("hi")
-    ner = nlp.add_pipe("hi_ner")
+    ner = nlp.add_pipe("hi_ner", config={"backend": args.ner_backend})
     if not ner.available:
-        print(f"error: no NER model at {ner.path}; rebuild it with `python -m extractor train-ner`",
-              file=sys.stderr)
+        rebuild = "train-ner" + (" --backend stanza" if args.ner_backend == "stanza" else "")
+        print(f"error: no usable {args.ner_backend} NER model at {ner.path}; rebuild it with "
+              f"`python -m extractor {rebuild}`", file=sys.stderr)
         return 2
     failed = 0
     for value in args.inputs:

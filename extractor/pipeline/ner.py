@@ -1,4 +1,7 @@
-"""Named entities (PER, LOC, ORG) from the trained models/hi_ner model, into doc.spans["ner"]."""
+"""Named entities (PER, LOC, ORG) from the trained NER model, into doc.spans["ner"].
+
+Two backends write the same spans: "spacy" (models/<lang>/ner, the default) and "stanza"
+(models/<lang>/ner-stanza, needs the optional `stanza` extra)."""
 from __future__ import annotations
 
 import logging
@@ -15,12 +18,17 @@ log = logging.getLogger(__name__)
 
 SPANS_KEY = "ner"
 REBUILD_HINT = "rebuild it with `python -m extractor train-ner`"
+# Backend name -> the model's folder in the language pack.
+MODEL_DIRS = {"spacy": "ner", "stanza": "ner-stanza"}
 
 
-@Language.factory("hi_ner", assigns=["doc.spans"], default_config={"model_path": None})
-def make_ner(nlp: Language, name: str, model_path: str | None):
-    path = Path(model_path) if model_path else get_pack(nlp.lang).root / "ner"
-    return HindiNER(path)
+@Language.factory("hi_ner", assigns=["doc.spans"],
+                  default_config={"model_path": None, "backend": "spacy"})
+def make_ner(nlp: Language, name: str, model_path: str | None, backend: str):
+    if backend not in MODEL_DIRS:
+        raise ValueError(f"hi_ner: unknown backend {backend!r}; use one of {sorted(MODEL_DIRS)}")
+    path = Path(model_path) if model_path else get_pack(nlp.lang).root / MODEL_DIRS[backend]
+    return StanzaNER(path) if backend == "stanza" else HindiNER(path)
 
 
 def load_model(path: Path) -> Language | None:
@@ -113,3 +121,59 @@ class HindiNER:
     def _entities(doc: Doc, twin: Doc) -> list[Span]:
         # Same words and spaces, so token indices and character offsets agree.
         return [Span(doc, e.start, e.end, label=e.label_) for e in twin.ents]
+
+
+class StanzaNER:
+    """The Stanza backend: the same doc.spans["ner"] from a Stanza model on our tokens.
+
+    Each sentence (doc.sents when a sentence stage ran, else the whole doc) goes to Stanza
+    pre-split, whitespace tokens left out; the entities come back as token indices."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self.model = self._load(path)
+
+    @staticmethod
+    def _load(path: Path):
+        from .. import ner_stanza
+
+        if not ner_stanza.available():
+            log.warning("stanza is not installed: doc.spans['ner'] will be empty; %s",
+                        ner_stanza.STANZA_HINT)
+            return None
+        if not ner_stanza.model_file(path).exists():
+            log.warning("Stanza NER model not found at %s: doc.spans['ner'] will be empty; "
+                        "rebuild it with `python -m extractor train-ner --backend stanza`", path)
+            return None
+        try:
+            return ner_stanza.load_pipeline(path)
+        except Exception as exc:  # a broken model must not stop the pipeline
+            log.warning("Stanza NER model at %s failed to load (%s: %s): doc.spans['ner'] will "
+                        "be empty", path, type(exc).__name__, exc)
+            return None
+
+    @property
+    def available(self) -> bool:
+        return self.model is not None
+
+    def __call__(self, doc: Doc) -> Doc:
+        return next(self.pipe([doc]))
+
+    def pipe(self, docs, batch_size: int = 128):
+        from ..ner_stanza import predict_spans
+
+        for doc in docs:
+            if self.model is None:
+                doc.spans[SPANS_KEY] = []
+                yield doc
+                continue
+            parts = [[t.i for t in sent if not t.is_space] for sent in self._sentences(doc)]
+            parts = [p for p in parts if p]
+            found = predict_spans(self.model, [[doc[i].text for i in p] for p in parts])
+            doc.spans[SPANS_KEY] = [Span(doc, p[s], p[e - 1] + 1, label=label)
+                                    for p, spans in zip(parts, found) for s, e, label in sorted(spans)]
+            yield doc
+
+    @staticmethod
+    def _sentences(doc: Doc):
+        return list(doc.sents) if doc.has_annotation("SENT_START") else [doc[:]]
