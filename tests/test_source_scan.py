@@ -46,14 +46,8 @@ def _is_docstring(tokens, i: int) -> bool:
     return starts_statement and ends_statement
 
 
-# Files whose words are still being moved into models/hi/; this list only shrinks.
-NOT_YET = {"extractor/ner_package.py"}
-
-
 @pytest.mark.parametrize("path", sorted((ROOT / "extractor").rglob("*.py")), ids=lambda p: str(p.relative_to(ROOT)))
 def test_no_hindi_in_code(path):
-    if str(path.relative_to(ROOT)) in NOT_YET:
-        pytest.skip("words not yet moved to the language pack")
     found = devanagari_in_code(path.read_text(encoding="utf-8"))
     assert not found, f"{path.relative_to(ROOT)}: Hindi in code, move it to models/<lang>/: {found[:5]}"
 
