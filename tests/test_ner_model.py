@@ -61,44 +61,17 @@ CASES = [
      {("राजनाथ सिंह", "PER"), ("लद्दाख", "LOC")}),
     ("टाटा स्टील ने जमशेदपुर में उत्पादन बढ़ाने की घोषणा की।",
      {("टाटा स्टील", "ORG"), ("जमशेदपुर", "LOC")}),
-    # Central-government releases: Union ministers, ministries, PSUs, schemes, the capital.
-    ("केंद्रीय वित्त मंत्री निर्मला सीतारमण ने नई दिल्ली में बजट पूर्व बैठक की अध्यक्षता की।",
-     {("निर्मला सीतारमण", "PER"), ("नई दिल्ली", "LOC")}),
-    ("पेट्रोलियम और प्राकृतिक गैस मंत्रालय ने बताया कि इंडियन ऑयल कॉर्पोरेशन गुवाहाटी में नई रिफाइनरी इकाई लगाएगा।",
-     {("पेट्रोलियम और प्राकृतिक गैस मंत्रालय", "ORG"), ("इंडियन ऑयल कॉर्पोरेशन", "ORG"), ("गुवाहाटी", "LOC")}),
-    ("प्रधानमंत्री श्री नरेन्द्र मोदी ने आज गुजरात के सूरत में प्रधानमंत्री आवास योजना के लाभार्थियों से बातचीत की।",
-     {("नरेन्द्र मोदी", "PER"), ("गुजरात", "LOC"), ("सूरत", "LOC")}),
-    ("भारत हेवी इलेक्ट्रिकल्स लिमिटेड को तमिलनाडु में बिजली संयंत्र बनाने का ठेका मिला है।",
-     {("भारत हेवी इलेक्ट्रिकल्स लिमिटेड", "ORG"), ("तमिलनाडु", "LOC")}),
-    ("केंद्रीय कृषि मंत्री शिवराज सिंह चौहान ने कहा कि भारत सरकार किसानों की आय बढ़ाने के लिए प्रतिबद्ध है।",
-     {("शिवराज सिंह चौहान", "PER"), ("भारत सरकार", "ORG")}),
-    ("शिक्षा मंत्रालय और अखिल भारतीय तकनीकी शिक्षा परिषद ने बेंगलुरु में नवाचार सम्मेलन आयोजित किया।",
-     {("शिक्षा मंत्रालय", "ORG"), ("अखिल भारतीय तकनीकी शिक्षा परिषद", "ORG"), ("बेंगलुरु", "LOC")}),
-    ("राष्ट्रपति श्रीमती द्रौपदी मुर्मू ने राष्ट्रपति भवन में पद्म पुरस्कार प्रदान किए।",
-     {("द्रौपदी मुर्मू", "PER"), ("राष्ट्रपति भवन", "LOC")}),
-    ("स्टील अथॉरिटी ऑफ इंडिया लिमिटेड ने भिलाई इस्पात संयंत्र में उत्पादन का नया रिकॉर्ड बनाया।",
-     {("स्टील अथॉरिटी ऑफ इंडिया लिमिटेड", "ORG"), ("भिलाई", "LOC")}),
-    ("केंद्रीय रेल मंत्री अश्विनी वैष्णव ने वाराणसी और नई दिल्ली के बीच नई वंदे भारत एक्सप्रेस को हरी झंडी दिखाई।",
-     {("अश्विनी वैष्णव", "PER"), ("वाराणसी", "LOC"), ("नई दिल्ली", "LOC")}),
-    ("नीति आयोग के उपाध्यक्ष ने कहा कि विश्व बैंक के सहयोग से असम में जल परियोजना चलेगी।",
-     {("नीति आयोग", "ORG"), ("विश्व बैंक", "ORG"), ("असम", "LOC")}),
-    ("भारतीय राष्ट्रीय राजमार्ग प्राधिकरण ने उत्तराखंड में चारधाम सड़क परियोजना का काम तेज किया।",
-     {("भारतीय राष्ट्रीय राजमार्ग प्राधिकरण", "ORG"), ("उत्तराखंड", "LOC")}),
-    ("केंद्रीय स्वास्थ्य एवं परिवार कल्याण मंत्री जगत प्रकाश नड्डा ने आयुष्मान भारत योजना की प्रगति की समीक्षा की।",
-     {("जगत प्रकाश नड्डा", "PER")}),
 ]
 
 
 # Cases the shipped model gets wrong, with what it does instead. They stay in the table (the
 # expectation is right; the model is not there yet) and are expected failures, not removed.
 KNOWN_MISSES: dict[int, str] = {
-    0: "takes the title जिलाधिकारी into the name",
+    3: "tags the title word pair केंद्रीय स्वास्थ्य as ORG and cuts नई दिल्ली to दिल्ली",
+    8: "runs मधुबनी into the common noun after it (मधुबनी जिलों)",
     13: "misses चुनाव आयोग and tags विधानसभा as ORG",
     18: "cuts the three-word name मोहन चरण माझी to मोहन",
-    27: "splits भारत हेवी इलेक्ट्रिकल्स लिमिटेड into भारत (LOC) and the rest (ORG)",
-    29: "misses अखिल भारतीय तकनीकी शिक्षा परिषद",
-    30: "misses द्रौपदी मुर्मू and राष्ट्रपति भवन",
-    35: "tags the ministry of the title as ORG and cuts जगत प्रकाश नड्डा to प्रकाश नड्डा",
+    20: "takes the title कलेक्टर into the name and tags सरकारी अस्पताल as ORG",
 }
 # At least this many of CASES must come out exactly right.
 MIN_EXACT = len(CASES) - len(KNOWN_MISSES)
@@ -124,16 +97,12 @@ def test_model_loads_with_plain_spacy_and_has_exactly_three_labels(model):
     assert found == {"PER", "LOC", "ORG"}
 
 
-def test_meta_credits_both_corpora_and_carries_the_share_alike_licence(model):
-    assert model.meta["license"] == "CC BY-SA 4.0"  # HiNER's ShareAlike; IL-NER's CC BY allows it
-    names = [source["name"] for source in model.meta["sources"]]
-    assert any("HiNER" in name for name in names) and any("IL-NER" in name for name in names)
-    assert any("Bhashini" in source.get("author", "") for source in model.meta["sources"])
-    for corpus in ("hindi-ner", "il-ner-hindi"):
-        assert set(model.meta["dev_scores"][corpus]) >= {"PER", "LOC", "ORG", "micro"}
+def test_meta_credits_hiner_and_carries_its_licence(model):
+    assert model.meta["license"] == "CC BY-SA 4.0"
+    assert any("HiNER" in source["name"] for source in model.meta["sources"])
+    assert set(model.meta["dev_scores"]) >= {"PER", "LOC", "ORG", "micro"}
     readme = (MODEL / "README.md").read_text(encoding="utf-8")
-    for credit in ("HiNER", "IL-NER", "Bhashini", "CC BY-SA 4.0", "CC BY 4.0", "kept back"):
-        assert credit in readme
+    assert "HiNER" in readme and "CC BY-SA 4.0" in readme
 
 
 @pytest.mark.parametrize("text,expected", list(_cases()))
@@ -163,12 +132,9 @@ def _stage_nlp(model_path: str | None = None):
     return nlp
 
 
-def test_stage_writes_spans_not_ents(model):
-    text = "उपायुक्त अनीता शर्मा ने शिमला में आपदा प्रबंधन की तैयारियों की समीक्षा की।"
-    doc = _stage_nlp(str(MODEL))(text)
-    found = {(s.text, s.label_) for s in doc.spans["ner"]}
-    assert found == {(e.text, e.label_) for e in model(text).ents}
-    assert found == {("अनीता शर्मा", "PER"), ("शिमला", "LOC")}
+def test_stage_writes_spans_not_ents():
+    doc = _stage_nlp(str(MODEL))("जिलाधिकारी राकेश कुमार ने लखनऊ में बैठक की।")
+    assert {(s.text, s.label_) for s in doc.spans["ner"]} == {("राकेश कुमार", "PER"), ("लखनऊ", "LOC")}
     assert doc.ents == ()
     assert all(doc.text[s.start_char:s.end_char] == s.text for s in doc.spans["ner"])
 
@@ -209,96 +175,3 @@ def test_stage_with_broken_model_dir_warns(tmp_path, caplog):
         doc = _stage_nlp(str(tmp_path))("लखनऊ में बैठक हुई।")
     assert list(doc.spans["ner"]) == []
     assert any("failed to load" in r.getMessage() for r in caplog.records)
-
-
-# --- Stanza backend: a tiny model trained here for real, then run through the hi_ner stage ---
-
-_PEOPLE = ["राकेश कुमार", "अनीता शर्मा", "सुनील वर्मा", "प्रिया सिंह", "मोहन लाल", "कविता देवी"]
-_PLACES = ["लखनऊ", "पटना", "भोपाल", "जयपुर", "रांची", "देहरादून"]
-_BODIES = ["रेल मंत्रालय", "नीति आयोग", "भारतीय रेल", "कृषि मंत्रालय", "चुनाव आयोग", "गृह मंत्रालय"]
-_TEMPLATES = ["{per} ने {loc} में {org} की बैठक ली ।", "{org} के अधिकारी {per} {loc} पहुंचे ।",
-              "{loc} में {org} ने {per} को सम्मानित किया ।"]
-
-
-def _tagged(text: str, fills: dict[str, str]):
-    """A template filled in, as (words, IOB2 tags)."""
-    words, tags = [], []
-    for piece in text.split():
-        key = piece[1:-1] if piece.startswith("{") else None
-        if key is None:
-            words.append(piece)
-            tags.append("O")
-            continue
-        name = fills[key].split()
-        words += name
-        tags += [f"B-{key.upper()}"] + [f"I-{key.upper()}"] * (len(name) - 1)
-    return words, tags
-
-
-def _tiny_corpus(n: int):
-    import itertools
-
-    from extractor.ner_data import Sentence
-
-    combos = itertools.product(_TEMPLATES, _PEOPLE, _PLACES, _BODIES)
-    return [Sentence(*_tagged(t, {"per": per, "loc": loc, "org": org}))
-            for t, per, loc, org in itertools.islice(combos, n)]
-
-
-@pytest.fixture(scope="module")
-def tiny_stanza_model(tmp_path_factory):
-    pytest.importorskip("stanza")
-    from extractor import ner_stanza
-
-    work = tmp_path_factory.mktemp("stanza")
-    sentences = _tiny_corpus(300)
-    ner_stanza.write_json(sentences[:260], work / "train.json")
-    ner_stanza.write_json(sentences[260:], work / "valid.json")
-    small = ("--hidden_dim", "32", "--char_hidden_dim", "16", "--word_emb_dim", "32",
-             "--char_emb_dim", "16", "--batch_size", "16", "--optim", "adam", "--lr", "0.01")
-    best = ner_stanza.train(work, work / "save", max_steps=60, seed=0, eval_interval=30,
-                            extra_args=small)
-    ner_stanza.install(best, work / "model")
-    return work / "model"
-
-
-@pytest.mark.slow
-def test_stanza_model_trains_and_loads_offline(tiny_stanza_model, monkeypatch):
-    import stanza.resources.common as resources
-
-    from extractor import ner_stanza
-
-    def no_network(*args, **kwargs):
-        raise AssertionError("the Stanza backend must load without downloading")
-
-    monkeypatch.setattr(resources, "download_resources_json", no_network)
-    monkeypatch.setattr(resources, "download_models", no_network)
-    pipeline = ner_stanza.load_pipeline(tiny_stanza_model)
-    scores = ner_stanza.score(pipeline, _tiny_corpus(300)[260:])
-    assert scores["micro"]["f"] > 0.5, scores
-
-
-@pytest.mark.slow
-def test_stanza_backend_stage_writes_ner_spans(tiny_stanza_model):
-    nlp = spacy.blank("hi")
-    import extractor.pipeline  # noqa: F401  (registers the hi_ner factory)
-    stage = nlp.add_pipe("hi_ner", config={"backend": "stanza", "model_path": str(tiny_stanza_model)})
-    assert stage.available
-    text = "सुनील वर्मा ने  पटना में नीति आयोग की बैठक ली ।"  # two spaces: a whitespace token
-    doc = nlp(text)
-    found = {(s.text, s.label_) for s in doc.spans["ner"]}
-    assert found and {label for _, label in found} <= {"PER", "LOC", "ORG"}
-    assert all(doc.text[s.start_char:s.end_char] == s.text for s in doc.spans["ner"])
-    assert doc.ents == ()
-    piped = [{(s.text, s.label_) for s in d.spans["ner"]} for d in nlp.pipe([text, text])]
-    assert piped == [found, found]
-
-
-def test_stanza_backend_without_model_warns_and_leaves_spans_empty(tmp_path, caplog):
-    with caplog.at_level(logging.WARNING, logger="extractor.pipeline.ner"):
-        nlp = spacy.blank("hi")
-        import extractor.pipeline  # noqa: F401
-        nlp.add_pipe("hi_ner", config={"backend": "stanza", "model_path": str(tmp_path)})
-        doc = nlp("लखनऊ में बैठक हुई।")
-    assert list(doc.spans["ner"]) == []
-    assert len([r for r in caplog.records if r.name == "extractor.pipeline.ner"]) == 1

@@ -27,7 +27,7 @@ from test_store_support import db_url, pg_module_url  # noqa: F401 - fixtures
 
 # A town the installed gazetteer lacks: NER finds it, the changed pack's gazetteer row adds its
 # kind and state. The other document reads the same with both packs.
-CHANGED = "झुमरीतलैया में जिला कलेक्टर ने बैठक ली और अधिकारियों को निर्देश दिए।"
+CHANGED = "झुमरीतलैया शहर में जिला कलेक्टर ने बैठक ली और अधिकारियों को निर्देश दिए।"
 SAME = "रायपुर में पुलिस अधीक्षक ने सड़क सुरक्षा अभियान की समीक्षा की।"
 PLACE_ROW = "झुमरीतलैया\tझुमरीतलैया\tJhumri Telaiya\tcity\tJharkhand\t\tmanual\tprimary\n"
 
