@@ -1,0 +1,135 @@
+"""The bilingual key of a body or programme: its Hindi and English names meet where they are
+translations of each other, not transliterations.
+
+`translated_key("ग्रामीण विकास विभाग") == translated_key("Department of Rural Development")
+== "=rural =development =department"`.
+
+The name key (keys.py) already joins "Jal Jeevan Mission" and "जल जीवन मिशन", whose words are
+the same sounds; it cannot join "मंत्रालय" and "Ministry". This key does, in three steps:
+
+- each word or phrase found in its script's table (`translations` in the packs' words/keys.tsv:
+  "मंत्रालय = ministry", "Yojana = scheme") becomes its English concept, written "=ministry";
+  an English word that is itself a word of some concept stands for itself; joining words
+  (`translation_dropped`: "and", "एवं") go; every other word keeps its phonetic name key;
+- the English "HEAD of X" order becomes the Hindi "X HEAD" (`translation_links`: "of", "for";
+  "National Commission for Women" = "राष्ट्रीय महिला आयोग"), except that a lone "of India"
+  goes first (`translation_fronted`: "Reserve Bank of India" = "भारतीय रिज़र्व बैंक");
+- a qualifier both languages write or leave out goes (`translation_optional`: "central
+  ministry": "Union Ministry of X" = "Ministry of X").
+
+A name gets no bilingual key ("") unless at least one word was translated and two parts are
+left: "मंत्रालय" alone or "Ministry" alone names no particular body. Different heads or
+subjects give different keys ("Ministry of Health" is not "Department of Health Research"); a
+word missing from the tables keeps its sound, so a gap in a table loses a merge, never makes one.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+
+from ..packs import LanguagePack, PackError, get_pack
+from .keys import NameKeys, name_keys
+
+CONCEPT = "="  # marks a concept in a key: never part of a name key or a query key
+_MAX_KEY = 300
+
+
+def _optional_words(pack: LanguagePack, name: str) -> tuple[str, ...]:
+    try:
+        return pack.words("keys", name)
+    except PackError:  # a pack may lack a set it has no use for (Hindi has no links)
+        return ()
+
+
+@dataclass(frozen=True)
+class _Script:
+    """One pack's part: its phrases (folded word tuples -> concept words), its dropped words
+    and its link words."""
+
+    phrases: dict[tuple[str, ...], tuple[str, ...]]
+    longest: int
+    dropped: frozenset[str]
+    links: frozenset[str]
+
+
+def _script(pack: LanguagePack, keys: NameKeys) -> _Script:
+    phrases = {}
+    for entry in _optional_words(pack, "translations"):
+        phrase, _, concept = entry.partition(" = ")
+        words = tuple(keys.name_tokens(phrase))
+        if words and concept.split():
+            phrases[words] = tuple(concept.split())
+    fold = lambda w: tuple(keys.name_tokens(w))  # noqa: E731 - one word, folded as names are
+    return _Script(phrases, max(map(len, phrases), default=1),
+                   frozenset(w for e in _optional_words(pack, "translation_dropped") for w in fold(e)),
+                   frozenset(w for e in _optional_words(pack, "translation_links") for w in fold(e)))
+
+
+class BilingualKeys:
+    """`translated_key` with the Hindi pack (Devanagari words) and the English pack (Latin)."""
+
+    def __init__(self, hindi: LanguagePack, english: LanguagePack):
+        self.keys = name_keys(hindi)  # its token keys read both scripts
+        self.devanagari = _script(hindi, self.keys)
+        self.latin = _script(english, self.keys)
+        concept_words = {w for s in (self.devanagari, self.latin) for c in s.phrases.values() for w in c}
+        # English words that are concept words stand for themselves, unless listed otherwise.
+        for word in concept_words:
+            self.latin.phrases.setdefault((word,), (word,))
+        self.fronted = frozenset(_optional_words(english, "translation_fronted"))
+        self.optional = {tuple(e.split()) for e in _optional_words(english, "translation_optional")}
+        self.translated_key = lru_cache(maxsize=65536)(self._translated_key)
+
+    def _parts(self, tokens: list[str]) -> list[tuple[str, str]]:
+        """(kind, text) per word or phrase: ("concept", "ministry"), ("word", "jl"), ("link", "of")."""
+        parts, i = [], 0
+        while i < len(tokens):
+            script = self.devanagari if any("\u0900" <= ch <= "\u097f" for ch in tokens[i]) else self.latin
+            for n in range(min(script.longest, len(tokens) - i), 0, -1):
+                concept = script.phrases.get(tuple(tokens[i:i + n]))
+                if concept:
+                    parts += [("concept", c) for c in concept]
+                    i += n
+                    break
+            else:
+                token = tokens[i]
+                if token in script.links:
+                    parts.append(("link", token))
+                elif token not in script.dropped:
+                    key = self.keys.token_key(token)
+                    if key:
+                        parts.append(("word", key))
+                i += 1
+        return parts
+
+    def _hindi_order(self, parts: list[tuple[str, str]]) -> list[tuple[str, str]]:
+        """"A HEAD of X" -> "A X HEAD", X reordered the same way first ("Ministry of
+        Development of North Eastern Region" = "पूर्वोत्तर क्षेत्र विकास मंत्रालय")."""
+        at = next((i for i, (kind, _) in enumerate(parts) if kind == "link"), None)
+        if at is None:
+            return parts
+        head, rest = parts[:at], self._hindi_order(parts[at + 1:])
+        if not head:
+            return rest
+        if len(rest) == 1 and rest[0] in {("concept", c) for c in self.fronted}:
+            return rest + head
+        return head[:-1] + rest + head[-1:]
+
+    def _translated_key(self, name: str | None) -> str:
+        parts = self._hindi_order(self._parts(self.keys.name_tokens(name or "")))
+        if len(parts) > 2 and (parts[0][1], parts[-1][1]) in self.optional and parts[0][0] == parts[-1][0] == "concept":
+            parts = parts[1:]
+        if len(parts) < 2 or not any(kind == "concept" for kind, _ in parts):
+            return ""
+        return " ".join(CONCEPT + text if kind == "concept" else text for kind, text in parts)[:_MAX_KEY]
+
+
+@lru_cache(maxsize=1)
+def _default() -> BilingualKeys:
+    return BilingualKeys(get_pack("hi"), get_pack("en"))
+
+
+def translated_key(name: str | None) -> str:
+    """The bilingual key of an agency's or programme's name (the installed hi and en packs);
+    "" when the name has none (nothing translated, or a head alone)."""
+    return _default().translated_key(name)
