@@ -30,6 +30,13 @@ SAME = [
     ("Department of Drinking Water and Sanitation", "पेयजल एवं स्वच्छता विभाग"),
     ("Rajasthan State Government", "राजस्थान राज्य सरकार"),
     ("Government of Rajasthan", "राजस्थान सरकार"),
+    ("Cabinet Committee on Economic Affairs", "मंत्रिमंडल की आर्थिक मामलों की समिति"),  # "on"; की
+    ("Ministry of Minority Affairs", "अल्पसंख्यक मामलों के मंत्रालय"),  # के stands for "of"
+    ("India Meteorological Department (IMD)", "भारत मौसम विज्ञान विभाग"),  # brackets: another name
+    ("BPPI", "बीपीपीआई"),  # an acronym spelled in Hindi letter names
+    ("PMGKY package", "पीएमजीकेवाई पैकेज"),
+    ("Ministry of MSME", "एमएसएमई मंत्रालय"),  # an acronym with a table entry
+    ("PM-KISAN", "पीएम किसान"),  # PM = prime minister in both scripts; KISAN in capitals
 ]
 DIFFERENT = [
     ("Ministry of Health", "Department of Health Research"),  # different heads and subjects
@@ -41,11 +48,14 @@ DIFFERENT = [
     ("Ministry of Coal", "Ministry of Mines"),
     ("Jal Jeevan Mission", "जल शक्ति अभियान"),
     ("Pradhan Mantri Awas Yojana", "मुख्यमंत्री आवास योजना"),  # prime minister is not chief minister
+    ("CBI", "सीबीडीटी"),  # different acronyms
+    ("NIA", "एनआईसी"),
 ]
 NO_KEY = [
     "Ministry", "मंत्रालय", "योजना",  # a head alone names no particular body
     "Amit Shah", "जल जीवन", "",  # nothing translated: the name key is enough
     None, "...",
+    "आई", "सीमा",  # one letter name is no acronym; a word of letter-like syllables is none either
 ]
 
 

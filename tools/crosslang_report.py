@@ -158,7 +158,8 @@ def extract_releases(shared: Path, en_records: Path | None) -> list[Release]:
     return releases
 
 
-def print_report(report: Report, out=sys.stdout) -> None:
+def print_report(report: Report, out=None) -> None:
+    out = out or sys.stdout
     d = report.as_dict()
     share = "n/a" if d["share"] is None else f"{d['share']:.1%}"
     print(f"agencies and programmes shared by the Hindi and English records: {d['shared_items']}; "

@@ -14,16 +14,21 @@ the same sounds; it cannot join "मंत्रालय" and "Ministry". This 
 - the English "HEAD of X" order becomes the Hindi "X HEAD" (`translation_links`: "of", "for";
   "National Commission for Women" = "राष्ट्रीय महिला आयोग"), except that a lone "of India"
   goes first (`translation_fronted`: "Reserve Bank of India" = "भारतीय रिज़र्व बैंक");
+- an acronym is its Latin letters in either script (`letter_names`: "बीपीपीआई" = "BPPI"),
+  then looked up as an English word ("पीएम" = "PM" = prime minister);
+- what stands in brackets goes: it is another name of the same body ("India Meteorological
+  Department (IMD)");
 - a qualifier both languages write or leave out goes (`translation_optional`: "central
   ministry": "Union Ministry of X" = "Ministry of X").
 
-A name gets no bilingual key ("") unless at least one word was translated and two parts are
-left: "मंत्रालय" alone or "Ministry" alone names no particular body. Different heads or
+A name gets no bilingual key ("") unless it has an acronym, or at least one word was
+translated and two parts are left: "मंत्रालय" alone or "Ministry" alone names no particular body. Different heads or
 subjects give different keys ("Ministry of Health" is not "Department of Health Research"); a
 word missing from the tables keeps its sound, so a gap in a table loses a merge, never makes one.
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -32,6 +37,8 @@ from .keys import NameKeys, name_keys
 
 CONCEPT = "="  # marks a concept in a key: never part of a name key or a query key
 _MAX_KEY = 300
+_BRACKETED = re.compile(r"\([^()]*\)|\[[^\[\]]*\]")
+_CAPITALS = re.compile(r"\b[A-Z]{2,}(?=s?\b)")  # "BPPI", "MSMEs"
 
 
 def _optional_words(pack: LanguagePack, name: str) -> tuple[str, ...]:
@@ -76,12 +83,34 @@ class BilingualKeys:
         # English words that are concept words stand for themselves, unless listed otherwise.
         for word in concept_words:
             self.latin.phrases.setdefault((word,), (word,))
+        self.letters = {self.keys.name_tokens(e.split(" ")[0])[0]: e.split(" ")[1]
+                        for e in _optional_words(hindi, "letter_names")}
         self.fronted = frozenset(_optional_words(english, "translation_fronted"))
         self.optional = {tuple(e.split()) for e in _optional_words(english, "translation_optional")}
         self.translated_key = lru_cache(maxsize=65536)(self._translated_key)
 
-    def _parts(self, tokens: list[str]) -> list[tuple[str, str]]:
-        """(kind, text) per word or phrase: ("concept", "ministry"), ("word", "jl"), ("link", "of")."""
+    def _spelled(self, token: str) -> str | None:
+        """The Latin letters of a Devanagari acronym ("बीपीपीआई" -> "bppi"), else None."""
+        out, i = [], 0
+        while i < len(token):
+            name = next((token[i:j] for j in range(len(token), i, -1) if token[i:j] in self.letters), None)
+            if name is None:
+                return None
+            out.append(self.letters[name])
+            i += len(name)
+        return "".join(out) if len(out) > 1 else None
+
+    def _acronym(self, token: str, capitals: set[str]) -> list[tuple[str, str]]:
+        """An acronym token as concepts ("pm" -> prime minister) or as its letters; [] if it is none."""
+        letters = token if token in capitals else self._spelled(token)
+        if not letters:
+            return []
+        concept = self.latin.phrases.get((letters,))
+        return [("concept", c) for c in concept] if concept else [("acronym", letters)]
+
+    def _parts(self, tokens: list[str], capitals: set[str]) -> list[tuple[str, str]]:
+        """(kind, text) per word or phrase: ("concept", "ministry"), ("acronym", "bppi"),
+        ("word", "jl"), ("link", "of"); `capitals` are the Latin words written in capitals."""
         parts, i = [], 0
         while i < len(tokens):
             script = self.devanagari if any("\u0900" <= ch <= "\u097f" for ch in tokens[i]) else self.latin
@@ -93,7 +122,10 @@ class BilingualKeys:
                     break
             else:
                 token = tokens[i]
-                if token in script.links:
+                acronym = self._acronym(token, capitals)
+                if acronym:
+                    parts += acronym
+                elif token in script.links:
                     parts.append(("link", token))
                 elif token not in script.dropped:
                     key = self.keys.token_key(token)
@@ -116,12 +148,15 @@ class BilingualKeys:
         return head[:-1] + rest + head[-1:]
 
     def _translated_key(self, name: str | None) -> str:
-        parts = self._hindi_order(self._parts(self.keys.name_tokens(name or "")))
+        name = _BRACKETED.sub(" ", name or "")
+        capitals = {w.lower() for w in _CAPITALS.findall(name)}
+        parts = self._hindi_order(self._parts(self.keys.name_tokens(name), capitals))
         if len(parts) > 2 and (parts[0][1], parts[-1][1]) in self.optional and parts[0][0] == parts[-1][0] == "concept":
             parts = parts[1:]
-        if len(parts) < 2 or not any(kind == "concept" for kind, _ in parts):
+        kinds = {kind for kind, _ in parts}
+        if "acronym" not in kinds and (len(parts) < 2 or "concept" not in kinds):
             return ""
-        return " ".join(CONCEPT + text if kind == "concept" else text for kind, text in parts)[:_MAX_KEY]
+        return " ".join(text if kind == "word" else CONCEPT + text for kind, text in parts)[:_MAX_KEY]
 
 
 @lru_cache(maxsize=1)

@@ -22,7 +22,10 @@ from .rows import is_full_date
 from .schema import Json, documents, entities, mentions, metadata
 
 MAX_DAYS_APART = 1
-MIN_SCORE = 0.2
+# Measured on the 23 dev releases (Hindi records against English ones built from English gold):
+# true pairs share 2 or more entities at Jaccard 0.17 and up; other releases of the same day
+# share at most one.
+MIN_SCORE = 0.1
 MIN_SHARED = 2
 
 document_versions = Table(
