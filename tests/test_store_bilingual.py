@@ -106,3 +106,11 @@ def test_most_hindi_ministry_names_meet_their_english_name():
     pairs = [(s, c) for table, s, c in _lexicon_names() if table == "ministries" and re.search("[\u0900-\u097f]", s)]
     met = [s for s, c in pairs if translated_key(s) and translated_key(s) == translated_key(c)]
     assert len(met) / len(pairs) >= 0.8, sorted(set(s for s, _ in pairs) - set(met))
+
+
+def test_without_an_english_pack_hindi_names_still_get_their_key():
+    from extractor.store.bilingual import BilingualKeys
+
+    keys = BilingualKeys(get_pack("hi"), None)
+    assert keys.translated_key("ग्रामीण विकास विभाग") == translated_key("ग्रामीण विकास विभाग") != ""
+    assert keys.translated_key("Department of Rural Development") != translated_key("Department of Rural Development")

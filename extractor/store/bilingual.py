@@ -41,7 +41,9 @@ _BRACKETED = re.compile(r"\([^()]*\)|\[[^\[\]]*\]")
 _CAPITALS = re.compile(r"\b[A-Z]{2,}(?=s?\b)")  # "BPPI", "MSMEs"
 
 
-def _optional_words(pack: LanguagePack, name: str) -> tuple[str, ...]:
+def _optional_words(pack: LanguagePack | None, name: str) -> tuple[str, ...]:
+    if pack is None:
+        return ()
     try:
         return pack.words("keys", name)
     except PackError:  # a pack may lack a set it has no use for (Hindi has no links)
@@ -75,7 +77,7 @@ def _script(pack: LanguagePack, keys: NameKeys) -> _Script:
 class BilingualKeys:
     """`translated_key` with the Hindi pack (Devanagari words) and the English pack (Latin)."""
 
-    def __init__(self, hindi: LanguagePack, english: LanguagePack):
+    def __init__(self, hindi: LanguagePack, english: LanguagePack | None):
         self.keys = name_keys(hindi)  # its token keys read both scripts
         self.devanagari = _script(hindi, self.keys)
         self.latin = _script(english, self.keys)
@@ -161,7 +163,11 @@ class BilingualKeys:
 
 @lru_cache(maxsize=1)
 def _default() -> BilingualKeys:
-    return BilingualKeys(get_pack("hi"), get_pack("en"))
+    try:
+        english = get_pack("en")
+    except PackError:  # a models folder (EXTRACTOR_MODELS) without English: Hindi tables only
+        english = None
+    return BilingualKeys(get_pack("hi"), english)
 
 
 def translated_key(name: str | None) -> str:
