@@ -136,10 +136,12 @@ class Store:
              dry_run: bool = False) -> list[versions.Link]:
         """Link the documents that are versions of one release in different languages (see
         versions.py); the stored links are replaced unless `dry_run`."""
+        if dry_run:  # a read: no write lock held while the pairs are scored
+            with self.read() as conn:
+                return versions.find_links(conn, min_score, min_shared)
         with self.write() as conn:
             links = versions.find_links(conn, min_score, min_shared)
-            if not dry_run:
-                versions.store_links(conn, links)
+            versions.store_links(conn, links)
         return links
 
     def document_versions(self, doc_id: str) -> list[dict] | None:
