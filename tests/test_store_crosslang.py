@@ -174,3 +174,12 @@ def test_pair_command_dry_run_stores_nothing_and_run_stores(store, db_url, capsy
     assert len(store.document_versions(hi.record["doc_id"])) == 1
     assert main(["pair", "--db", db_url]) == 0  # a re-run replaces the links, it does not add
     assert len(store.document_versions(hi.record["doc_id"])) == 1
+
+
+def test_an_english_query_finds_the_hindi_entity_by_its_bilingual_key(store):
+    store.ingest(hindi_release().record)
+    found = store.list_entities("agencies", q="Department of Rural Development").items
+    assert [e["name"] for e in found] == ["ग्रामीण विकास विभाग"]
+    assert store.list_entities("agencies", q="Ministry of Rural Development").items == []
+    found = store.list_entities("programmes", q="National Health Mission").items
+    assert [e["name"] for e in found] == ["राष्ट्रीय स्वास्थ्य मिशन"]
