@@ -183,3 +183,13 @@ def test_an_english_query_finds_the_hindi_entity_by_its_bilingual_key(store):
     assert store.list_entities("agencies", q="Ministry of Rural Development").items == []
     found = store.list_entities("programmes", q="National Health Mission").items
     assert [e["name"] for e in found] == ["राष्ट्रीय स्वास्थ्य मिशन"]
+
+
+@pytest.mark.parametrize("args, message", [
+    (["--min-score", "1.5"], "a score is between 0 and 1"),
+    (["--min-shared", "0"], "at least one shared entity makes"),
+])
+def test_pair_refuses_bad_thresholds(args, message, capsys):
+    with pytest.raises(SystemExit):
+        main(["pair", *args])
+    assert message in capsys.readouterr().err

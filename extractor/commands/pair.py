@@ -16,13 +16,20 @@ def _score(text: str) -> float:
     return value
 
 
+def _count(text: str) -> int:
+    value = int(text)
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"{text}: at least one shared entity makes two documents one release")
+    return value
+
+
 def register(sub) -> None:
     p = sub.add_parser("pair", help="link stored documents to their versions in another language")
     p.add_argument("--db", metavar="URL", help="database URL (default: EXTRACTOR_DB, else sqlite:///extractor.db)")
     p.add_argument("--dry-run", action="store_true", help="print the links and store nothing")
     p.add_argument("--min-score", type=_score, default=versions.MIN_SCORE, metavar="S",
                    help=f"least Jaccard index of the two documents' entities (default {versions.MIN_SCORE})")
-    p.add_argument("--min-shared", type=int, default=versions.MIN_SHARED, metavar="N",
+    p.add_argument("--min-shared", type=_count, default=versions.MIN_SHARED, metavar="N",
                    help=f"least number of shared entities (default {versions.MIN_SHARED})")
     p.set_defaults(func=run)
 

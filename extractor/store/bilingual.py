@@ -153,7 +153,8 @@ class BilingualKeys:
         name = _BRACKETED.sub(" ", name or "")
         capitals = {w.lower() for w in _CAPITALS.findall(name)}
         parts = self._hindi_order(self._parts(self.keys.name_tokens(name), capitals))
-        if len(parts) > 2 and (parts[0][1], parts[-1][1]) in self.optional and parts[0][0] == parts[-1][0] == "concept":
+        ends = (parts[0], parts[-1]) if parts else ()
+        if len(parts) > 2 and all(k == "concept" for k, _ in ends) and tuple(c for _, c in ends) in self.optional:
             parts = parts[1:]
         kinds = {kind for kind, _ in parts}
         if "acronym" not in kinds and (len(parts) < 2 or "concept" not in kinds):
