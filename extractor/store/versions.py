@@ -80,23 +80,24 @@ def _entity_sets(conn: Connection, doc_ids: list[str]) -> dict[str, set[int]]:
 
 def find_links(conn: Connection, min_score: float = MIN_SCORE, min_shared: int = MIN_SHARED) -> list[Link]:
     """The version links the stored documents support now, best first."""
-    docs = _candidates(conn)
     by_day: dict[date, list[_Doc]] = defaultdict(list)
-    for doc in docs:
+    for doc in _candidates(conn):
         by_day[doc.day].append(doc)
-    sets = _entity_sets(conn, [d.doc_id for d in docs])
+    pairs = [(doc, other) for day, docs in by_day.items() for doc in docs
+             for gap in range(-MAX_DAYS_APART, MAX_DAYS_APART + 1)
+             for other in by_day.get(day + timedelta(days=gap), ())
+             # another language, and each pair once (from the end with the smaller doc_id)
+             if other.language != doc.language and other.doc_id > doc.doc_id]
+    # Entity ids only of documents that have a candidate: a store of one language reads none.
+    sets = _entity_sets(conn, sorted({d.doc_id for pair in pairs for d in pair}))
     scored = []
-    for doc in docs:
-        for gap in range(-MAX_DAYS_APART, MAX_DAYS_APART + 1):
-            for other in by_day.get(doc.day + timedelta(days=gap), ()):
-                if other.language == doc.language or other.doc_id <= doc.doc_id:
-                    continue  # same language, or the pair is met from its other end
-                a, b = sets.get(doc.doc_id, set()), sets.get(other.doc_id, set())
-                shared = a & b
-                score = len(shared) / len(a | b) if shared else 0.0
-                if len(shared) >= min_shared and score >= min_score:
-                    scored.append(Link(doc.doc_id, other.doc_id, (doc.language, other.language),
-                                       round(score, 4), sorted(shared), abs(gap)))
+    for doc, other in pairs:
+        a, b = sets.get(doc.doc_id, set()), sets.get(other.doc_id, set())
+        shared = a & b
+        score = len(shared) / len(a | b) if shared else 0.0
+        if len(shared) >= min_shared and score >= min_score:
+            scored.append(Link(doc.doc_id, other.doc_id, (doc.language, other.language), round(score, 4),
+                               sorted(shared), abs((other.day - doc.day).days)))
     scored.sort(key=lambda link: (-link.score, link.days_apart, link.doc_a, link.doc_b))
     taken: set[tuple[str, str]] = set()  # (document, language it is linked in)
     links = []
