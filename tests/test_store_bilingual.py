@@ -30,6 +30,8 @@ SAME = [
     ("Department of Drinking Water and Sanitation", "पेयजल एवं स्वच्छता विभाग"),
     ("Rajasthan State Government", "राजस्थान राज्य सरकार"),
     ("Government of Rajasthan", "राजस्थान सरकार"),
+    ("Union Government", "केंद्र सरकार"),
+    ("Central Government", "केंद्र सरकार"),
     ("Cabinet Committee on Economic Affairs", "मंत्रिमंडल की आर्थिक मामलों की समिति"),  # "on"; की
     ("Ministry of Minority Affairs", "अल्पसंख्यक मामलों के मंत्रालय"),  # के stands for "of"
     ("India Meteorological Department (IMD)", "भारत मौसम विज्ञान विभाग"),  # brackets: another name
@@ -48,6 +50,8 @@ DIFFERENT = [
     ("Ministry of Coal", "Ministry of Mines"),
     ("Jal Jeevan Mission", "जल शक्ति अभियान"),
     ("Pradhan Mantri Awas Yojana", "मुख्यमंत्री आवास योजना"),  # prime minister is not chief minister
+    ("Union Bank of India", "Central Bank of India"),  # "Union" is central only before a ministry
+    ("Bank of India", "Indian Bank"),  # an exception: the other order names another bank
     ("CBI", "सीबीडीटी"),  # different acronyms
     ("NIA", "एनआईसी"),
 ]

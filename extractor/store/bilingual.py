@@ -18,6 +18,8 @@ the same sounds; it cannot join "मंत्रालय" and "Ministry". This 
   then looked up as an English word ("पीएम" = "PM" = prime minister);
 - what stands in brackets goes: it is another name of the same body ("India Meteorological
   Department (IMD)");
+- a name listed in `translation_exceptions` gets no key: its words in the other order name
+  another body ("Bank of India" is not "Indian Bank");
 - a qualifier both languages write or leave out goes (`translation_optional`: "central
   ministry": "Union Ministry of X" = "Ministry of X").
 
@@ -89,6 +91,7 @@ class BilingualKeys:
                         for e in _optional_words(hindi, "letter_names")}
         self.fronted = frozenset(_optional_words(english, "translation_fronted"))
         self.optional = {tuple(e.split()) for e in _optional_words(english, "translation_optional")}
+        self.exceptions = {tuple(self.keys.name_tokens(e)) for e in _optional_words(english, "translation_exceptions")}
         self.translated_key = lru_cache(maxsize=65536)(self._translated_key)
 
     def _spelled(self, token: str) -> str | None:
@@ -152,7 +155,10 @@ class BilingualKeys:
     def _translated_key(self, name: str | None) -> str:
         name = _BRACKETED.sub(" ", name or "")
         capitals = {w.lower() for w in _CAPITALS.findall(name)}
-        parts = self._hindi_order(self._parts(self.keys.name_tokens(name), capitals))
+        tokens = self.keys.name_tokens(name)
+        if tuple(tokens) in self.exceptions:
+            return ""
+        parts = self._hindi_order(self._parts(tokens, capitals))
         ends = (parts[0], parts[-1]) if parts else ()
         if len(parts) > 2 and all(k == "concept" for k, _ in ends) and tuple(c for _, c in ends) in self.optional:
             parts = parts[1:]
