@@ -75,3 +75,43 @@ def test_report_prints_the_figure_and_the_floor(store, scorer, capsys):
 def test_missing_shared_folder_is_one_clear_error(tmp_path):
     with pytest.raises(SystemExit, match="no score.py there. Pass --shared"):
         report_tool.load_scorer(tmp_path)
+
+
+def hand_made_english_pib_015(shared: Path) -> dict:
+    """The English original of dev release pib_015, as record/1 written by hand from its text."""
+    text = (shared / "eval" / "dev-pr" / "texts_en" / "pib_015.txt").read_text(encoding="utf-8")
+
+    def item(name: str, **fields) -> dict:
+        start = text.index(name)
+        return {"name": name, **fields, "span": [start, start + len(name)]}
+
+    return {
+        "schema": "record/1", "doc_id": "handmade-en-pib015", "language": "en", "published": "2020-06-03",
+        "title": "Puducherry plans to provide tap connections to all rural households in 2020-21", "text": text,
+        "source": {"path": "texts_en/pib_015.txt", "url": None, "publisher": "PIB", "fetched_at": None},
+        "places": [item("Puducherry", state="Puducherry", district=None, country="India")],
+        "dates": [], "money": [], "decisions": [], "action_points": [],
+        "officials": [item("Narendra Modi", honorific="Shri", designation="Prime Minister", service=None,
+                           jurisdiction=None, agency=None)],
+        "agencies": [item("Ministry of Jal Shakti", canonical="Ministry of Jal Shakti"),
+                     item("National Jal Jeevan Mission", canonical=None),
+                     item("Government of India", canonical=None)],
+        "programmes": [item("Jal Jeevan Mission", kind="mission"), item("Annual Action Plan", kind=None),
+                       item("Functional Household Tap Connection", kind=None),
+                       item("Sansad Adarsh Gramin Yojna", kind="scheme")],
+    }
+
+
+@pytest.mark.slow
+def test_report_takes_hand_made_english_records(scorer, tmp_path, capsys):
+    import json
+
+    path = tmp_path / "en.jsonl"
+    path.write_text(json.dumps(hand_made_english_pib_015(SHARED), ensure_ascii=False) + "\n", encoding="utf-8")
+    assert report_tool.main(["--shared", str(SHARED), "--en-records", str(path), "--json"]) == 0
+    result = json.loads(capsys.readouterr().out)
+    assert "pib_015.txt" in result["pair"]["linked"]
+    # The English record given is the one used; its one miss is a real difference of names: the
+    # Hindi release calls the programme "National Jal Jeevan Mission", the English one does not.
+    misses = [(m["field"], m["hindi"], m["english"]) for m in result["misses"] if m["release"] == "pib_015.txt"]
+    assert misses == [("programmes", "राष्ट्रीय जल जीवन मिशन", "Jal Jeevan Mission")]
