@@ -5,13 +5,13 @@ translations of each other, not transliterations.
 == "=rural =development =department"`.
 
 The name key (keys.py) already joins "Jal Jeevan Mission" and "जल जीवन मिशन", whose words are
-the same sounds; it cannot join "मंत्रालय" and "Ministry". This key does, in three steps:
+the same sounds; it cannot join "मंत्रालय" and "Ministry". This key does:
 
 - each word or phrase found in its script's table (`translations` in the packs' words/keys.tsv:
   "मंत्रालय = ministry", "Yojana = scheme") becomes its English concept, written "=ministry";
   an English word that is itself a word of some concept stands for itself; joining words
   (`translation_dropped`: "and", "एवं") go; every other word keeps its phonetic name key;
-- the English "HEAD of X" order becomes the Hindi "X HEAD" (`translation_links`: "of", "for";
+- the English "HEAD of X" order becomes the Hindi "X HEAD" (`translation_links`: "of", "for", "on";
   "National Commission for Women" = "राष्ट्रीय महिला आयोग"), except that a lone "of India"
   goes first (`translation_fronted`: "Reserve Bank of India" = "भारतीय रिज़र्व बैंक");
 - an acronym is its Latin letters in either script (`letter_names`: "बीपीपीआई" = "BPPI"),
@@ -24,8 +24,8 @@ the same sounds; it cannot join "मंत्रालय" and "Ministry". This 
   ministry": "Union Ministry of X" = "Ministry of X").
 
 A name gets no bilingual key ("") unless it has an acronym, or at least one word was
-translated and two parts are left: "मंत्रालय" alone or "Ministry" alone names no particular body. Different heads or
-subjects give different keys ("Ministry of Health" is not "Department of Health Research"); a
+translated and two parts are left: "मंत्रालय" alone or "Ministry" alone names no particular
+body. Different heads or subjects give different keys ("Ministry of Health" is not "Department of Health Research"); a
 word missing from the tables keeps its sound, so a gap in a table loses a merge, never makes one.
 """
 from __future__ import annotations
