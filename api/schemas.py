@@ -74,6 +74,28 @@ class DocRef(BaseModel):
                              "else its first event date")
 
 
+class SharedEntity(BaseModel):
+    id: int
+    kind: str
+    name: str
+
+
+class DocumentVersion(BaseModel):
+    doc_id: str
+    language: str | None
+    title: str | None = None
+    published: str | None = None
+    score: float = Field(description="Jaccard index of the entities the two documents mention")
+    days_apart: int
+    shared: list[SharedEntity] = Field(description="the entities both mention: the evidence of the link")
+
+
+class DocumentVersions(BaseModel):
+    doc_id: str
+    versions: list[DocumentVersion] = Field(description="the same release in other languages, as "
+                                            "`python -m extractor pair` linked it")
+
+
 class Entity(BaseModel):
     model_config = ConfigDict(json_schema_extra={"examples": [{
         "id": 7, "kind": "official", "name": "संजीव शुक्ला", "key": "snjiv sukl", "attrs": None,

@@ -7,7 +7,7 @@ import logging
 import sys
 
 # Each module defines register(subparsers) and sets `func` on its parser.
-COMMANDS = ("fetch", "clean", "extract", "batch", "train_ner", "ner", "ingest", "reextract", "export", "serve",
+COMMANDS = ("fetch", "clean", "extract", "batch", "train_ner", "ner", "ingest", "reextract", "pair", "export", "serve",
             "follow")
 
 

@@ -1,4 +1,4 @@
-"""POST /documents (extract and store) and GET /documents/{doc_id}."""
+"""POST /documents (extract and store), GET /documents/{doc_id} and its /versions."""
 from __future__ import annotations
 
 from fastapi import APIRouter, Depends, Path, Response
@@ -8,7 +8,7 @@ from extractor.store import Store
 
 from ..deps import get_settings, get_store, require_read, require_write
 from ..errors import ApiError
-from ..schemas import Error, ExtractRequest, Record, StoredDocument
+from ..schemas import DocumentVersions, Error, ExtractRequest, Record, StoredDocument
 from .extract import ERRORS, run_extraction
 
 router = APIRouter(tags=["documents"])
@@ -37,3 +37,15 @@ def get_document(doc_id: str = Path(max_length=64, examples=["1c5a2f6909f46975"]
     if record is None:
         raise ApiError(404, f"no stored document {doc_id!r}; ids come from POST /documents or /search")
     return record
+
+
+@router.get("/documents/{doc_id}/versions", response_model=DocumentVersions, dependencies=[Depends(require_read)],
+            responses={404: {"model": Error}}, summary="The same release in other languages")
+def get_versions(doc_id: str = Path(max_length=64, examples=["1c5a2f6909f46975"]),
+                 store: Store = Depends(get_store)) -> dict:
+    """The documents `python -m extractor pair` linked to this one: published at most a day
+    apart, in another language, sharing entities (the shared ones are listed)."""
+    found = store.document_versions(doc_id)
+    if found is None:
+        raise ApiError(404, f"no stored document {doc_id!r}; ids come from POST /documents or /search")
+    return {"doc_id": doc_id, "versions": found}

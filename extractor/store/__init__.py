@@ -9,6 +9,7 @@
 SQLite (default, one file, WAL) and PostgreSQL (by URL) share one schema and one code path.
 """
 from . import follow_schema  # noqa: F401 - puts the follow tables on the store's metadata
+from . import versions  # noqa: F401 - and the language versions table
 from .keys import name_key
 from .pages import Page, QueryError
 from .store import IngestSummary, Store, open_store

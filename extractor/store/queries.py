@@ -13,6 +13,7 @@ from datetime import date
 from sqlalchemy import Connection, exists, func, or_, select, true
 
 from ..kinds import ENTITY_KINDS
+from .bilingual import translated_key
 from .keys import query_key
 from .pages import Page, QueryError, check_limit, decode_cursor, page_of
 from .schema import aliases, documents, entities, relations
@@ -35,9 +36,13 @@ def key_matches(key_col, q: str):
 
 
 def name_matches(entity_id_col, name_col, q: str):
-    """A condition: the display name contains q, or one of the entity's alias keys matches q's key."""
+    """A condition: the display name contains q, or one of the entity's alias keys matches q's
+    key, or is q's bilingual key ("Department of Rural Development" finds "ग्रामीण विकास विभाग")."""
     conds = [func.lower(name_col).like(f"%{like_escape(q.lower())}%", escape="\\")]
     by_key = key_matches(aliases.c.alias_key, q)
+    translated = translated_key(q)
+    if translated:
+        by_key = aliases.c.alias_key == translated if by_key is None else or_(by_key, aliases.c.alias_key == translated)
     if by_key is not None:
         conds.append(exists(select(aliases.c.id).where(aliases.c.entity_id == entity_id_col, by_key)))
     return or_(*conds)

@@ -1,7 +1,9 @@
 """Entity resolution: map each official/agency/programme/place mention to one canonical entity.
 
 A mention's candidate keys are, in order, the key of the record's `canonical` field (when the
-extractor gave one) and the key of its name (see keys.py). The first key that is already an
+extractor gave one), the key of its name (see keys.py) and, for agencies and programmes, the
+bilingual keys of the canonical and the name (bilingual.py: "Department of Rural Development" =
+"ग्रामीण विकास विभाग", where the names are translations of each other). The first key that is already an
 alias of an entity of that kind wins; otherwise a new entity is created under the first key.
 Every key a mention brings becomes an alias of its entity, so a spelling seen once with a
 canonical form ("यूनिसेफ" = "UNICEF") resolves later even without it. Each resolution is
@@ -14,6 +16,7 @@ from dataclasses import dataclass, field
 from sqlalchemy import Connection, select
 
 from ..kinds import BY_KEY, ENTITY_KINDS
+from .bilingual import translated_key
 from .dialect import insert_ignore
 from .rows import key_of
 from .schema import aliases, entities
@@ -22,9 +25,16 @@ from .schema import aliases, entities
 @dataclass
 class Resolution:
     entity_id: int
-    rule: str  # new | canonical | key
+    rule: str  # new | canonical | key | translated
     matched_key: str
     detail: str
+
+
+# Bodies and schemes are translated between Hindi and English; people and places are transliterated.
+_TRANSLATED = ("agencies", "programmes")
+_WHY = {"canonical": "the record's canonical form",
+        "key": "the same name key (honorifics, nukta, nasal marks, vowel length and script folded)",
+        "translated": "the same bilingual key (head and subject words translated, Hindi word order)"}
 
 
 @dataclass
@@ -61,6 +71,9 @@ class Resolver:
     def _candidate_keys(row: dict) -> list[tuple[str, str]]:
         item = row["_item"]
         keys = [(key_of(item.get("canonical")), "canonical"), (key_of(item.get("name")), "key")]
+        if row["kind"] in _TRANSLATED:
+            keys += [(translated_key(item.get(f) if isinstance(item.get(f), str) else None), "translated")
+                     for f in ("canonical", "name")]
         seen, out = set(), []
         for key, rule in keys:
             if key and key not in seen:
@@ -84,10 +97,8 @@ class Resolver:
             hit = self.known.get((kind, key))
             if hit:
                 self._add_aliases(kind, keys, hit.entity_id, hit.name)
-                why = ("the record's canonical form" if rule == "canonical" else
-                       "the same name key (honorifics, nukta, nasal marks, vowel length and script folded)")
                 return Resolution(hit.entity_id, rule, key,
-                                  f"{surface!r} joined {hit.name!r} by {why}: {key!r}")
+                                  f"{surface!r} joined {hit.name!r} by {_WHY[rule]}: {key!r}")
         key, rule = keys[0]
         display = (row["_item"].get("canonical") if rule == "canonical" else None) or surface
         entity_id = self._create(kind, key, str(display), row)

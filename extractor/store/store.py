@@ -11,7 +11,7 @@ from sqlalchemy import Connection, Engine, exists, func, or_, select, text
 from sqlalchemy.exc import DBAPIError, OperationalError
 
 from ..errors import InputError
-from . import actions, queries, search, timeline
+from . import actions, queries, search, timeline, versions
 from .engine import make_engine, migrate, resolve_url
 from .ingest import ingest_record, replace_record, stored
 from .pages import Page
@@ -131,6 +131,25 @@ class Store:
                     select(merge_evidence).where(merge_evidence.c.entity_id == entity_id)
                     .order_by(merge_evidence.c.id).limit(200))]
             return entity
+
+    def pair(self, min_score: float = versions.MIN_SCORE, min_shared: int = versions.MIN_SHARED,
+             dry_run: bool = False) -> list[versions.Link]:
+        """Link the documents that are versions of one release in different languages (see
+        versions.py); the stored links are replaced unless `dry_run`."""
+        if dry_run:  # a read: no write lock held while the pairs are scored
+            with self.read() as conn:
+                return versions.find_links(conn, min_score, min_shared)
+        with self.write() as conn:
+            links = versions.find_links(conn, min_score, min_shared)
+            versions.store_links(conn, links)
+        return links
+
+    def document_versions(self, doc_id: str) -> list[dict] | None:
+        """The other-language versions linked to a stored document; None if it is not stored."""
+        with self.read() as conn:
+            if not stored(conn, doc_id):
+                return None
+            return versions.versions_of(conn, doc_id)
 
     def programme_timeline(self, programme_id: int, **options) -> Page | None:
         with self.read() as conn:
