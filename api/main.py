@@ -4,6 +4,7 @@ from __future__ import annotations
 from contextlib import asynccontextmanager
 
 from fastapi import FastAPI
+from fastapi_offline import FastAPIOffline
 
 from extractor import __version__
 from extractor.settings import Settings, get_settings
@@ -29,8 +30,10 @@ def create_app(db_url: str | None = None, settings: Settings | None = None) -> F
         yield
         store.close()
 
-    app = FastAPI(title="Hindi news extractor", version=__version__, description=DESCRIPTION,
-                  lifespan=lifespan)
+    # /docs and /redoc load Swagger UI and ReDoc from files installed with fastapi-offline, not
+    # from a CDN: the pages work on a machine without internet.
+    app = FastAPIOffline(title="Hindi news extractor", version=__version__, description=DESCRIPTION,
+                         lifespan=lifespan)
     app.state.store, app.state.settings = store, settings
     errors.install(app)
     app.add_middleware(BodyLimit, max_bytes=settings.api_max_body_bytes)
