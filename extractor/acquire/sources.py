@@ -97,7 +97,7 @@ def _from_dump_line(line: str, where: str) -> RawDocument:
     try:
         obj = json.loads(line)
     except json.JSONDecodeError as exc:
-        raise InputError(where, "read", f"not a JSON object ({exc.msg} at column {exc.colno})",
+        raise InputError(where, "read", f"not a JSON object ({exc.msg.removesuffix(' at')} at column {exc.colno})",
                          "Each line must be one JSON object.") from None
     if not isinstance(obj, dict) or not any(isinstance(obj.get(k), str) and obj[k].strip()
                                             for k in ("url", "html", "text")):

@@ -12,6 +12,7 @@ from ..document import RawDocument
 from ..errors import InputError
 from ..extract import extract_documents
 from ..store import Store
+from ..store.rows import nul_warning, without_nul
 from . import open_store_or_report, report
 
 
@@ -46,6 +47,10 @@ def run(args) -> int:
             try:
                 if isinstance(result, InputError):
                     raise result
+                result, nul_fields = without_nul(result)
+                if nul_fields:
+                    bar.clear()
+                    print(f"warning: {nul_warning(result, nul_fields)}", file=sys.stderr)
                 _, new = store.ingest(result)
                 counts["new" if new else "existing"] += 1
             except InputError as exc:

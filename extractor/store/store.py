@@ -8,11 +8,11 @@ from pathlib import Path
 from typing import Iterable, Iterator
 
 from sqlalchemy import Connection, Engine, exists, func, or_, select, text
-from sqlalchemy.exc import DBAPIError, OperationalError
+from sqlalchemy.exc import DBAPIError, OperationalError, ProgrammingError
 
 from ..errors import InputError
 from . import actions, queries, search, timeline
-from .engine import make_engine, migrate, resolve_url
+from .engine import make_engine, migrate, missing_schema, missing_sqlite_file, resolve_url
 from .ingest import ingest_record, replace_record, stored
 from .pages import Page
 from .schema import documents, entities, mentions, merge_evidence, metadata
@@ -23,6 +23,7 @@ log = logging.getLogger(__name__)
 ANALYZE_AFTER = 1000
 _TRANSIENT = {"40P01", "40001"}  # PostgreSQL deadlock detected, serialization failure
 _ATTEMPTS = 3
+_INVALID_SCHEMA_NAME = "3F000"  # the URL's search_path names no schema that exists
 
 
 @dataclass
@@ -199,10 +200,14 @@ class Store:
         self.close()
 
 
-def open_store(url: str | None = None) -> Store:
+def open_store(url: str | None = None, create: bool = True) -> Store:
     """Open (creating and migrating as needed) the store at `url`, else EXTRACTOR_DB, else
-    sqlite:///extractor.db in the working directory."""
-    engine = make_engine(resolve_url(url))
+    sqlite:///extractor.db in the working directory. With create=False a missing SQLite file is
+    an InputError (a mistyped path must not become a new, empty store)."""
+    url = resolve_url(url)
+    if not create:
+        missing_sqlite_file(url)
+    engine = make_engine(url)
     try:
         migrate(engine)
     except OperationalError as exc:
@@ -210,6 +215,11 @@ def open_store(url: str | None = None) -> Store:
         where = engine.url.render_as_string(hide_password=True)
         raise InputError(where, "store", f"cannot open the database ({exc.orig or exc})",
                          "Check the URL, that the server is running and that you may write there.") from None
+    except ProgrammingError as exc:
+        engine.dispose()
+        if getattr(exc.orig, "sqlstate", None) == _INVALID_SCHEMA_NAME:
+            raise missing_schema(engine.url) from None
+        raise
     except Exception:
         engine.dispose()
         raise
