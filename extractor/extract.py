@@ -17,6 +17,7 @@ from .packs import LanguagePack, get_pack
 from .pipeline import get_nlp
 from .provenance import of_pipeline
 from .record import build_record
+from .support import unsupported_language
 
 log = logging.getLogger(__name__)
 Result = Union[dict, InputError]
@@ -40,9 +41,14 @@ def extract_documents(items: Iterable[RawDocument | Document | InputError], nlp:
     provenance = of_pipeline(nlp)
     cleaned = _clean_all(items, get_pack(nlp.lang))  # cleaned as the pipeline's language reads
 
+    unsupported: dict[int, str] = {}  # id(document) -> why no pack reads it
+
     def docs():
         for item in cleaned:
-            doc = nlp.make_doc("" if isinstance(item, InputError) else item.text)
+            if not isinstance(item, InputError) and (warning := unsupported_language(item)):
+                unsupported[id(item)] = warning
+            skip = isinstance(item, InputError) or id(item) in unsupported
+            doc = nlp.make_doc("" if skip else item.text)  # an unsupported text is not analysed
             if not isinstance(item, InputError):
                 doc._.published = item.published
             yield doc, item
@@ -63,6 +69,11 @@ def extract_documents(items: Iterable[RawDocument | Document | InputError], nlp:
             yield failures.pop(0)
         if isinstance(item, InputError):
             yield item
+            continue
+        if id(item) in unsupported:  # a record that says so, with the text and no items
+            warning = unsupported.pop(id(item))
+            log.info(warning)  # the record carries it; the CLI prints it
+            yield {**build_record(item, nlp.make_doc(item.text), unsupported=warning), **provenance}
             continue
         try:
             yield {**build_record(item, doc), **provenance}

@@ -9,6 +9,12 @@ def report(error: InputError) -> None:
     print(f"error: {error}", file=sys.stderr)
 
 
+def warn(warnings) -> None:
+    """A record's (or document's) warnings on stderr, one line each: the input was still used."""
+    for warning in warnings or ():
+        print(f"warning: {warning}", file=sys.stderr)
+
+
 CREATE_HELP = "start an empty store if the SQLite file does not exist (default: refuse, a mistyped path)"
 
 
