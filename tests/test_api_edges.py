@@ -72,3 +72,19 @@ def test_a_body_that_is_not_utf8_is_422_saying_what_to_do(server, body):
         r = c.post("/extract", content=body, headers={"content-type": "application/json"})
     assert r.status_code == 422, r.text
     assert "UTF-8" in r.json()["error"]
+
+
+def test_english_is_answered_with_a_record_that_says_it_is_not_supported(server):
+    from extractor.packs import available_languages
+
+    if "en" in available_languages():
+        pytest.skip("an English pack is installed: English is supported")
+    text = ("The District Collector held a review meeting on Monday with all departments and directed "
+            "the officers to finish the survey by 30 September.")
+    with server.client() as c:
+        r = c.post("/extract", json={"text": text})
+    assert r.status_code == 200, r.text
+    record = r.json()
+    assert record["language"] == "en" and record["language_supported"] is False
+    assert record["officials"] == [] and record["dates"] == [] and record["text"] == text
+    assert "not supported" in record["warnings"][0]

@@ -9,7 +9,7 @@ import pytest
 
 from extractor.cli import main
 from extractor.errors import InputError
-from extractor.store import open_store
+from extractor.store import QueryError, open_store
 from test_store_support import Doc, db_url, pg_module_url, schema_url, store  # noqa: F401 - fixtures
 
 TEXTS = ["बिलासपुर। पुलिस महानिरीक्षक डॉ. संजीव शुक्ला ने 30 सितम्बर तक अभियान चलाने के निर्देश दिए।",
@@ -28,6 +28,25 @@ def test_a_record_holding_nul_is_stored_with_u_fffd_and_spans_still_right(store)
     start, end = stored["places"][0]["span"]
     assert stored["text"][start:end] == stored["places"][0]["name"] == "बिलासपुर\ufffd"
     assert store.ingest(doc.record) == (doc_id, False)  # the same record again is the same document
+
+
+def test_a_batch_holding_a_nul_record_stores_every_record(store):
+    records = [Doc(f"बैठक {i} हुई।").record for i in range(3)]
+    records[1]["title"] = "शीर्षक\x00"
+    summary = store.ingest_many(records, batch_size=10)
+    assert (summary.new, summary.existing, summary.failed) == (3, 0, [])
+    assert store.get_document(records[1]["doc_id"])["title"] == "शीर्षक\ufffd"
+
+
+@pytest.mark.parametrize("call", [
+    lambda s: s.list_entities("officials", q="a\x00"), lambda s: s.list_entities("places", place="\x00"),
+    lambda s: s.list_entities("agencies", agency="x\x00y"), lambda s: s.action_points(owner="\x00"),
+    lambda s: s.search("बैठक\x00"), lambda s: s.get_document("ab\x00"),
+    lambda s: s.list_entities("officials", cursor="\x00")])
+def test_nul_in_a_query_value_is_a_query_error_on_both_engines(store, call):
+    with pytest.raises(QueryError, match="NUL"):
+        call(store)
+    assert store.stats()["documents"] == 0  # and the store still answers
 
 
 def test_ingest_stores_a_record_with_nul_and_every_later_input(db_url, tmp_path, capsys):

@@ -14,7 +14,7 @@ from ..errors import InputError
 from . import actions, queries, search, timeline
 from .engine import make_engine, migrate, missing_schema, missing_sqlite_file, resolve_url
 from .ingest import ingest_record, replace_record, stored
-from .pages import Page
+from .pages import Page, refuse_nul
 from .schema import documents, entities, mentions, merge_evidence, metadata
 
 log = logging.getLogger(__name__)
@@ -115,12 +115,14 @@ class Store:
             return stored(conn, doc_id)
 
     def get_document(self, doc_id: str) -> dict | None:
+        refuse_nul(doc_id=doc_id)
         with self.read() as conn:
             return queries.get_document(conn, doc_id)
 
     def list_entities(self, plural: str, **filters) -> Page:
         """plural: officials | agencies | programmes | places; filters: q, date_from, date_to,
         place, agency, limit, cursor (see queries.list_entities)."""
+        refuse_nul(**filters)
         with self.read() as conn:
             return queries.list_entities(conn, plural, **filters)
 
@@ -134,14 +136,17 @@ class Store:
             return entity
 
     def programme_timeline(self, programme_id: int, **options) -> Page | None:
+        refuse_nul(**options)
         with self.read() as conn:
             return timeline.programme_timeline(conn, programme_id, **options)
 
     def action_points(self, **filters) -> Page:
+        refuse_nul(**filters)
         with self.read() as conn:
             return actions.action_points(conn, **filters)
 
     def search(self, q: str, limit: int = 20, cursor: str | None = None) -> Page:
+        refuse_nul(q=q, cursor=cursor)
         with self.read() as conn:
             return search.search(conn, q, limit=limit, cursor=cursor)
 
