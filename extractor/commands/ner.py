@@ -36,24 +36,24 @@ def _raw_formatter():
 
 
 def read_input(value: str) -> tuple[str, str]:
-    """(source name, text) for a path, "-" or literal text. An argument that looks like a path
-    (one word with a folder or a file suffix) and names no file is an error, not text."""
+    """(source name, text) for a path, "-" or literal text, as extract reads them: HTML cleaned,
+    Hindi typed in Kruti Dev converted to Unicode. An argument that looks like a path (one word
+    with a folder or a file suffix) and names no file is an error, not text."""
     from ..acquire.clean import clean
     from ..acquire.krutidev import convert_if_krutidev
     from ..acquire.sources import read_file
 
     if value == "-":
-        return "<stdin>", sys.stdin.read()
+        return "<stdin>", convert_if_krutidev(sys.stdin.read())[0]
     path = Path(value)
     if "\n" not in value and _is_file(path):
         raw = read_file(path)
-        # Files are read as extract reads them: HTML cleaned, Kruti Dev converted to Unicode.
         return value, convert_if_krutidev(raw.text)[0] if raw.text is not None else clean(raw).text
     if _looks_like_path(value):
         raise InputError(value, "read", "no such file (the argument looks like a path, so it is not "
                          "taken as text)", "Check the path; to tag text that looks like this, pipe it "
                          "to `ner -`.")
-    return "<text>", value
+    return "<text>", convert_if_krutidev(value)[0]
 
 
 _PATH_SUFFIXES = (".txt", ".html", ".htm", ".jsonl", ".ndjson", ".urls", ".text", ".md")
