@@ -128,3 +128,18 @@ def test_help_and_readme_state_the_same_no_ner_speed_up(capsys):
     stated = re.search(r"--no-ner[^\n]*?(\d+(?:\.\d+)?)x faster", help_text)
     assert stated, help_text
     assert f"~{stated[1]}x faster" in readme or f"{stated[1]}x faster" in readme
+
+
+def test_reextract_decides_language_support_afresh_and_keeps_other_warnings():
+    from extractor.extract import extract_text, reextract_records
+
+    decode = "old.txt: decode: 1 byte sequence not valid UTF-8 (first at offset 3) replaced by U+FFFD. Check."
+    english = extract_text(ENGLISH)
+    english["warnings"] = [decode, *english.get("warnings", [])]
+    hindi = {**extract_text(HINDI), "language_supported": False, "warnings": [decode, "old: language: x"]}
+    fresh_english, fresh_hindi = reextract_records([english, hindi])
+    if "en" not in available_languages():
+        assert fresh_english["language_supported"] is False and len(fresh_english["warnings"]) == 2
+        assert fresh_english["warnings"][0] == decode and "not supported" in fresh_english["warnings"][1]
+    assert "language_supported" not in fresh_hindi and fresh_hindi["warnings"] == [decode]
+    assert _items(fresh_hindi) > 0
