@@ -156,9 +156,10 @@ def decode_bytes(data: bytes, source: str, declared: str | None = None) -> tuple
 def decode_with_warnings(data: bytes, source: str, declared: str | None = None) -> tuple[str, str, list[str]]:
     """Return (text, encoding used, warnings); raise InputError naming the input when nothing fits.
 
-    A BOM wins, then valid UTF-8 (a page mislabelled as Latin-1 is still read right), then the
-    `declared` charset (an HTML page's <meta>), then ISCII-91, then UTF-8 with a few bad bytes
-    (replaced by U+FFFD, with a warning saying how many and where the first was)."""
+    A BOM wins, then valid UTF-8 (a page mislabelled as Latin-1 is still read right), then UTF-8
+    with a few bad bytes among many good characters (replaced by U+FFFD, with a warning saying
+    how many and where the first was), then the `declared` charset (an HTML page's <meta>),
+    then ISCII-91."""
     warnings: list[str] = []
     found = _from_bom(data, source) or _guess_utf16(data)
     if found is None:
@@ -167,9 +168,14 @@ def decode_with_warnings(data: bytes, source: str, declared: str | None = None) 
         try:
             found = data.decode("utf-8"), "utf-8"
         except UnicodeDecodeError as exc:
-            found = _decode_declared(data, declared) or _decode_iscii_hindi(data)
+            found = (_mostly_utf8(data, source, exc.start, warnings) or _decode_declared(data, declared)
+                     or _decode_iscii_hindi(data))
             if found is None:
-                found = _mostly_utf8(data, source, exc.start, warnings)
+                raise InputError(
+                    source, "decode",
+                    f"not valid UTF-8 (first bad byte at offset {exc.start}) and not UTF-16 or ISCII-91 Hindi",
+                    "Re-save the file as UTF-8 (e.g. `iconv -f SOURCE_ENCODING -t UTF-8`). Font-encoded "
+                    "Hindi (Kruti Dev, Chanakya) must be converted to Unicode first.") from None
     text, enc = found
     if not text.strip():
         raise InputError(source, "decode", "the input is empty", "Give a file with article text in it.")
@@ -188,18 +194,15 @@ def _looks_binary(data: bytes) -> bool:
     return data.startswith(_MAGIC) or head.count(0) > max(_MAX_STRAY_NULS, len(head) // 100)
 
 
-def _mostly_utf8(data: bytes, source: str, first_bad: int, warnings: list[str]) -> tuple[str, str]:
+def _mostly_utf8(data: bytes, source: str, first_bad: int, warnings: list[str]) -> tuple[str, str] | None:
     """UTF-8 with a few bad bytes: the text with U+FFFD in their place (and a warning), when
-    the valid multi-byte characters outnumber the bad bytes many times; else the refusal."""
+    the valid multi-byte characters outnumber the bad bytes many times; else None. (Latin-1 or
+    ISCII text has next to no valid multi-byte sequences.)"""
     text = data.decode("utf-8", errors="replace")
     bad = text.count(_REPLACEMENT) - data.count(_REPLACEMENT.encode())
     valid = sum(ord(c) > 0x7f for c in text) - text.count(_REPLACEMENT)
     if valid < _MIN_VALID_PER_BAD * bad:
-        raise InputError(
-            source, "decode",
-            f"not valid UTF-8 (first bad byte at offset {first_bad}) and not UTF-16 or ISCII-91 Hindi",
-            "Re-save the file as UTF-8 (e.g. `iconv -f SOURCE_ENCODING -t UTF-8`). Font-encoded "
-            "Hindi (Kruti Dev, Chanakya) must be converted to Unicode first.")
+        return None
     warnings.append(f"{source}: decode: {bad} byte sequence{'s' * (bad > 1)} not valid UTF-8 (first at "
                     f"offset {first_bad}) replaced by U+FFFD. Check the file if text is missing there.")
     return text, "utf-8"
