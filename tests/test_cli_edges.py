@@ -143,3 +143,37 @@ def test_reextract_decides_language_support_afresh_and_keeps_other_warnings():
         assert fresh_english["warnings"][0] == decode and "not supported" in fresh_english["warnings"][1]
     assert "language_supported" not in fresh_hindi and fresh_hindi["warnings"] == [decode]
     assert _items(fresh_hindi) > 0
+
+
+def test_a_fetched_page_with_a_few_bad_bytes_carries_the_warning_into_its_record():
+    import threading
+    from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+    from extractor.acquire.fetch import fetch_url
+    from extractor.extract import extract_documents
+
+    data, cut = HINDI.encode(), len(HINDI[:12].encode())
+    body = data[:cut] + b"\xff" + data[cut:]
+
+    class Handler(BaseHTTPRequestHandler):
+        def log_message(self, *args):
+            pass
+
+        def do_GET(self):
+            self.send_response(200)
+            self.send_header("Content-Type", "text/plain")
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            self.wfile.write(body)
+
+    server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        url = f"http://127.0.0.1:{server.server_address[1]}/news.txt"
+        (record,) = extract_documents([fetch_url(url)])
+    finally:
+        server.shutdown()
+        server.server_close()
+    assert record["warnings"] == [f"{url}: decode: 1 byte sequence not valid UTF-8 (first at offset {cut}) "
+                                  "replaced by U+FFFD. Check the file if text is missing there."]
+    assert [p["name"] for p in record["places"]] == ["रायपुर"]
