@@ -46,3 +46,13 @@ def require_read(key: str | None = Depends(api_key_header),
     """Reads need a key only when EXTRACTOR_READ_AUTH=1."""
     if settings.read_auth:
         _check_key(key, settings, "reading (EXTRACTOR_READ_AUTH is on)")
+
+
+def refuse_nul(request: Request) -> None:
+    """NUL in a query or path value is refused on every engine (PostgreSQL cannot compare text
+    with it; SQLite would just find nothing), before any route reads it."""
+    values = [*request.query_params.multi_items(), *request.path_params.items()]
+    for name, value in values:
+        if isinstance(value, str) and "\x00" in value:
+            raise ApiError(422, f"{name}: NUL characters (%00) are not allowed in a request value; "
+                                "remove them and send the request again")

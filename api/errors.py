@@ -43,7 +43,14 @@ async def _input_error(request: Request, exc: InputError) -> JSONResponse:
     return _json(status, message, stage=exc.stage)
 
 
+# FastAPI's answer when the body cannot even be read as JSON text (in practice: not UTF-8).
+_UNPARSABLE_BODY = "There was an error parsing the body"
+
+
 async def _http(_: Request, exc: HTTPException) -> JSONResponse:
+    if exc.status_code == 400 and exc.detail == _UNPARSABLE_BODY:
+        return _json(422, "invalid request (body: not JSON text in UTF-8); send the JSON body encoded as "
+                          "UTF-8 (Content-Type: application/json); see the OpenAPI document at /docs")
     messages = {404: "no such endpoint; see /docs for the list", 405: "method not allowed on this path"}
     detail = exc.detail if isinstance(exc.detail, str) and exc.detail not in (
         "Not Found", "Method Not Allowed") else messages.get(exc.status_code, str(exc.detail))

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
 from extractor.kinds import ENTITY_KINDS, KINDS, STATEMENT_KINDS
 
@@ -41,6 +41,21 @@ class ExtractRequest(BaseModel):
     published: str | None = Field(None, pattern=_DATE, description="YYYY-MM-DD; the reference date "
                                   "for relative dates")
     publisher: str | None = Field(None, max_length=500)
+
+    @field_validator("text", "html", "url", "title", "published", "publisher", mode="before")
+    @classmethod
+    def empty_is_absent(cls, value):
+        """`"html": ""` means no HTML: an empty (or blank) field counts as not given."""
+        return None if isinstance(value, str) and not value.strip() else value
+
+    @field_validator("url", "title", "published", "publisher")
+    @classmethod
+    def no_nul(cls, value: str | None) -> str | None:
+        # Metadata is stored as given, and PostgreSQL cannot store NUL; text and html are
+        # cleaned (control characters become spaces), so they may carry one.
+        if value is not None and "\x00" in value:
+            raise ValueError("NUL characters (\\u0000) are not allowed; remove them")
+        return value
 
     @model_validator(mode="after")
     def one_source(self) -> "ExtractRequest":

@@ -37,7 +37,7 @@ from extractor.acquire.clean import clean  # noqa: E402
 from extractor.document import RawDocument  # noqa: E402
 from extractor.pipeline import build_nlp, config_path  # noqa: E402
 
-DEFAULT_DEV = Path("/work/shared/eval/dev")
+DEFAULT_DEV = ROOT.parent / "shared" / "eval" / "dev"  # shared/ beside the checkout; --dev for another
 
 
 def load_documents(dev: Path) -> list[tuple[str, str, list[dict]]]:
@@ -130,6 +130,9 @@ def main() -> int:
     ap.add_argument("--dev", type=Path, default=DEFAULT_DEV, help="folder of *.txt + *.gold.json")
     ap.add_argument("--rounds", type=int, default=15, help="timed passes over the documents")
     args = ap.parse_args()
+    if not args.dev.is_dir():
+        print(f"note: no dev set at {args.dev} (give --dev DIR); measuring the corpus samples only",
+              file=sys.stderr)
     docs = load_documents(args.dev)
     nlp = dates_nlp()
     months = re.compile("|".join(map(re.escape, nlp.get_pipe("hi_dates").lex.months)))

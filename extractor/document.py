@@ -15,6 +15,7 @@ class RawDocument:
     url: str | None = None
     fetched_at: str | None = None
     meta: dict = field(default_factory=dict)  # given id, title, published, publisher
+    warnings: list[str] = field(default_factory=list)  # one line each, `INPUT: STAGE: what. What to do.`
 
 
 @dataclass
@@ -29,3 +30,4 @@ class Document:
     source: dict = field(default_factory=dict)
     given_id: str | None = None
     language_evidence: dict = field(default_factory=dict)
+    warnings: list[str] = field(default_factory=list)  # carried into the record's `warnings`

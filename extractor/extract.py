@@ -17,6 +17,7 @@ from .packs import LanguagePack, get_pack
 from .pipeline import get_nlp
 from .provenance import of_pipeline
 from .record import build_record
+from .support import unsupported_language
 
 log = logging.getLogger(__name__)
 Result = Union[dict, InputError]
@@ -42,27 +43,34 @@ def extract_documents(items: Iterable[RawDocument | Document | InputError], nlp:
 
     def docs():
         for item in cleaned:
-            doc = nlp.make_doc("" if isinstance(item, InputError) else item.text)
+            # Why no pack reads it, or None; such a text is not analysed.
+            unsupported = None if isinstance(item, InputError) else unsupported_language(item)
+            doc = nlp.make_doc("" if isinstance(item, InputError) or unsupported else item.text)
             if not isinstance(item, InputError):
                 doc._.published = item.published
-            yield doc, item
+            yield doc, (item, unsupported)
 
     failures: list[InputError] = []
 
     def on_error(stage, _proc, failed_docs, exc):  # spaCy drops the doc; we report it
         for failed in failed_docs:
-            item = getattr(failed, "_context", None)
-            name = item.source.get("path") or item.source.get("url") or item.doc_id if item else "?"
+            item = (getattr(failed, "_context", None) or (None,))[0]
+            name = (item.source.get("path") or item.source.get("url") or item.doc_id
+                    if isinstance(item, Document) else "?")
             log.error("%s: %s failed: %r", name, stage, exc)
             failures.append(InputError(name, stage, f"internal error: {exc!r}",
                                        "Please report this with the input document."))
 
     nlp.set_error_handler(on_error)
-    for doc, item in nlp.pipe(docs(), as_tuples=True, batch_size=batch_size):
+    for doc, (item, unsupported) in nlp.pipe(docs(), as_tuples=True, batch_size=batch_size):
         while failures:
             yield failures.pop(0)
         if isinstance(item, InputError):
             yield item
+            continue
+        if unsupported:  # a record that says so, with the text and no items
+            log.info(unsupported)  # the record carries it; the CLI prints it
+            yield {**build_record(item, nlp.make_doc(item.text), unsupported=unsupported), **provenance}
             continue
         try:
             yield {**build_record(item, doc), **provenance}
@@ -73,13 +81,20 @@ def extract_documents(items: Iterable[RawDocument | Document | InputError], nlp:
     yield from failures
 
 
+# Keys a fresh extraction writes when they apply: an old record's are not carried over.
+_DECIDED_AFRESH = ("warnings", "language_supported")
+
+
 def _stored_document(record: dict) -> Document:
     """The Document clean() made for a stored record: its text (hence its doc_id), title, date,
     source and language as they were; only the pipeline runs again."""
+    warnings = list(record.get("warnings") or [])
+    if record.get("language_supported") is False:
+        warnings = warnings[:-1]  # the "not supported" one, last: it is decided afresh
     return Document(doc_id=record["doc_id"], text=record["text"], language=record.get("language"),
                     title=record.get("title"), published=record.get("published"),
                     source=dict(record.get("source") or {}), given_id=record.get("id"),
-                    language_evidence=record.get("language_evidence") or {})
+                    language_evidence=record.get("language_evidence") or {}, warnings=warnings)
 
 
 def reextract_records(records: Iterable[dict], nlp: Language | None = None,
@@ -90,7 +105,8 @@ def reextract_records(records: Iterable[dict], nlp: Language | None = None,
     records, stored = tee(records)
     fresh = extract_documents(map(_stored_document, records), nlp=nlp, batch_size=batch_size)
     for old, new in zip(stored, fresh):
-        yield new if isinstance(new, InputError) else {**new, **{k: v for k, v in old.items() if k not in new}}
+        kept = {k: v for k, v in old.items() if k not in new and k not in _DECIDED_AFRESH}
+        yield new if isinstance(new, InputError) else {**new, **kept}
 
 
 def extract_text(text: str, *, title: str | None = None, published: str | None = None,

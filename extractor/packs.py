@@ -160,6 +160,15 @@ def _pack(lang: str, root: Path) -> LanguagePack:
     return LanguagePack(lang, root / lang)
 
 
+def available_languages(root: Path | None = None) -> tuple[str, ...]:
+    """The languages that have a pack (a folder with a pipeline.cfg) under `root`
+    (default: models_root()), sorted."""
+    root = Path(root) if root else models_root()
+    if not root.is_dir():
+        return ()
+    return tuple(sorted(p.name for p in root.iterdir() if (p / "pipeline.cfg").is_file()))
+
+
 def get_pack(lang: str = "hi", root: Path | None = None) -> LanguagePack:
     """The pack for `lang` under `root` (default: models_root()), one object per folder."""
     return _pack(lang, Path(root) if root else models_root())

@@ -34,8 +34,10 @@ def _item(span: Span, kind: Kind, bounds) -> dict:
     return item
 
 
-def build_record(document: Document, doc: Doc) -> dict:
-    """Assemble record/1 from a cleaned Document and the Doc the pipeline annotated."""
+def build_record(document: Document, doc: Doc, unsupported: str | None = None) -> dict:
+    """Assemble record/1 from a cleaned Document and the Doc the pipeline annotated.
+    `unsupported`: why no pack reads the document's language (the doc is then not annotated,
+    and the record says so in `language_supported` and `warnings`)."""
     bounds = _sentence_index(doc)
     record = {
         "schema": SCHEMA, "doc_id": document.doc_id, "source": dict(document.source),
@@ -48,6 +50,11 @@ def build_record(document: Document, doc: Doc) -> dict:
         record[kind.key] = _statements(doc, kind, bounds) if kind.statement else _items(doc, kind, bounds)
     record["sentences"] = [list(b) for b in bounds]
     record["language_evidence"] = document.language_evidence
+    if unsupported:
+        record["language_supported"] = False
+    warnings = [*document.warnings, *([unsupported] if unsupported else [])]
+    if warnings:
+        record["warnings"] = warnings
     return record
 
 

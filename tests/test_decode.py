@@ -144,3 +144,17 @@ def test_a_label_past_the_first_kilobyte_or_unknown_is_ignored():
     late = b"<html><head>" + b" " * 1100 + b'<meta charset="windows-1252"></head></html>'
     assert declared_charset(late) is None
     assert declared_charset(b'<meta charset="no-such-codec">') is None
+
+
+def test_utf8_with_a_few_bad_bytes_is_read_with_a_warning_even_under_a_latin1_label():
+    from extractor.acquire.decode import decode_with_warnings
+
+    head = '<html><head><meta charset="windows-1252"></head><body><p>' + HINDI[:8]
+    page, cut = (head + HINDI[8:] + "</p></body></html>").encode(), len(head.encode())
+    damaged = page[:cut] + b"\x92" + page[cut:]  # a stray Windows quote byte between two letters
+    text, encoding, warnings = decode_with_warnings(damaged, "page.html", declared_charset(damaged))
+    assert encoding == "utf-8" and HINDI in text.replace("\ufffd", "")
+    assert warnings == [f"page.html: decode: 1 byte sequence not valid UTF-8 (first at offset {cut}) replaced "
+                        "by U+FFFD. Check the file if text is missing there."]
+    with pytest.raises(InputError, match="not valid UTF-8"):  # mostly bad bytes: refused as before
+        decode_with_warnings(bytes(range(0x80, 0x100)) * 4 + HINDI.encode()[:30], "x.txt")

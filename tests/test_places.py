@@ -21,7 +21,7 @@ def _load_builder():
 
 
 BUILDER = _load_builder()
-DATA = BUILDER.data_dir()  # $INDIA_PLACES_DIR, shared/ beside the checkout, or /work/shared
+DATA = BUILDER.data_dir()  # $INDIA_PLACES_DIR, else ../shared/data/india-places beside the checkout
 
 
 @pytest.fixture(scope="module")
@@ -204,7 +204,8 @@ def test_ambiguous_names_are_gazetteer_forms():
     assert names and all(n in forms for n in names)
 
 
-@pytest.mark.skipif(not (DATA / "districts.csv").exists(), reason="shared india-places data absent")
+@pytest.mark.skipif(not (DATA / "districts.csv").exists(),
+                    reason=f"india-places data not found at {DATA}: set INDIA_PLACES_DIR or put shared/ beside the checkout")
 def test_builder_reproduces_places_tsv():
     shipped = (ROOT / "models" / "hi" / "lexicons" / "places.tsv").read_text(encoding="utf-8")
     assert BUILDER.render(BUILDER.build_rows(DATA)) == shipped

@@ -13,7 +13,9 @@ from extractor.kinds import KINDS as RECORD_KINDS
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLES = sorted((ROOT / "corpus" / "samples").glob("*.txt"))
-DEV = sorted((ROOT.parent / "shared" / "eval" / "dev").glob("*.txt"))
+DEV_DIR = ROOT.parent / "shared" / "eval" / "dev"  # beside the checkout; a clone has none
+DEV = sorted(DEV_DIR.glob("*.txt")) or [pytest.param(None, marks=pytest.mark.skip(
+    reason=f"the shared dev texts are not at {DEV_DIR}: span checks ran on corpus/samples only"))]
 KINDS = tuple(kind.key for kind in RECORD_KINDS)
 
 
@@ -38,7 +40,7 @@ def assert_spans_point_at_evidence(record):
             assert sent_start <= start < sent_end
 
 
-@pytest.mark.parametrize("path", SAMPLES + DEV, ids=lambda p: p.name)
+@pytest.mark.parametrize("path", SAMPLES + DEV, ids=lambda p: p.name if p else "shared-dev")
 def test_every_span_points_at_its_evidence(path):
     (record,) = records([path])
     assert_spans_point_at_evidence(record)

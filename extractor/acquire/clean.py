@@ -241,7 +241,7 @@ class Cleaner:
             source={"path": raw.meta.get("path") or raw.path, "url": raw.url,
                     "publisher": raw.meta.get("publisher") or found.get("publisher"),
                     "fetched_at": raw.fetched_at},
-            given_id=raw.meta.get("id"), language_evidence=evidence)
+            given_id=raw.meta.get("id"), language_evidence=evidence, warnings=list(raw.warnings))
 
 
 @lru_cache(maxsize=None)

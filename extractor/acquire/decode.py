@@ -2,10 +2,13 @@
 from __future__ import annotations
 
 import codecs
+import logging
 import re
 import unicodedata
 
 from ..errors import InputError
+
+log = logging.getLogger(__name__)
 
 # ISCII-91 (IS 13194:1991), Devanagari plane: the code point of every byte from 0xA1 to 0xEA,
 # in byte order, as ICU's ucnvisci.cpp toUnicodeTable lists them (a character-encoding table,
@@ -39,6 +42,10 @@ ISCII_PAIRS = {
 }
 _ATR, _EXT = 0xEF, 0xF0  # attribute (script/font switch) and extension codes: 2 bytes each
 _TEXT_CONTROLS = set("\t\n\r\f\v")
+_REPLACEMENT = "\ufffd"
+_MIN_VALID_PER_BAD = 20  # valid non-ASCII characters per bad byte for "a few bad bytes"
+# A few stray control characters (a NUL, an ESC) are damage in a text, not a binary file.
+_MAX_STRAY_CONTROLS = 8
 _JOINERS = set("\u200c\u200d\ufeff\u00ad")  # format characters real text carries
 
 
@@ -70,10 +77,11 @@ def _devanagari_share(text: str) -> float:
     return sum("\u0900" <= c <= "\u097f" for c in letters) / len(letters)
 
 
-def _is_printable(text: str) -> bool:
-    """Text has few control characters; decoded binary data has many."""
+def _is_printable(text: str, stray: int = 0) -> bool:
+    """Text has few control characters (a share, or up to `stray` of them); decoded binary
+    data has many."""
     printable = sum(c.isprintable() or c in _TEXT_CONTROLS or c in _JOINERS for c in text)
-    return bool(text) and printable / len(text) > 0.97
+    return bool(text) and (printable / len(text) > 0.97 or len(text) - printable <= stray)
 
 
 def _in_known_scripts(text: str) -> bool:
@@ -138,23 +146,66 @@ def declared_charset(data: bytes) -> str | None:
 
 def decode_bytes(data: bytes, source: str, declared: str | None = None) -> tuple[str, str]:
     """Return (text, encoding used); raise InputError naming the input when nothing fits.
+    Warnings (a few bad bytes replaced) go to the log; `decode_with_warnings` returns them."""
+    text, enc, warnings = decode_with_warnings(data, source, declared)
+    for warning in warnings:
+        log.warning(warning)
+    return text, enc
 
-    A BOM wins, then valid UTF-8 (a page mislabelled as Latin-1 is still read right), then the
-    `declared` charset (an HTML page's <meta>), then ISCII-91."""
+
+def decode_with_warnings(data: bytes, source: str, declared: str | None = None) -> tuple[str, str, list[str]]:
+    """Return (text, encoding used, warnings); raise InputError naming the input when nothing fits.
+
+    A BOM wins, then valid UTF-8 (a page mislabelled as Latin-1 is still read right), then UTF-8
+    with a few bad bytes among many good characters (replaced by U+FFFD, with a warning saying
+    how many and where the first was), then the `declared` charset (an HTML page's <meta>),
+    then ISCII-91."""
+    warnings: list[str] = []
     found = _from_bom(data, source) or _guess_utf16(data)
     if found is None:
-        if b"\x00" in data[:4096]:
-            raise _binary_error(source)  # NULs that are not UTF-16: PNG, PDF, ZIP, Office ...
+        if _looks_binary(data):
+            raise _binary_error(source)  # PNG, PDF, ZIP, Office ...: not text with a stray byte
         try:
             found = data.decode("utf-8"), "utf-8"
         except UnicodeDecodeError as exc:
-            found = _decode_declared(data, declared) or _decode_legacy(data, source, exc.start)
+            found = (_mostly_utf8(data, source, exc.start, warnings) or _decode_declared(data, declared)
+                     or _decode_iscii_hindi(data))
+            if found is None:
+                raise InputError(
+                    source, "decode",
+                    f"not valid UTF-8 (first bad byte at offset {exc.start}) and not UTF-16 or ISCII-91 Hindi",
+                    "Re-save the file as UTF-8 (e.g. `iconv -f SOURCE_ENCODING -t UTF-8`). Font-encoded "
+                    "Hindi (Kruti Dev, Chanakya) must be converted to Unicode first.") from None
     text, enc = found
     if not text.strip():
         raise InputError(source, "decode", "the input is empty", "Give a file with article text in it.")
-    if not _is_printable(text[:20000]):
+    if not _is_printable(text[:20000], _MAX_STRAY_CONTROLS):
         raise _binary_error(source)
-    return text, enc
+    return text, enc, warnings
+
+
+# File signatures of the binary formats people hand over instead of text.
+_MAGIC = (b"\x89PNG", b"%PDF-", b"PK\x03\x04", b"GIF8", b"\xff\xd8\xff", b"\xd0\xcf\x11\xe0")
+_MAX_STRAY_NULS = 8  # a stray NUL or two in a text file is damage, not a binary format
+
+
+def _looks_binary(data: bytes) -> bool:
+    head = data[:4096]
+    return data.startswith(_MAGIC) or head.count(0) > max(_MAX_STRAY_NULS, len(head) // 100)
+
+
+def _mostly_utf8(data: bytes, source: str, first_bad: int, warnings: list[str]) -> tuple[str, str] | None:
+    """UTF-8 with a few bad bytes: the text with U+FFFD in their place (and a warning), when
+    the valid multi-byte characters outnumber the bad bytes many times; else None. (Latin-1 or
+    ISCII text has next to no valid multi-byte sequences.)"""
+    text = data.decode("utf-8", errors="replace")
+    bad = text.count(_REPLACEMENT) - data.count(_REPLACEMENT.encode())
+    valid = sum(ord(c) > 0x7f for c in text) - text.count(_REPLACEMENT)
+    if valid < _MIN_VALID_PER_BAD * bad:
+        return None
+    warnings.append(f"{source}: decode: {bad} byte sequence{'s' * (bad > 1)} not valid UTF-8 (first at "
+                    f"offset {first_bad}) replaced by U+FFFD. Check the file if text is missing there.")
+    return text, "utf-8"
 
 
 def _decode_declared(data: bytes, declared: str | None) -> tuple[str, str] | None:
@@ -166,12 +217,8 @@ def _decode_declared(data: bytes, declared: str | None) -> tuple[str, str] | Non
         return None
 
 
-def _decode_legacy(data: bytes, source: str, first_bad: int) -> tuple[str, str]:
+def _decode_iscii_hindi(data: bytes) -> tuple[str, str] | None:
     text = _decode_iscii(data)
     if text is not None and _devanagari_share(text) > 0.5:
         return text, "iscii-91"
-    raise InputError(
-        source, "decode",
-        f"not valid UTF-8 (first bad byte at offset {first_bad}) and not UTF-16 or ISCII-91 Hindi",
-        "Re-save the file as UTF-8 (e.g. `iconv -f SOURCE_ENCODING -t UTF-8`). Font-encoded "
-        "Hindi (Kruti Dev, Chanakya) must be converted to Unicode first.")
+    return None

@@ -10,7 +10,7 @@ import httpx
 from ..document import RawDocument
 from ..errors import InputError
 from ..settings import get_settings
-from .decode import declared_charset, decode_bytes
+from .decode import declared_charset, decode_with_warnings
 
 log = logging.getLogger(__name__)
 _HTML_TYPES = ("text/html", "application/xhtml+xml")
@@ -71,16 +71,18 @@ def _with_retries(client: httpx.Client, url: str) -> tuple[bytes, httpx.Headers,
                      "EXTRACTOR_FETCH_RETRIES sets the number of attempts.")
 
 
-def _decode(data: bytes, headers: httpx.Headers, url: str) -> str:
-    """UTF-8, UTF-16 and ISCII by their bytes first; then the charset the server declared."""
+def _decode(data: bytes, headers: httpx.Headers, url: str) -> tuple[str, list[str]]:
+    """(text, warnings): UTF-8, UTF-16 and ISCII by their bytes first; then the charset the
+    server declared."""
     try:
-        return decode_bytes(data, url, declared_charset(data))[0]
+        text, _, warnings = decode_with_warnings(data, url, declared_charset(data))
+        return text, warnings
     except InputError:
         charset = httpx.Response(200, headers=headers).charset_encoding
         if not charset:
             raise
         try:
-            return data.decode(charset)
+            return data.decode(charset), []
         except (LookupError, UnicodeDecodeError):
             raise InputError(url, "decode", f"the page is neither UTF-8 nor the {charset} it declares",
                              "Save the page from a browser and give the file instead.") from None
@@ -97,13 +99,13 @@ def fetch_url(url: str, client: httpx.Client | None = None) -> RawDocument:
     finally:
         if own:
             client.close()
-    text = _decode(data, headers, url)
+    text, warnings = _decode(data, headers, url)
     fetched_at = datetime.now(timezone.utc).isoformat(timespec="seconds")
     ctype = headers.get("content-type", "").split(";")[0].strip().lower()
     looks_html = text.lstrip()[:15].lower().startswith(("<!doctype html", "<html"))
     if ctype == "text/plain" or (not ctype and not looks_html):
-        return RawDocument(name=url, text=text, url=final_url, fetched_at=fetched_at)
-    return RawDocument(name=url, html=text, url=final_url, fetched_at=fetched_at)
+        return RawDocument(name=url, text=text, url=final_url, fetched_at=fetched_at, warnings=warnings)
+    return RawDocument(name=url, html=text, url=final_url, fetched_at=fetched_at, warnings=warnings)
 
 
 def make_client() -> httpx.Client:

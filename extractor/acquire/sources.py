@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import os
+import sys
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterator, Union
@@ -16,7 +17,7 @@ from typing import Iterator, Union
 from ..document import RawDocument
 from ..errors import InputError
 from ..settings import get_settings
-from .decode import declared_charset, decode_bytes
+from .decode import declared_charset, decode_with_warnings
 from .fetch import fetch_url
 
 TEXT_SUFFIXES = {".txt"}
@@ -26,6 +27,7 @@ URL_LIST_SUFFIXES = {".urls"}  # one http(s) URL per line; blank lines and "# ..
 SUFFIXES = TEXT_SUFFIXES | HTML_SUFFIXES | DUMP_SUFFIXES | URL_LIST_SUFFIXES
 META_FIELDS = ("id", "path", "title", "published", "publisher")
 
+STDIN = "<stdin>"  # how the document read from "-" is named
 Item = Union[RawDocument, InputError]  # a failed input is yielded, never raised: the batch goes on
 
 
@@ -34,7 +36,7 @@ class Input:
     """One input document, named but not read yet."""
 
     key: str  # how errors, logs and the batch journal name it: a path, a URL or `dump:line`
-    kind: str  # "file" | "url" | "line" (`line`: the dump line's text) | "failed" (`error`: why not)
+    kind: str  # "file" | "url" | "stdin" | "line" (`line`: the dump line's text) | "failed" (`error`: why not)
     line: str | None = None
     error: InputError | None = None
 
@@ -73,13 +75,26 @@ def read_file(path: Path) -> RawDocument:
     except OSError as exc:
         raise InputError(str(path), "read", f"could not read the file ({exc.strerror or exc})",
                          "Check that the file exists and is readable.") from None
-    suffix = path.suffix.lower()
-    text, _ = decode_bytes(data, str(path), declared_charset(data) if suffix not in TEXT_SUFFIXES else None)
+    return from_bytes(data, str(path), path.suffix.lower(), path=str(path))
+
+
+def read_stdin() -> RawDocument:
+    """The document on standard input ("-"): text or HTML, told apart by its content."""
+    limit = get_settings().max_input_bytes
+    data = sys.stdin.buffer.read(limit + 1)
+    if len(data) > limit:
+        raise _too_large(STDIN, f"more than {limit:,}", limit)
+    return from_bytes(data, STDIN, "")
+
+
+def from_bytes(data: bytes, name: str, suffix: str, path: str | None = None) -> RawDocument:
+    """Decoded text or HTML: a .txt/.html suffix decides, else the content does."""
+    text, _, warnings = decode_with_warnings(data, name, declared_charset(data) if suffix not in TEXT_SUFFIXES else None)
     is_html = suffix in HTML_SUFFIXES or (suffix not in TEXT_SUFFIXES and text.lstrip()[:15].lower()
                                           .startswith(("<!doctype html", "<html")))
     if is_html:
-        return RawDocument(name=str(path), html=text, path=str(path))
-    return RawDocument(name=str(path), text=text, path=str(path))
+        return RawDocument(name=name, html=text, path=path, warnings=warnings)
+    return RawDocument(name=name, text=text, path=path, warnings=warnings)
 
 
 def _given_metadata(obj: dict, where: str) -> dict:
@@ -95,9 +110,9 @@ def _given_metadata(obj: dict, where: str) -> dict:
 def _from_dump_line(line: str, where: str) -> RawDocument:
     """One JSONL object: a document given as url, html or text, with optional metadata."""
     try:
-        obj = json.loads(line)
+        obj = json.loads(line.rstrip("\r\n"))  # an unterminated string is not "a control character"
     except json.JSONDecodeError as exc:
-        raise InputError(where, "read", f"not a JSON object ({exc.msg} at column {exc.colno})",
+        raise InputError(where, "read", f"not a JSON object ({exc.msg.removesuffix(' at')} at column {exc.colno})",
                          "Each line must be one JSON object.") from None
     if not isinstance(obj, dict) or not any(isinstance(obj.get(k), str) and obj[k].strip()
                                             for k in ("url", "html", "text")):
@@ -180,6 +195,9 @@ def _expand(value: str) -> Iterator[Input]:
     if is_url(value):
         yield Input(value, "url")
         return
+    if value == "-":
+        yield Input(STDIN, "stdin")
+        return
     path = Path(value)
     if not path.exists():
         yield _failed(str(path), "no such file or directory", "Check the path.")
@@ -210,6 +228,8 @@ def load(item: Input) -> Item:
             return fetch_url(item.key)
         if item.kind == "line":
             return _from_dump_line(item.line, item.key)
+        if item.kind == "stdin":
+            return read_stdin()
         return read_file(Path(item.key))
     except InputError as exc:
         return exc

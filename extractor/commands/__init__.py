@@ -9,12 +9,22 @@ def report(error: InputError) -> None:
     print(f"error: {error}", file=sys.stderr)
 
 
-def open_store_or_report(url: str | None):
-    """The store at `url`, or None after reporting why it cannot be opened (the command exits 2)."""
+def warn(warnings) -> None:
+    """A record's (or document's) warnings on stderr, one line each: the input was still used."""
+    for warning in warnings or ():
+        print(f"warning: {warning}", file=sys.stderr)
+
+
+CREATE_HELP = "start an empty store if the SQLite file does not exist (default: refuse, a mistyped path)"
+
+
+def open_store_or_report(url: str | None, create: bool = True):
+    """The store at `url`, or None after reporting why it cannot be opened (the command exits 2).
+    create=False: a missing SQLite file is refused (commands that read the store)."""
     from ..store import open_store  # the store (SQLAlchemy) only for commands that use it
 
     try:
-        return open_store(url)
+        return open_store(url, create=create)
     except InputError as exc:
         report(exc)
         return None

@@ -6,12 +6,12 @@ import json
 from ..acquire.clean import clean
 from ..acquire.sources import iter_inputs
 from ..errors import InputError
-from . import report
+from . import report, warn
 
 
 def register(sub) -> None:
     p = sub.add_parser("clean", help="print main text without boilerplate")
-    p.add_argument("inputs", nargs="+", metavar="PATH_OR_URL")
+    p.add_argument("inputs", nargs="+", metavar="PATH_OR_URL", help='a file, folder, URL, dump, or "-" for stdin')
     p.add_argument("--format", choices=("text", "jsonl"), default="text")
     p.set_defaults(func=run)
 
@@ -27,6 +27,7 @@ def run(args) -> int:
             report(exc)
             failed += 1
             continue
+        warn(doc.warnings)
         if args.format == "jsonl":
             print(json.dumps({"doc_id": doc.doc_id, "source": doc.source, "language": doc.language,
                               "title": doc.title, "published": doc.published, "text": doc.text},

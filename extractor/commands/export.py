@@ -4,7 +4,7 @@ from __future__ import annotations
 import sys
 
 from ..store.export import FORMATS
-from . import open_store_or_report
+from . import CREATE_HELP, open_store_or_report
 
 
 def register(sub) -> None:
@@ -12,11 +12,12 @@ def register(sub) -> None:
     p.add_argument("--format", choices=tuple(FORMATS), required=True)
     p.add_argument("--out", required=True, metavar="DIR", help="folder to write into (created if missing)")
     p.add_argument("--db", metavar="URL", help="database URL (default: EXTRACTOR_DB, else sqlite:///extractor.db)")
+    p.add_argument("--create", action="store_true", help=CREATE_HELP)
     p.set_defaults(func=run)
 
 
 def run(args) -> int:
-    store = open_store_or_report(args.db)
+    store = open_store_or_report(args.db, create=args.create)
     if store is None:
         return 2
     with store:

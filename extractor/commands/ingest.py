@@ -12,7 +12,8 @@ from ..document import RawDocument
 from ..errors import InputError
 from ..extract import extract_documents
 from ..store import Store
-from . import open_store_or_report, report
+from ..store.rows import nul_warning, without_nul
+from . import open_store_or_report, report, warn
 
 
 def register(sub) -> None:
@@ -46,6 +47,11 @@ def run(args) -> int:
             try:
                 if isinstance(result, InputError):
                     raise result
+                clean_result, nul_fields = without_nul(result)
+                if result.get("warnings") or nul_fields:
+                    bar.clear()
+                    warn([*result.get("warnings", ()), *([nul_warning(result, nul_fields)] if nul_fields else [])])
+                result = clean_result
                 _, new = store.ingest(result)
                 counts["new" if new else "existing"] += 1
             except InputError as exc:

@@ -11,7 +11,8 @@ from . import report
 HELP = """\
 Print the people (PER), places (LOC) and organisations (ORG) found by the NER model:
 models/hi/ner (spaCy, default) or, with --ner-backend stanza, models/hi/ner-stanza.
-Each argument is a .txt/.html file, or else the text itself; "-" reads stdin.
+Each argument is a .txt/.html file, or else the text itself; "-" reads stdin. A single word
+that looks like a path (has a / or a file suffix) but names no file is an error.
 Offsets are character offsets [start, end) into the text as read (for HTML: the cleaned text).
 --format table (default): one row per entity, for people.
 --format jsonl: one JSON object per entity, for tools:
@@ -35,17 +36,34 @@ def _raw_formatter():
 
 
 def read_input(value: str) -> tuple[str, str]:
-    """(source name, text) for a path, "-" or literal text."""
+    """(source name, text) for a path, "-" or literal text, as extract reads them: HTML cleaned,
+    Hindi typed in Kruti Dev converted to Unicode. An argument that looks like a path (one word
+    with a folder or a file suffix) and names no file is an error, not text."""
     from ..acquire.clean import clean
+    from ..acquire.krutidev import convert_if_krutidev
     from ..acquire.sources import read_file
 
     if value == "-":
-        return "<stdin>", sys.stdin.read()
+        return "<stdin>", convert_if_krutidev(sys.stdin.read())[0]
     path = Path(value)
     if "\n" not in value and _is_file(path):
         raw = read_file(path)
-        return value, raw.text if raw.text is not None else clean(raw).text
-    return "<text>", value
+        return value, convert_if_krutidev(raw.text)[0] if raw.text is not None else clean(raw).text
+    if _looks_like_path(value):
+        raise InputError(value, "read", "no such file (the argument looks like a path, so it is not "
+                         "taken as text)", "Check the path; to tag text that looks like this, pipe it "
+                         "to `ner -`.")
+    return "<text>", convert_if_krutidev(value)[0]
+
+
+_PATH_SUFFIXES = (".txt", ".html", ".htm", ".jsonl", ".ndjson", ".urls", ".text", ".md")
+
+
+def _looks_like_path(value: str) -> bool:
+    """One word containing a / or ending in a file suffix: a file name, not a sentence."""
+    word = value.strip()
+    return bool(word) and not any(c.isspace() for c in word) and (
+        "/" in word or "\\" in word or word.lower().endswith(_PATH_SUFFIXES))
 
 
 def _is_file(path: Path) -> bool:

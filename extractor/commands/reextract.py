@@ -17,12 +17,13 @@ from ..extract import reextract_records
 from ..pipeline import build_nlp
 from ..provenance import current
 from ..store import Store
-from . import open_store_or_report, report
+from . import CREATE_HELP, open_store_or_report, report
 
 
 def register(sub) -> None:
     p = sub.add_parser("reextract", help="re-extract stored documents made with other models (after a lexicon fix)")
     p.add_argument("--db", metavar="URL", help="database URL (default: EXTRACTOR_DB, else sqlite:///extractor.db)")
+    p.add_argument("--create", action="store_true", help=CREATE_HELP)
     p.add_argument("--all", action="store_true", help="every stored document, whatever its models_hash")
     p.add_argument("--dry-run", action="store_true", help="say what would be re-extracted and change nothing")
     p.add_argument("--no-progress", action="store_true", help="no progress bar")
@@ -65,7 +66,7 @@ def _reextract(store: Store, target: str | None, todo: int, progress: bool) -> d
 
 
 def run(args) -> int:
-    store = open_store_or_report(args.db)
+    store = open_store_or_report(args.db, create=args.create)
     if store is None:
         return 2
     now = current()

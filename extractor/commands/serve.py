@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from ..errors import InputError
-from . import report
+from . import CREATE_HELP, report
 
 
 def register(sub) -> None:
@@ -10,6 +10,7 @@ def register(sub) -> None:
     p.add_argument("--host", default="127.0.0.1", help="address to listen on (default 127.0.0.1)")
     p.add_argument("--port", type=int, default=8000)
     p.add_argument("--db", metavar="URL", help="database URL (default: EXTRACTOR_DB, else sqlite:///extractor.db)")
+    p.add_argument("--create", action="store_true", help=CREATE_HELP)
     p.set_defaults(func=run)
 
 
@@ -19,7 +20,7 @@ def run(args) -> int:
     from api.main import create_app
 
     try:
-        app = create_app(args.db)
+        app = create_app(args.db, create=args.create)
     except InputError as exc:
         report(exc)
         return 2

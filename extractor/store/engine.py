@@ -1,12 +1,13 @@
 """Open a database by URL: SQLite (WAL, foreign keys, explicit BEGIN) or PostgreSQL, migrated to head."""
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from alembic import command
 from alembic.config import Config
 from sqlalchemy import Engine, create_engine, event, text
-from sqlalchemy.engine import make_url
+from sqlalchemy.engine import URL, make_url
 from sqlalchemy.exc import ArgumentError
 
 from ..errors import InputError
@@ -61,6 +62,39 @@ def make_engine(url: str) -> Engine:
         return create_engine(parsed, pool_size=10, max_overflow=20, pool_pre_ping=True)
     raise InputError(url, "store", f"unsupported database {parsed.get_backend_name()!r}",
                      "Use an sqlite:/// or postgresql+psycopg:// URL.")
+
+
+def missing_sqlite_file(url: str) -> None:
+    """Raise InputError when `url` is an SQLite file that does not exist (for commands that read)."""
+    try:
+        parsed = make_url(url)
+    except ArgumentError:
+        return  # make_engine says what is wrong with it
+    if parsed.get_backend_name() != "sqlite" or not parsed.database or parsed.database == ":memory:":
+        return
+    if not Path(parsed.database).expanduser().exists():
+        raise InputError(url, "store", f"no store at {parsed.database} (the file does not exist)",
+                         "Check the path or EXTRACTOR_DB; to start an empty store there, add --create "
+                         "(ingest and batch --db create it too).")
+
+
+def _search_path(url: URL) -> str | None:
+    """The schema named by `?options=-csearch_path=NAME` (the libpq way to choose one)."""
+    options = url.query.get("options") or ""
+    options = options if isinstance(options, str) else " ".join(options)
+    match = re.search(r"search_path\s*=\s*([^\s,]+)", options)
+    return match[1].strip('"') if match else None
+
+
+def missing_schema(url: URL) -> InputError:
+    """The error for a PostgreSQL URL whose search_path names a schema that does not exist."""
+    schema = _search_path(url)
+    plain = url.set(drivername="postgresql", query={}).render_as_string(hide_password=True)
+    name = f'"{schema}"' if schema else "NAME"
+    return InputError(url.render_as_string(hide_password=True), "store",
+                      f"the schema {schema or 'in the search_path'} does not exist",
+                      f"Create it first: psql {plain} -c 'CREATE SCHEMA {name};' "
+                      "(or run CREATE SCHEMA in any SQL client), then run this again.")
 
 
 def migrate(engine: Engine) -> None:

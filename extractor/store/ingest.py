@@ -13,6 +13,7 @@ mentions, so that entity ids handed out earlier keep answering.
 from __future__ import annotations
 
 import json
+import logging
 
 from sqlalchemy import Connection, delete, insert, select, update
 
@@ -21,12 +22,23 @@ from ..provenance import KEYS as PROVENANCE
 from .dialect import insert_ignore
 from .relations import RelationBuilder
 from .resolve import Resolver
-from .rows import document_row, mention_rows, validate
+from .rows import document_row, mention_rows, nul_warning, validate, without_nul
 from .schema import documents, mentions, merge_evidence, relations
 
 _MENTION_COLUMNS = ("doc_id", "kind", "ordinal", "surface", "span_start", "span_end", "sentence",
                     "value", "role", "entity_id", "fields")
 _COLUMN_WIDTH = {"extractor_version": 40, "models_hash": 64}
+log = logging.getLogger(__name__)
+
+
+def _storable(record):
+    """The record without NUL characters (replaced, with a warning in the log)."""
+    if not isinstance(record, dict):
+        return record
+    clean, fields = without_nul(record)
+    if fields:
+        log.warning(nul_warning(record, fields))
+    return clean
 
 
 def _document_row(record: dict) -> dict:
@@ -37,6 +49,7 @@ def _document_row(record: dict) -> dict:
 
 def ingest_record(conn: Connection, record: dict) -> tuple[str, bool]:
     """Write `record` on `conn` (inside a transaction); return (doc_id, True if it is new)."""
+    record = _storable(record)
     doc_id = validate(record)
     inserted = conn.execute(insert_ignore(conn, documents, ["doc_id"]).returning(documents.c.id),
                             _document_row(record)).first()
@@ -55,6 +68,7 @@ def replace_record(conn: Connection, record: dict) -> bool:
     """Put `record` in place of the stored document with its doc_id (inside a transaction).
     Mentions, evidence and relations are rewritten only when the items differ from the stored
     ones (provenance aside), so an unchanged document keeps its mention ids; True if they were."""
+    record = _storable(record)
     doc_id = validate(record)
     # FOR UPDATE (PostgreSQL): two replacements of one document wait for each other.
     stored = conn.execute(select(documents.c.record).where(documents.c.doc_id == doc_id)

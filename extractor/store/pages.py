@@ -12,6 +12,14 @@ class QueryError(ValueError):
     """A query parameter the store cannot use; the message says which and what to send."""
 
 
+def refuse_nul(**values) -> None:
+    """QueryError when a text parameter holds NUL: PostgreSQL cannot compare text with it, and
+    SQLite would just find nothing; both engines answer the same."""
+    for name, value in values.items():
+        if isinstance(value, str) and "\x00" in value:
+            raise QueryError(f"{name}: NUL characters are not allowed in a query value; remove them")
+
+
 @dataclass
 class Page:
     items: list[dict] = field(default_factory=list)

@@ -33,6 +33,34 @@ def _fail(doc_id: str, problem: str) -> InputError:
                       "The store takes record/1 dicts as extractor.extract returns them; fix the record.")
 
 
+NUL_REPLACEMENT = "\ufffd"  # one character for one: spans into the text stay right
+
+
+def without_nul(value, where: str = "") -> tuple[object, list[str]]:
+    """`value` (a record, or any JSON value) with every NUL character replaced by U+FFFD, and the
+    paths of the fields that had one. PostgreSQL cannot store NUL in text or JSON; both engines
+    store the same."""
+    if isinstance(value, str):
+        return (value.replace("\x00", NUL_REPLACEMENT), [where or "value"]) if "\x00" in value else (value, [])
+    if isinstance(value, dict):
+        items = [(k, *without_nul(v, f"{where}.{k}" if where else str(k))) for k, v in value.items()]
+        found = [path for _, _, paths in items for path in paths]
+        return ({k: v for k, v, _ in items} if found else value), found
+    if isinstance(value, (list, tuple)):
+        items = [without_nul(v, f"{where}[{i}]") for i, v in enumerate(value)]
+        found = [path for _, paths in items for path in paths]
+        return ([v for v, _ in items] if found else value), found
+    return value, []
+
+
+def nul_warning(record: dict, fields: list[str]) -> str:
+    """One line for stderr or the log: which document, which fields."""
+    shown = ", ".join(fields[:5]) + (f" and {len(fields) - 5} more" if len(fields) > 5 else "")
+    name = (record.get("source") or {}).get("path") if isinstance(record.get("source"), dict) else None
+    return (f"{name or 'record ' + str(record.get('doc_id'))}: store: NUL characters replaced by U+FFFD "
+            f"in {shown} (a database cannot store them); check the input that had them")
+
+
 def validate(record) -> str:
     """Check the fields the store relies on; return the doc_id or raise InputError naming it."""
     if not isinstance(record, dict):

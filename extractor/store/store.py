@@ -8,13 +8,13 @@ from pathlib import Path
 from typing import Iterable, Iterator
 
 from sqlalchemy import Connection, Engine, exists, func, or_, select, text
-from sqlalchemy.exc import DBAPIError, OperationalError
+from sqlalchemy.exc import DBAPIError, OperationalError, ProgrammingError
 
 from ..errors import InputError
 from . import actions, queries, search, timeline, versions
-from .engine import make_engine, migrate, resolve_url
+from .engine import make_engine, migrate, missing_schema, missing_sqlite_file, resolve_url
 from .ingest import ingest_record, replace_record, stored
-from .pages import Page
+from .pages import Page, refuse_nul
 from .schema import documents, entities, mentions, merge_evidence, metadata
 
 log = logging.getLogger(__name__)
@@ -23,6 +23,7 @@ log = logging.getLogger(__name__)
 ANALYZE_AFTER = 1000
 _TRANSIENT = {"40P01", "40001"}  # PostgreSQL deadlock detected, serialization failure
 _ATTEMPTS = 3
+_INVALID_SCHEMA_NAME = "3F000"  # the URL's search_path names no schema that exists
 
 
 @dataclass
@@ -114,12 +115,14 @@ class Store:
             return stored(conn, doc_id)
 
     def get_document(self, doc_id: str) -> dict | None:
+        refuse_nul(doc_id=doc_id)
         with self.read() as conn:
             return queries.get_document(conn, doc_id)
 
     def list_entities(self, plural: str, **filters) -> Page:
         """plural: officials | agencies | programmes | places; filters: q, date_from, date_to,
         place, agency, limit, cursor (see queries.list_entities)."""
+        refuse_nul(**filters)
         with self.read() as conn:
             return queries.list_entities(conn, plural, **filters)
 
@@ -152,14 +155,17 @@ class Store:
             return versions.versions_of(conn, doc_id)
 
     def programme_timeline(self, programme_id: int, **options) -> Page | None:
+        refuse_nul(**options)
         with self.read() as conn:
             return timeline.programme_timeline(conn, programme_id, **options)
 
     def action_points(self, **filters) -> Page:
+        refuse_nul(**filters)
         with self.read() as conn:
             return actions.action_points(conn, **filters)
 
     def search(self, q: str, limit: int = 20, cursor: str | None = None) -> Page:
+        refuse_nul(q=q, cursor=cursor)
         with self.read() as conn:
             return search.search(conn, q, limit=limit, cursor=cursor)
 
@@ -218,10 +224,14 @@ class Store:
         self.close()
 
 
-def open_store(url: str | None = None) -> Store:
+def open_store(url: str | None = None, create: bool = True) -> Store:
     """Open (creating and migrating as needed) the store at `url`, else EXTRACTOR_DB, else
-    sqlite:///extractor.db in the working directory."""
-    engine = make_engine(resolve_url(url))
+    sqlite:///extractor.db in the working directory. With create=False a missing SQLite file is
+    an InputError (a mistyped path must not become a new, empty store)."""
+    url = resolve_url(url)
+    if not create:
+        missing_sqlite_file(url)
+    engine = make_engine(url)
     try:
         migrate(engine)
     except OperationalError as exc:
@@ -229,6 +239,11 @@ def open_store(url: str | None = None) -> Store:
         where = engine.url.render_as_string(hide_password=True)
         raise InputError(where, "store", f"cannot open the database ({exc.orig or exc})",
                          "Check the URL, that the server is running and that you may write there.") from None
+    except ProgrammingError as exc:
+        engine.dispose()
+        if getattr(exc.orig, "sqlstate", None) == _INVALID_SCHEMA_NAME:
+            raise missing_schema(engine.url) from None
+        raise
     except Exception:
         engine.dispose()
         raise

@@ -2,8 +2,7 @@
 
     python models/tools/build_places.py [DATA_DIR] [--out PATH]
 
-DATA_DIR defaults to $INDIA_PLACES_DIR or ../shared/data/india-places beside the checkout
-(/work/shared/data/india-places on the project machines). The hand-kept inputs beside the
+DATA_DIR defaults to $INDIA_PLACES_DIR, else ../shared/data/india-places beside the checkout. The hand-kept inputs beside the
 output are merged in: places_manual.tsv (press forms, big cities without a municipal
 corporation, regions) and places_drop.txt (forms never to emit). The output is
 deterministic, so tests can rebuild it and compare. Credits and licences: lexicons/PLACES.md.
@@ -18,7 +17,6 @@ from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 LEXICONS = HERE.parent / "hi" / "lexicons"
-DEFAULT_DATA = Path("/work/shared/data/india-places")
 COLUMNS = ("name_hi", "canonical_hi", "name_en", "kind", "state_en", "lgd_code", "source", "form")
 KIND_ORDER = {"country": 0, "state": 1, "ut": 1, "district": 2, "city": 3, "region": 4}
 HEADER = """\
@@ -37,8 +35,7 @@ def data_dir(arg: str | None = None) -> Path:
     env = os.environ.get("INDIA_PLACES_DIR")
     if env:
         return Path(env)
-    beside = HERE.parent.parent.parent / "shared" / "data" / "india-places"
-    return beside if beside.is_dir() else DEFAULT_DATA
+    return HERE.parent.parent.parent / "shared" / "data" / "india-places"  # beside the checkout
 
 
 def _csv(path: Path) -> list[dict]:
