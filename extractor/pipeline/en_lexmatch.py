@@ -1,0 +1,147 @@
+"""Matching helpers of the English stages: Latin-script names are told by their capitals.
+
+A lexicon entry matches whatever the case of its ordinary words ("Ministry Of Tourism"), but an
+acronym entry only as written ("WHO", not "who"), and a match must start with a capital ("the
+army" is no body). Names are runs of capitalised words with their joiners ("Department of
+Science and Technology"): `Chunks` finds them once per document.
+"""
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Doc
+
+from ..packs import LanguagePack
+from .lexmatch import PhraseTable, fold
+
+APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "`": "'"})
+_SPACE = re.compile(r"\s+")
+
+
+def norm(text: str) -> str:
+    """Folded text with one apostrophe and single spaces: the key English names are compared by."""
+    return _SPACE.sub(" ", fold(text).translate(APOSTROPHES)).strip()
+
+
+def en_words(doc: Doc) -> list[str]:
+    """`norm` of every token, computed once per Doc and shared by the English stages."""
+    cached = doc.user_data.get("en_words")
+    if cached is None or len(cached) != len(doc):
+        cached = doc.user_data["en_words"] = [norm(t.text) for t in doc]
+    return cached
+
+
+def capitalised(text: str) -> bool:
+    """"Ministry", "MSME", "eSanjeevani", "PM-KISAN": a word that names, not a common word."""
+    if not text or not text[0].isalnum():
+        return False
+    if text[0].isupper():
+        return True
+    return text[0].isalpha() and any(c.isupper() for c in text[1:])
+
+
+def is_acronym(text: str) -> bool:
+    letters = [c for c in text if c.isalpha()]
+    return len(letters) >= 2 and all(c.isupper() for c in letters)
+
+
+class CasedTable:
+    """A PhraseTable whose matches also respect case (module docstring)."""
+
+    def __init__(self, tokenizer, rows, key: str = "surface"):
+        rows = [r for r in rows if r.get(key)]
+        self.table = PhraseTable(tokenizer, [(r[key].translate(APOSTROPHES), r) for r in rows])
+        self.by_name = {norm(r[key]): r for r in rows}
+
+    def match_at(self, doc: Doc, i: int):
+        """(end, row) of the longest entry at token i that the case allows, or None."""
+        words = en_words(doc)
+        for key, row in self.table.index.get(words[i], ()):
+            end = i + len(key)
+            if end <= len(words) and tuple(words[i:end]) == key and _case_ok(doc, i, end, row):
+                return end, row
+        return None
+
+    def find(self, doc: Doc):
+        """(start, end, row) of non-overlapping longest matches, left to right."""
+        words, i = en_words(doc), 0
+        while i < len(words):
+            hit = self.match_at(doc, i) if words[i] in self.table.index else None
+            if hit:
+                yield i, hit[0], hit[1]
+                i = hit[0]
+            else:
+                i += 1
+
+    def lookup(self, name: str) -> dict | None:
+        return self.by_name.get(norm(name))
+
+
+def _case_ok(doc: Doc, start: int, end: int, row: dict) -> bool:
+    first = doc[start].text
+    if not capitalised(first):
+        return False
+    surface = row.get("surface") or ""
+    if end - start == 1 and is_acronym(surface):
+        return first == surface or first.upper() == surface and is_acronym(first)
+    return True
+
+
+class Chunks:
+    """Runs of capitalised words, joined by the pack's joiners ("of", "and", "&") when a
+    capitalised word follows, by hyphens written without spaces ("PM-KISAN") and by the full
+    stop of a known abbreviation ("Govt. of India")."""
+
+    def __init__(self, pack: LanguagePack):
+        # One set for every English stage (words/agencies.tsv), so the chunks are computed once.
+        self.joiners = {norm(w) for w in pack.words("agencies", "name_joiners")}
+        self.abbreviations = {norm(w) for w in pack.words("agencies", "abbreviations")}
+        self.openers = {norm(w) for w in pack.words("agencies", "never_start")}
+
+    def __call__(self, doc: Doc) -> list[tuple[int, int]]:
+        words, out, i, n = en_words(doc), [], 0, len(doc)
+        while i < n:
+            if not capitalised(doc[i].text):
+                i += 1
+                continue
+            j = i + 1
+            while j < n:
+                if capitalised(doc[j].text):
+                    j += 1
+                elif words[j] in self.joiners and j + 1 < n and capitalised(doc[j + 1].text) \
+                        and doc[j].whitespace_:
+                    j += 2
+                elif doc[j].text in "-/" and not doc[j - 1].whitespace_ and not doc[j].whitespace_ \
+                        and j + 1 < n and doc[j + 1].text[:1].isalnum():
+                    j += 2  # "PM-KISAN", "M/o"
+                elif doc[j].text == "." and words[j - 1] in self.abbreviations and j + 1 < n \
+                        and capitalised(doc[j + 1].text):
+                    j += 2
+                else:
+                    break
+            start = i
+            while start < j and words[start] in self.openers:
+                start += 1  # "The Board", "Under Jal Jeevan Mission": not part of the name
+            if start < j:
+                out.append((start, j))
+            i = j
+        return out
+
+    def of(self, doc: Doc) -> list[tuple[int, int]]:
+        """The chunks of a Doc, computed once and shared by the English stages."""
+        cached = doc.user_data.get("en_chunks")
+        if cached is None or cached[0] != len(doc):
+            cached = doc.user_data["en_chunks"] = (len(doc), self(doc))
+        return cached[1]
+
+
+def bracketed_acronym(doc: Doc, end: int) -> tuple[int, str] | None:
+    """(index after ")", acronym) when "(ABC)" follows token `end`, else None."""
+    if end + 2 < len(doc) and doc[end].text == "(" and doc[end + 2].text == ")" \
+            and is_acronym(doc[end + 1].text):
+        return end + 3, doc[end + 1].text
+    return None
+
+
+def tokens_of(doc: Doc, groups: tuple[str, ...]) -> set[int]:
+    return {k for g in groups for s in doc.spans.get(g, []) for k in range(s.start, s.end)}

@@ -1,0 +1,242 @@
+"""English officials: a person's name with honorific, post, cadre, body and place.
+
+"Union Minister of Home Affairs Shri Amit Shah", "Dr. X, IAS, Secretary, Department of Y",
+"the Chief Minister of Z, X", "X, Minister of State for Y". Writes the same span group and
+attributes as hi_officials ("officials", span._.officials with designation_en, the post as the
+designations table normalises it), and merges a person's mentions the same way.
+"""
+from __future__ import annotations
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from ..packs import LanguagePack, get_pack
+from .en_lexmatch import CasedTable, Chunks, capitalised, en_words, norm, tokens_of
+from .names import Name
+from .officials import _mention, _one_per_person
+from .stage import PackStage
+
+MAX_NAME = 5
+MAX_PORTFOLIO = 8  # "Minister of State for Micro, Small and Medium Enterprises"
+MAX_BRACKET = 4  # "(I/C)", "(Independent Charge)"
+BLOCKING = ("agencies", "programmes", "places", "place_mentions")
+
+
+@Language.factory("en_officials", assigns=["doc.spans", "span._.officials"],
+                  requires=["span._.agencies", "span._.programmes"])
+def make_en_officials(nlp: Language, name: str):
+    return EnOfficials(nlp, get_pack(nlp.lang).view())
+
+
+class EnOfficials(PackStage):
+    """doc.spans["officials"]: one span per person per document (first mention)."""
+
+    def __init__(self, nlp: Language, pack: LanguagePack):
+        super().__init__(nlp, pack)
+        self.posts = CasedTable(nlp.tokenizer, pack.table("designations") + pack.table("designations_manual"))
+        self.services = CasedTable(nlp.tokenizer, pack.table("services") + pack.table("services_manual"))
+        words = lambda name: {norm(w) for w in pack.words("officials", name)}  # noqa: E731
+        self.honorifics = {w.rstrip(".") for w in words("honorifics")}
+        self.suffixes = words("name_suffixes")
+        self.modifiers = words("post_modifiers")
+        self.links = words("portfolio_links")
+        self.portfolio_heads = words("portfolio_heads")
+        self.separators = words("name_separators")
+        self.before_bare = words("before_bare_name")
+        self.chunks = Chunks(pack)
+        self.not_name = words("not_name") | self.chunks.openers
+        self.body_heads = {norm(r["head"]) for r in pack.table("agency_heads")}
+
+    def __call__(self, doc: Doc) -> Doc:
+        ctx = _Context(doc, self)
+        mentions: list[dict] = []
+        taken: set[int] = set()
+        for i in range(len(doc)):
+            if i in taken or self._honorific_at(doc, i) is None:
+                continue
+            name = self._read_name(ctx, i)
+            if name:
+                mentions.append(self._describe(ctx, name, name.honorific_start))
+                taken.update(range(name.honorific_start, name.end))
+        for start, end, row in ctx.posts:
+            if end in ctx.honorific_starts or end + 1 in ctx.honorific_starts or any(k in taken for k in range(start, end)):
+                continue
+            name = self._bare_after(ctx, start, end)
+            if name and not any(k in taken for k in range(name.start, name.end)):
+                mentions.append(self._describe(ctx, name, name.start))
+                taken.update(range(name.start, name.end))
+        for comma in [k for k in range(1, len(doc)) if doc[k].text == "," and k + 1 in ctx.post_at]:
+            name = self._bare_before(ctx, comma)
+            if name and not any(k in taken for k in range(name.start, name.end)):
+                mentions.append(self._describe(ctx, name, name.start))
+                taken.update(range(name.start, name.end))
+        mentions = [m for m in mentions if not self._alias_only(doc, m, ctx.aliases)]
+        doc.spans["officials"] = _one_per_person(doc, mentions)
+        return doc
+
+    # --- names ----------------------------------------------------------------------------
+    def _honorific_at(self, doc: Doc, i: int) -> int | None:
+        """The index after the honorific at token i ("Shri", "Smt .", "Dr."), or None."""
+        if norm(doc[i].text).rstrip(".") not in self.honorifics or not capitalised(doc[i].text):
+            return None
+        return i + 2 if i + 1 < len(doc) and doc[i + 1].text == "." else i + 1
+
+    def _token_ok(self, ctx: "_Context", k: int) -> bool:
+        token = ctx.doc[k]
+        text = token.text
+        word = ctx.words[k]
+        if k in ctx.blocked or k in ctx.post_tokens or word in self.not_name or word.rstrip(".") in self.honorifics:
+            return False
+        if word in self.body_heads or self.services.match_at(ctx.doc, k):
+            return False
+        return capitalised(text) and (text.replace(".", "").replace("-", "").replace("'", "").isalpha())
+
+    def _read_name(self, ctx: "_Context", i: int) -> Name | None:
+        doc, start, honorific = ctx.doc, i, None
+        while start < len(doc) and (after := self._honorific_at(doc, start)) is not None:
+            honorific = doc[start:after].text  # "H.E. Ms Salome ...": the last title is the person's
+            start = after
+        end = start
+        while end < len(doc) and end - start < MAX_NAME and self._token_ok(ctx, end):
+            end += 1
+        while end > start and ctx.words[end - 1] in self.suffixes:
+            end -= 1  # "Shri Modi Ji"
+        if end == start:
+            return None
+        self._note_alias(ctx, start, end)
+        return Name(start, end, honorific, i)
+
+    def _note_alias(self, ctx: "_Context", start: int, end: int) -> None:
+        """"Shri Ramesh Pokhriyal 'Nishank'": a quoted word right after a name is that person too."""
+        doc = ctx.doc
+        if end + 2 < len(doc) and doc[end].text in "'‘\"“" and doc[end + 2].text in "'’\"”" \
+                and capitalised(doc[end + 1].text):
+            ctx.aliases[ctx.words[end + 1]] = " ".join(ctx.words[start:end])
+
+    def _alias_only(self, doc: Doc, mention: dict, aliases: dict) -> bool:
+        words = [norm(t.text) for t in doc[mention["name_start"]:mention["name_end"]]]
+        return len(words) == 1 and words[0] in aliases
+
+    def _bare_after(self, ctx: "_Context", post_start: int, post_end: int) -> Name | None:
+        """"Prime Minister Narendra Modi", "the Chief Minister of Assam, X Y": two to four
+        capitalised words right after a post, ending where the capitals end."""
+        doc, j = ctx.doc, post_end
+        if j < len(doc) and ctx.words[j] in self.separators:
+            j += 1
+        end = j
+        while end < len(doc) and end - j < 4 and self._token_ok(ctx, end):
+            end += 1
+        if end - j < 2 or (end < len(doc) and capitalised(doc[end].text)) or post_end - post_start < 2:
+            return None  # "Principal Component Regression": a one-word post is too often a word
+        return Name(j, end, None, None)
+
+    def _bare_before(self, ctx: "_Context", comma: int) -> Name | None:
+        """"X Y, Minister of State for Z": two to four capitalised words before ", <post>"."""
+        doc, start = ctx.doc, comma
+        while start > 0 and comma - start < 4 and self._token_ok(ctx, start - 1):
+            start -= 1
+        if comma - start < 2 or (start > 0 and capitalised(doc[start - 1].text)):
+            return None
+        if start > 0 and not doc[start].is_sent_start and ctx.words[start - 1] not in self.before_bare:
+            return None  # "... of Chintan Baithak, Vice President ...": a thing's name, not a person's
+        return Name(start, comma, None, None)
+
+    # --- what the text says about a name --------------------------------------------------
+    def _describe(self, ctx: "_Context", name: Name, start: int) -> dict:
+        """The post before the name (", " and "the" may stand between), else the post, cadre
+        and body after it: "X, IAS, Secretary, Department of Y"."""
+        doc, info, end = ctx.doc, {}, name.end
+        k = start - 1
+        if k >= 0 and ctx.words[k] in self.separators:
+            k -= 1
+        post = ctx.post_ending.get(k + 1)
+        if post:
+            info.update(self._post_info(ctx, *post))
+            start = post[0]
+        j = name.end
+        if j + 1 < len(doc) and doc[j].text == "," and (hit := self.services.match_at(doc, j + 1)):
+            info["service"] = hit[1]["service"]
+            j = end = hit[0]
+        if not post and j + 1 < len(doc) and doc[j].text == ",":
+            k = j + 1
+            if k < len(doc) and ctx.words[k] == "the":
+                k += 1
+            if k in ctx.post_at:
+                p_start, p_end, row = ctx.post_at[k]
+                info.update(self._post_info(ctx, p_start, p_end, row))
+                end = p_end
+                body = ctx.body_at(p_end + 1) if p_end < len(doc) and doc[p_end].text == "," else None
+                if body is not None:
+                    info["agency"] = body.text
+                    end = body.end
+        return _mention(doc, name, start, info, end)
+
+    def _post_info(self, ctx: "_Context", start: int, end: int, row: dict) -> dict:
+        info = {"designation": ctx.doc[start:end].text, "designation_en": row["english"]}
+        for k in range(start, end):  # "Chief Minister of Assam", "Secretary, Department of Y"
+            if k in ctx.place_at and "jurisdiction" not in info:
+                info["jurisdiction"] = ctx.place_at[k].text
+            body = ctx.body_at(k)
+            if body is not None and "agency" not in info and body.start == k:
+                info["agency"] = body.text
+        return info
+
+    # --- posts ------------------------------------------------------------------------------
+    def extend_post(self, doc: Doc, words: list[str], start: int, end: int, chunk_start: int) -> tuple[int, int]:
+        """Grow a post over its modifiers and portfolio: "Union Minister for Minority Affairs",
+        "Minister of State for Shipping (I/C)", "Union Human Resource Development Minister"."""
+        while start > 0 and words[start - 1] in self.modifiers:
+            start -= 1
+        if words[end - 1] in self.portfolio_heads:
+            k = start
+            while k > chunk_start and start - k < MAX_PORTFOLIO and words[k - 1] not in self.honorifics \
+                    and capitalised(doc[k - 1].text):
+                k -= 1
+            start = k
+            while start > 0 and words[start - 1] in self.modifiers:
+                start -= 1
+        if end + 1 < len(doc) and words[end] in self.links and capitalised(doc[end + 1].text):
+            k = end + 1
+            while k < len(doc) and k - end < MAX_PORTFOLIO and words[k].rstrip(".") not in self.honorifics and (
+                    capitalised(doc[k].text) or (words[k] in {"and", "&", "of", "for"} and k + 1 < len(doc)
+                                                 and capitalised(doc[k + 1].text))):
+                k += 1
+            end = k
+        if end < len(doc) and doc[end].text == "(":
+            close = next((m for m in range(end + 1, min(len(doc), end + MAX_BRACKET + 2)) if doc[m].text == ")"), None)
+            if close is not None:
+                end = close + 1  # "(I/C)"
+        return start, end
+
+
+class _Context:
+    """What the earlier stages found and the posts of this document, indexed by token."""
+
+    def __init__(self, doc: Doc, stage: EnOfficials):
+        self.doc = doc
+        self.words = en_words(doc)
+        self.blocked = tokens_of(doc, BLOCKING)
+        self.bodies = {}
+        for span in doc.spans.get("agencies", []):
+            self.bodies[span.start] = span
+        for span in doc.spans.get("agency_mentions", []):
+            self.bodies.setdefault(span.start, span)
+        self.place_at = {k: s for g in ("places", "place_mentions") for s in doc.spans.get(g, [])
+                         for k in range(s.start, s.end)}
+        chunk_of = {}
+        for c_start, c_end in stage.chunks.of(doc):
+            for k in range(c_start, c_end):
+                chunk_of[k] = c_start
+        self.posts = []
+        for start, end, row in stage.posts.find(doc):
+            if any(k in self.blocked for k in range(start, end)) and end - start == 1:
+                continue
+            self.posts.append((*stage.extend_post(doc, self.words, start, end, chunk_of.get(start, start)), row))
+        self.post_at = {p[0]: p for p in self.posts}
+        self.post_ending = {p[1]: p for p in self.posts}
+        self.post_tokens = {k for s, e, _ in self.posts for k in range(s, e)}
+        self.honorific_starts = {k for k in range(len(doc)) if stage._honorific_at(doc, k) is not None}
+        self.aliases: dict[str, str] = {}
+
+    def body_at(self, k: int):
+        return self.bodies.get(k)
