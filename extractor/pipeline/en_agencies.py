@@ -6,6 +6,8 @@ Hindi lexicons give the same body, so both languages resolve to one entity in th
 """
 from __future__ import annotations
 
+import re
+
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
@@ -15,6 +17,7 @@ from .en_lexmatch import CasedTable, Chunks, bracketed_acronym, capitalised, en_
 from .stage import PackStage
 
 PROGRAMME_GROUPS = ("programmes", "programme_mentions")
+DOTTED = re.compile(r"^(?:[A-Z]\.){1,5}[A-Z]\.?$")
 
 
 @Language.factory("en_agencies", assigns=["doc.spans", "span._.agencies"],
@@ -46,11 +49,13 @@ class EnAgencies(PackStage):
     def __call__(self, doc: Doc) -> Doc:
         blocked = tokens_of(doc, PROGRAMME_GROUPS)
         found: list[tuple[int, int, dict]] = []
-        for start, end, row in self.known.find(doc):
-            if not blocked & set(range(start, end)):
-                found.append((start, end, {"canonical": row["canonical"], "kind": row["kind"], "source": "lexicon"}))
-        taken = blocked | {k for s, e, _ in found for k in range(s, e)}
         posts = {k for s, e, _ in self.posts.find(doc) for k in range(s, e)}
+        for start, end, row in self.known.find(doc):
+            inside = set(range(start, end))
+            if not blocked & inside and not inside <= posts:  # "Member of Parliament": a post
+                found.append((start, end, {"canonical": row["canonical"], "kind": row["kind"], "source": "lexicon"}))
+        found += self._dotted(doc, blocked)
+        taken = blocked | {k for s, e, _ in found for k in range(s, e)}
         for c_start, c_end in self.chunks.of(doc):
             for start, end in self._split(doc, c_start, c_end):
                 body = self._body(doc, start, end, posts)
@@ -60,6 +65,16 @@ class EnAgencies(PackStage):
         found = _drop_nested(sorted(found, key=lambda f: (f[0], -(f[1] - f[0]))))
         doc.spans["agencies"] = self._one_per_body(doc, found)
         return doc
+
+    def _dotted(self, doc: Doc, blocked: set[int]) -> list:
+        """"U.G.C", "B.H.U.": a known acronym written with full stops."""
+        out = []
+        for k, token in enumerate(doc):
+            if k not in blocked and DOTTED.match(token.text):
+                row = self.known.lookup(token.text.replace(".", ""))
+                if row:
+                    out.append((k, k + 1, {"canonical": row["canonical"], "kind": row["kind"], "source": "lexicon"}))
+        return out
 
     def _is_head(self, doc: Doc, k: int) -> bool:
         return en_words(doc)[k] in self.heads and capitalised(doc[k].text)
@@ -91,9 +106,9 @@ class EnAgencies(PackStage):
         if self.heads[words[last]]["weak"] != "0" and last - 1 in heads:
             last -= 1  # "... Affairs Ministry Government working": a headline ran two phrases together
         stop = last + 1
-        if stop < end and words[stop] in self.links:
+        if stop < end and words[stop] in self.links and self.heads[words[last]]["first"] == "1":
             stop = end  # "Reserve Bank of India", "Department of Science and Technology"
-        elif stop < end:
+        elif stop < end and words[stop] not in self.connectors:
             return None  # "Civil Society Organisations", "... Authority Act": a name of something else
         if stop < len(doc) and words[stop] in self.law_words:
             return None
@@ -167,7 +182,7 @@ class EnAgencies(PackStage):
             if end - start == 1 and norm(span.text) in aliases:
                 continue
             key = norm(data["canonical"] or self._plain(span.text))
-            if key in by_key:
+            if key in by_key or (not data["canonical"] and self._same_body(span, kept)):
                 continue
             span._.agencies = {"name": span.text, "canonical": data["canonical"] or self._plain(span.text),
                                "kind": data["kind"], "source": data["source"], "acronym": data.get("acronym")}
@@ -179,6 +194,19 @@ class EnAgencies(PackStage):
         mentions += [doc[k:k + 1] for k, w in enumerate(words) if w in aliases and doc[k].text.isupper()]
         doc.spans["agency_mentions"] = sorted(set(mentions), key=lambda m: (m.start, m.end))
         return kept
+
+    def _same_body(self, span: Span, kept: list[Span]) -> bool:
+        """"Institute of Technology" after "Indian Institute of Technology" (or before it): one
+        name's words hold the other's and they end in the same head word."""
+        words = set(en_words(span.doc)[span.start:span.end]) - self.links - self.connectors
+        head = en_words(span.doc)[span.end - 1]
+        for other in kept:
+            if (other._.agencies or {}).get("source") == "lexicon" or en_words(other.doc)[other.end - 1] != head:
+                continue
+            theirs = set(en_words(other.doc)[other.start:other.end]) - self.links - self.connectors
+            if words <= theirs or theirs <= words:
+                return True
+        return False
 
     def _plain(self, name: str) -> str:
         """A name without a generic first word, as a canonical for a body no lexicon knows."""

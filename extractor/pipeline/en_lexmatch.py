@@ -16,6 +16,7 @@ from .lexmatch import PhraseTable, fold
 
 APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "`": "'"})
 _SPACE = re.compile(r"\s+")
+MIN_TITLED_ACRONYM = 5
 
 
 def norm(text: str) -> str:
@@ -83,7 +84,14 @@ def _case_ok(doc: Doc, start: int, end: int, row: dict) -> bool:
         return False
     surface = row.get("surface") or ""
     if end - start == 1 and is_acronym(surface):
-        return first == surface or first.upper() == surface and is_acronym(first)
+        if first == surface or first.upper() == surface and is_acronym(first):
+            return True
+        # "the portal of Champions": a long acronym-name capitalised mid-sentence is that name
+        # ("Who" opening a sentence is no "WHO").
+        # Only standing alone: "Dr. Syama Prasad Mookerjee" holds no "PRASAD".
+        alone = not (start > 0 and capitalised(doc[start - 1].text)) and not (
+            end < len(doc) and capitalised(doc[end].text))
+        return len(surface) >= MIN_TITLED_ACRONYM and first[0].isupper() and not doc[start].is_sent_start and alone
     return True
 
 

@@ -19,7 +19,7 @@ from .stage import PackStage
 MAX_NAME = 5
 MAX_PORTFOLIO = 8  # "Minister of State for Micro, Small and Medium Enterprises"
 MAX_BRACKET = 4  # "(I/C)", "(Independent Charge)"
-BLOCKING = ("agencies", "programmes", "places", "place_mentions")
+BLOCKING = ("agencies", "agency_mentions", "programmes", "programme_mentions", "places", "place_mentions")
 
 
 @Language.factory("en_officials", assigns=["doc.spans", "span._.officials"],
@@ -71,7 +71,7 @@ class EnOfficials(PackStage):
                 mentions.append(self._describe(ctx, name, name.start))
                 taken.update(range(name.start, name.end))
         mentions = [m for m in mentions if not self._alias_only(doc, m, ctx.aliases)]
-        doc.spans["officials"] = _one_per_person(doc, mentions)
+        doc.spans["officials"] = _same_post_variants(_one_per_person(doc, mentions))
         return doc
 
     # --- names ----------------------------------------------------------------------------
@@ -240,3 +240,18 @@ class _Context:
 
     def body_at(self, k: int):
         return self.bodies.get(k)
+
+
+def _same_post_variants(spans: list) -> list:
+    """"Prof. Nageswara Rao, Vice Chancellor, IGNOU" ... "Prof. Nageshwar Rao, VC, IGNOU": the
+    same surname in the same post of the same body is one person spelled two ways."""
+    kept, seen = [], set()
+    for span in spans:
+        data = span._.officials or {}
+        key = (norm(data.get("name") or "").split()[-1:], data.get("designation_en"), data.get("agency"))
+        key = (tuple(key[0]), key[1], key[2])
+        if key[1] and key[2] and key in seen:
+            continue
+        seen.add(key)
+        kept.append(span)
+    return kept

@@ -19,6 +19,7 @@ MAX_QUOTED = 8  # a longer quote is speech or a title, not a name
 QUOTE_WINDOW = 3  # how far a cue may stand from a quoted name
 MAX_AFTER_UNDER = 5
 MAX_HEAD_FIRST = 4  # "Mission Indradhanush", "Operation Samudra Setu"
+MAX_LOWER_INSIDE = 3  # lower-case words between a capitalised name and its lower-case head
 
 
 @Language.factory("en_programmes", assigns=["doc.spans", "span._.programmes"],
@@ -43,6 +44,7 @@ class EnProgrammes(PackStage):
         self.quote_not = words("quote_not")
         self.under = words("under_words")
         self.not_names = words("not_programme_words")
+        self.prefixes = sorted({tuple(w.split()) for w in words("prefixes")}, key=len, reverse=True)
         # A body's head word ("Ministry", "Board") makes a name after "under" a body, not a scheme.
         self.body_heads = {norm(r["head"]) for r in pack.table("agency_heads")}
 
@@ -73,10 +75,17 @@ class EnProgrammes(PackStage):
                 break
         for k, word in enumerate(words):  # "PMGKY package", "Aarogya Setu app": a lower-case head
             row = self.after.get(word)
-            if row and row["case"] == "any" and not capitalised(doc[k].text) and k in ends:
-                start = ends[k]
-                if not any(words[m] in self.body_heads for m in range(start, k)):
-                    out.append((start, k + 1, row["kind"], None))
+            if not (row and row["case"] == "any" and not capitalised(doc[k].text)):
+                continue
+            m = k  # "Incredible India Tourist facilitator certification programme"
+            while k - m < MAX_LOWER_INSIDE and m > 0 and doc[m - 1].is_lower and doc[m - 1].is_alpha \
+                    and words[m - 1] not in self.chunks.openers and words[m - 1] not in self.after:
+                m -= 1
+            start = ends.get(m)
+            if start is None or (m < k and m - start < 2):
+                continue
+            if not any(words[j] in self.body_heads for j in range(start, m)):
+                out.append((start, k + 1, row["kind"], None))
         return out
 
     def _quoted(self, doc: Doc) -> list:
@@ -115,6 +124,21 @@ class EnProgrammes(PackStage):
             out.append((start, end, "programme", None))
         return out
 
+    def _keys(self, name: str) -> set[str]:
+        """A name and the forms of it that name the same programme: without a prefix ("Pradhan
+        Mantri X Kendra" = "X Kendra"), its head ("X Scheme" = "X") or a plural ("X Kendras")."""
+        words = [w for w in norm(name).split() if any(c.isalnum() for c in w)]
+        forms = {tuple(words)}
+        for prefix in self.prefixes:
+            if len(words) > len(prefix) and tuple(words[:len(prefix)]) == prefix:
+                forms.add(tuple(words[len(prefix):]))
+        for form in list(forms):
+            if len(form) > 1 and form[-1] in self.after:
+                forms.add(form[:-1])
+            if len(form[-1]) > 3 and form[-1].endswith("s"):
+                forms.add(form[:-1] + (form[-1][:-1],))
+        return {" ".join(f) for f in forms if f}
+
     def _one_per_programme(self, doc: Doc, found: list) -> list[Span]:
         """The first mention of each programme (by canonical or name); the acronym in brackets
         after one, and each later bare use of it, are mentions of it ("programme_mentions")."""
@@ -136,7 +160,7 @@ class EnProgrammes(PackStage):
                 taken.add(end + 1)
                 hit = self.known.lookup(acronym[1])
                 canonical = canonical or (hit["canonical"] if hit else None)
-            names = {norm(span.text), norm(canonical or "")} - {""}
+            names = self._keys(span.text) | ({norm(canonical)} if canonical else set())
             if names & keys or norm(span.text) in acronyms and not acronym:
                 continue
             keys |= names | ({norm(acronym[1])} if acronym else set())

@@ -19,6 +19,7 @@ from .statements import QUOTED, _date_after_cue, _starts_line
 
 ACTOR_GROUPS = ("officials", "agencies")
 MAX_ADDRESSEE = 10  # words between "directed" and "to"
+MAX_CELL_WORDS = 8
 
 
 @Language.factory("en_statements", assigns=["doc.spans", "span._.statements"],
@@ -39,7 +40,7 @@ class EnStatements(PackStage):
         self.clause_break = re.compile("|".join(words("clause_break")))
         self.deadline_before = re.compile(r"\b(%s)\s*$" % "|".join(map(re.escape, words("deadline_words"))),
                                           re.IGNORECASE)
-        self.hedges = re.compile(r"\b(%s)\b" % "|".join(map(re.escape, words("hedges"))), re.IGNORECASE)
+        self.hedges = re.compile(r"\b(%s)\b" % "|".join(words("hedges")), re.IGNORECASE)
         self.agent_words = {norm(w) for w in words("agent_words")}
         self.directives = {norm(w) for w in words("directive_verbs")}
         self.list_intro = re.compile(r"\b(%s)\b.*[:：]\s*[-–]?\s*$|[:：]\s*[-–]?\s*$" % "|".join(words("list_follows")),
@@ -52,7 +53,7 @@ class EnStatements(PackStage):
         listed = None  # the kinds of the items under a list introduction, while the list lasts
         for sent in doc.sents:
             sent_text = text[sent.start_char:sent.end_char]
-            if self._is_headline(sent, sent_text):
+            if self._is_headline(sent, sent_text) or self._is_cell(text, sent, sent_text):
                 continue
             item = None
             if _starts_line(text, sent.start_char):
@@ -86,6 +87,13 @@ class EnStatements(PackStage):
     def _is_headline(self, sent: Span, text: str) -> bool:
         """The first line without a full stop is the headline; it repeats the story."""
         return sent.start_char == 0 and not text.strip().endswith(self.full_stops)
+
+    def _is_cell(self, text: str, sent: Span, sent_text: str) -> bool:
+        """"Last date of making nominations": a short line without a full stop is a table cell
+        or a heading, not a sentence."""
+        line = sent_text.strip()
+        return _starts_line(text, sent.start_char) and "\n" in text[sent.end_char - 1:sent.end_char + 1] + "\n" \
+            and len(line.split()) < MAX_CELL_WORDS and not line.endswith(self.full_stops)
 
     def _clauses(self, sent: Span, text: str):
         base, start = sent.start_char, 0
