@@ -55,16 +55,27 @@ class EnAgencies(PackStage):
             if not blocked & inside and not inside <= posts:  # "Member of Parliament": a post
                 found.append((start, end, {"canonical": row["canonical"], "kind": row["kind"], "source": "lexicon"}))
         found += self._dotted(doc, blocked)
+        bodies = [b for c_start, c_end in self.chunks.of(doc) for start, end in self._split(doc, c_start, c_end)
+                  if (b := self._body(doc, start, end, posts)) and not blocked & set(range(b[0], b[1]))]
+        found = [self._longer_known(item, bodies) for item in found]
         taken = blocked | {k for s, e, _ in found for k in range(s, e)}
-        for c_start, c_end in self.chunks.of(doc):
-            for start, end in self._split(doc, c_start, c_end):
-                body = self._body(doc, start, end, posts)
-                if body and not taken & set(range(body[0], body[1])):
-                    found.append(body)
-                    taken |= set(range(body[0], body[1]))
+        for body in bodies:
+            if not taken & set(range(body[0], body[1])):
+                found.append(body)
+                taken |= set(range(body[0], body[1]))
         found = _drop_nested(sorted(found, key=lambda f: (f[0], -(f[1] - f[0]))))
         doc.spans["agencies"] = self._one_per_body(doc, found)
         return doc
+
+    @staticmethod
+    def _longer_known(item: tuple, bodies: list) -> tuple:
+        """"Ministry of Health & Family Welfare": a lexicon match ("Ministry of Health") inside a
+        longer name that the lexicon also knows, written another way, is that longer name."""
+        start, end, _ = item
+        for b_start, b_end, data in bodies:
+            if b_start <= start and end <= b_end and (b_start, b_end) != (start, end) and data["canonical"]:
+                return b_start, b_end, {**data, "source": "lexicon"}
+        return item
 
     def _dotted(self, doc: Doc, blocked: set[int]) -> list:
         """"U.G.C", "B.H.U.": a known acronym written with full stops."""
@@ -197,13 +208,13 @@ class EnAgencies(PackStage):
 
     def _same_body(self, span: Span, kept: list[Span]) -> bool:
         """"Institute of Technology" after "Indian Institute of Technology" (or before it): one
-        name's words hold the other's and they end in the same head word."""
+        name's words hold the other's and they have the same head words."""
         words = set(en_words(span.doc)[span.start:span.end]) - self.links - self.connectors
-        head = en_words(span.doc)[span.end - 1]
+        heads = words & set(self.heads)
         for other in kept:
-            if (other._.agencies or {}).get("source") == "lexicon" or en_words(other.doc)[other.end - 1] != head:
-                continue
             theirs = set(en_words(other.doc)[other.start:other.end]) - self.links - self.connectors
+            if (other._.agencies or {}).get("source") == "lexicon" or not heads or theirs & set(self.heads) != heads:
+                continue
             if words <= theirs or theirs <= words:
                 return True
         return False

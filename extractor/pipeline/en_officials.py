@@ -43,6 +43,7 @@ class EnOfficials(PackStage):
         self.portfolio_heads = words("portfolio_heads")
         self.separators = words("name_separators")
         self.before_bare = words("before_bare_name")
+        self.articles = words("articles")
         self.chunks = Chunks(pack)
         self.not_name = words("not_name") | self.chunks.openers
         self.body_heads = {norm(r["head"]) for r in pack.table("agency_heads")}
@@ -157,11 +158,11 @@ class EnOfficials(PackStage):
         if j + 1 < len(doc) and doc[j].text == "," and (hit := self.services.match_at(doc, j + 1)):
             info["service"] = hit[1]["service"]
             j = end = hit[0]
-        if not post and j + 1 < len(doc) and doc[j].text == ",":
-            k = j + 1
-            if k < len(doc) and ctx.words[k] == "the":
-                k += 1
-            if k in ctx.post_at:
+        if not post and j + 1 < len(doc):
+            k = j + 1 if doc[j].text == "," else j
+            if k < len(doc) and ctx.words[k] in self.articles:
+                k += 1  # "X, the President of Y", "X a Professor of Y"
+            if k in ctx.post_at and (k > j or doc[j].text == ","):
                 p_start, p_end, row = ctx.post_at[k]
                 info.update(self._post_info(ctx, p_start, p_end, row))
                 end = p_end

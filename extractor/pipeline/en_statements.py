@@ -8,6 +8,7 @@ or an opinion ("is likely to", "expected") is no action point.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span
@@ -40,7 +41,7 @@ class EnStatements(PackStage):
         self.clause_break = re.compile("|".join(words("clause_break")))
         self.deadline_before = re.compile(r"\b(%s)\s*$" % "|".join(map(re.escape, words("deadline_words"))),
                                           re.IGNORECASE)
-        self.hedges = re.compile(r"\b(%s)\b" % "|".join(words("hedges")), re.IGNORECASE)
+        self.hedges = re.compile(r"\b(%s)\b" % "|".join(words("hedges")))  # "may", not "May"
         self.agent_words = {norm(w) for w in words("agent_words")}
         self.directives = {norm(w) for w in words("directive_verbs")}
         self.list_intro = re.compile(r"\b(%s)\b.*[:：]\s*[-–]?\s*$|[:：]\s*[-–]?\s*$" % "|".join(words("list_follows")),
@@ -49,34 +50,43 @@ class EnStatements(PackStage):
         self.full_stops = tuple(words("full_stop"))
 
     def __call__(self, doc: Doc) -> Doc:
-        spans, text = [], doc.text
+        spans, text = [], doc.text  # Doc.text is rebuilt from the tokens on every access
+        index = _Index(doc)
         listed = None  # the kinds of the items under a list introduction, while the list lasts
+        marker = False  # a list number the sentence splitter left alone ("1."): its item follows
         for sent in doc.sents:
             sent_text = text[sent.start_char:sent.end_char]
-            if self._is_headline(sent, sent_text) or self._is_cell(text, sent, sent_text):
+            if not sent_text.strip() or self._is_headline(sent, sent_text) or self._is_cell(text, sent, sent_text):
                 continue
-            item = None
-            if _starts_line(text, sent.start_char):
-                item = self.list_item.match(sent_text) if listed else None
-                if listed and item is None:
+            item = None  # where the item's own words start in the sentence
+            if listed and marker:
+                item, marker = 0, False
+            elif _starts_line(text, sent.start_char):
+                match = self.list_item.match(sent_text) if listed else None
+                if listed and match is None:
                     listed = None
+                elif match is not None and not sent_text[match.end():].strip():
+                    marker = True
+                    continue
+                elif match is not None:
+                    item = match.end()
             found = []
             for start, end in self._clauses(sent, sent_text):
                 if item is not None and start == sent.start_char:
-                    start += item.end()
-                kinds = self._kinds(doc, text[start:end], start)
+                    start += item
+                kinds = self._kinds(index, text[start:end], start)
                 span = doc.char_span(start, end, alignment_mode="expand") if kinds else None
                 if span is not None:
-                    span._.statements = {"kinds": kinds, **self._who_and_when(doc, span)}
+                    span._.statements = {"kinds": kinds, **self._who_and_when(index, span)}
                     found.append(span)
             if item is not None and listed:
                 for span in found:
                     span._.statements["kinds"] = sorted(set(span._.statements["kinds"]) | set(listed))
                 if not found:
-                    span = doc.char_span(sent.start_char + item.end(), sent.start_char + len(sent_text.rstrip()),
+                    span = doc.char_span(sent.start_char + item, sent.start_char + len(sent_text.rstrip()),
                                          alignment_mode="expand")
                     if span is not None and len(span):
-                        span._.statements = {"kinds": list(listed), **self._who_and_when(doc, span)}
+                        span._.statements = {"kinds": list(listed), **self._who_and_when(index, span)}
                         found.append(span)
             elif found and self.list_intro.search(sent_text):
                 listed = sorted({k for span in found for k in span._.statements["kinds"]} | {"action_point"})
@@ -104,12 +114,12 @@ class EnStatements(PackStage):
         if end > start:
             yield base + start + (len(text[start:]) - len(text[start:].lstrip())), base + end
 
-    def _kinds(self, doc: Doc, clause: str, start: int) -> list[str]:
+    def _kinds(self, index: "_Index", clause: str, start: int) -> list[str]:
         text = QUOTED.sub(" ", clause)  # reported speech is not a decision
         kinds: set[str] = set()
         for pattern, kind, requires in self.cues:
             match = pattern.search(text)
-            if match is None or (requires == "actor" and not self._actor_before(doc, start, start + match.start())):
+            if match is None or (requires == "actor" and not index.actors_in(start, start + match.start())):
                 continue
             kinds |= {"decision", "action_point"} if kind == "both" else {
                 "decision" if kind == "decision" else "action_point"}
@@ -117,53 +127,34 @@ class EnStatements(PackStage):
             return []  # "is likely to be", "expected to": a forecast, not a thing to do
         return sorted(kinds)
 
-    @staticmethod
-    def _actor_before(doc: Doc, start: int, cue: int) -> bool:
-        """A body or an official is written in the clause before the cue: its subject."""
-        return any(start <= s.start_char < cue for g in ACTOR_GROUPS for s in doc.spans.get(g, []))
-
-    def _who_and_when(self, doc: Doc, clause: Span) -> dict:
-        dates = [d for d in doc.spans.get("dates", []) if clause.start_char <= d.start_char < clause.end_char and d._.dates]
+    def _who_and_when(self, index: "_Index", clause: Span) -> dict:
+        dates = [d for d in index.dates_in(clause.start_char, clause.end_char) if d._.dates]
         deadline = next((d._.dates.get("value") for d in dates if d._.dates.get("role") == "deadline"), None)
         if deadline is None:
-            deadline = self._date_after_word(doc, dates)
-        if deadline is None:
-            deadline = _date_after_cue(doc, clause, dates, self.deadline_cues) if self._has_deadline_cue(clause) else None
-        return {"text": clause.text, "by": self._agent(doc, clause), "owner": self._addressee(doc, clause),
+            deadline = self._date_after_word(index.text, dates)
+        if deadline is None and any(c.search(clause.text) for c in self.deadline_cues):
+            deadline = _date_after_cue(index.doc, clause, dates, self.deadline_cues)
+        return {"text": clause.text, "by": self._agent(index, clause), "owner": self._addressee(index, clause),
                 "deadline": deadline}
 
-    def _has_deadline_cue(self, clause: Span) -> bool:
-        return any(c.search(clause.text) for c in self.deadline_cues)
-
-    def _date_after_word(self, doc: Doc, dates: list) -> str | None:
+    def _date_after_word(self, text: str, dates: list) -> str | None:
         """"by 31 March 2021", "till 30 June": a date right after a deadline word."""
         for d in sorted(dates, key=lambda d: d.start_char):
-            before = doc.text[max(0, d.start_char - 20):d.start_char]
-            if self.deadline_before.search(before) and d._.dates.get("value"):
+            if self.deadline_before.search(text[max(0, d.start_char - 20):d.start_char]) and d._.dates.get("value"):
                 return d._.dates["value"]
         return None
 
-    def _actors(self, doc: Doc, clause: Span) -> list[tuple[Span, str]]:
-        out = []
-        for group in ACTOR_GROUPS:
-            for span in doc.spans.get(group, []):
-                if clause.start <= span.start < clause.end:
-                    out.append((span, (span._.get(group) or {}).get("name") or span.text))
-        for span in doc.spans.get("agency_mentions", []):
-            if clause.start <= span.start < clause.end and not any(s.start == span.start for s, _ in out):
-                out.append((span, span.text))
-        return sorted(out, key=lambda a: a[0].start)
-
-    def _agent(self, doc: Doc, clause: Span) -> str | None:
+    def _agent(self, index: "_Index", clause: Span) -> str | None:
         """Who decided: the body or official after "by" (passive), else the first one in the clause."""
-        actors = self._actors(doc, clause)
+        actors = index.actors_in(clause.start_char, clause.end_char)
         for span, name in actors:
-            if span.start > clause.start and norm(doc[span.start - 1].text) in self.agent_words:
+            if span.start > clause.start and norm(index.doc[span.start - 1].text) in self.agent_words:
                 return name
         return actors[0][1] if actors else None
 
-    def _addressee(self, doc: Doc, clause: Span) -> str | None:
-        """Who must act: "directed <owner> to ...", else a body or official after the verb."""
+    def _addressee(self, index: "_Index", clause: Span) -> str | None:
+        """Who must act: "directed <owner> to ...", or the body told ("X has been advised to")."""
+        doc = index.doc
         for token in clause:
             if norm(token.text) not in self.directives:
                 continue
@@ -171,7 +162,30 @@ class EnStatements(PackStage):
                         if norm(t.text) == "to"), None)
             if end is not None and end > token.i + 1:
                 return doc[token.i + 1:end].text
-            if end == token.i + 1:  # "X has been advised to ...": the subject acts
-                actors = [name for span, name in self._actors(doc, clause) if span.start < token.i]
+            if end == token.i + 1:
+                actors = [name for span, name in index.actors_in(clause.start_char, token.idx)]
                 return actors[0] if actors else None
         return None
+
+
+class _Index:
+    """The dates, bodies and officials of a Doc by start character, built once per document so
+    that each clause looks up only its own."""
+
+    def __init__(self, doc: Doc):
+        self.doc, self.text = doc, doc.text
+        self.dates = sorted(doc.spans.get("dates", []), key=lambda d: d.start_char)
+        self.date_starts = [d.start_char for d in self.dates]
+        actors = []
+        for group in ACTOR_GROUPS:
+            actors += [(s, (s._.get(group) or {}).get("name") or s.text) for s in doc.spans.get(group, [])]
+        named = {s.start for s, _ in actors}
+        actors += [(s, s.text) for s in doc.spans.get("agency_mentions", []) if s.start not in named]
+        self.actors = sorted(actors, key=lambda a: a[0].start_char)
+        self.actor_starts = [a[0].start_char for a in self.actors]
+
+    def dates_in(self, start: int, end: int) -> list:
+        return self.dates[bisect_left(self.date_starts, start):bisect_left(self.date_starts, end)]
+
+    def actors_in(self, start: int, end: int) -> list:
+        return self.actors[bisect_left(self.actor_starts, start):bisect_left(self.actor_starts, end)]

@@ -1,6 +1,6 @@
 """Rebuild the English pack's generated lexicons from the Hindi pack's tables.
 
-    python models/tools/build_en_lexicons.py
+    python models/tools/build_en_lexicons.py [OUT_DIR]   (default: models/en/lexicons)
 
 The Hindi tables map every surface (Hindi, English, acronym) of a body, scheme or post to one
 English name; the English pack reads the Latin-script surfaces and those English names, so an
@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import csv
 import re
+import sys
 from pathlib import Path
 
 MODELS = Path(__file__).resolve().parent.parent
@@ -41,28 +42,28 @@ def _names(sources: list[str], key: str, extra: tuple[str, ...]) -> list[tuple[s
     return list(out.values())
 
 
-def _write(name: str, sources: list[str], columns: str, rows) -> None:
+def _write(out: Path, name: str, sources: list[str], columns: str, rows) -> None:
     manual = f"{name.removesuffix('.tsv')}_manual.tsv"
     text = HEADER.format(src=", ".join(sources), manual=manual) + columns + "\n"
     text += "".join("\t".join(r) + "\n" for r in rows)
-    (EN / name).write_text(text, encoding="utf-8")
+    (out / name).write_text(text, encoding="utf-8")
 
 
-def main() -> None:
-    EN.mkdir(parents=True, exist_ok=True)
-    _write("agencies.tsv", ["agencies.tsv", "ministries.tsv"], "surface\tcanonical\tkind",
+def main(out: Path = EN) -> None:
+    out.mkdir(parents=True, exist_ok=True)
+    _write(out, "agencies.tsv", ["agencies.tsv", "ministries.tsv"], "surface\tcanonical\tkind",
            _names(["agencies.tsv", "ministries.tsv"], "canonical", ("kind",)))
-    _write("programmes.tsv", ["programmes.tsv"], "surface\tcanonical\tkind",
+    _write(out, "programmes.tsv", ["programmes.tsv"], "surface\tcanonical\tkind",
            _names(["programmes.tsv"], "canonical", ("kind",)))
     posts: dict[str, tuple[str, ...]] = {}
     for row in _rows(HI / "designations.tsv"):
         english = NOTE.sub("", row["english"] or "")
         if _latin(english) and english not in posts:
             posts[english] = (english, english, row["level"])
-    _write("designations.tsv", ["designations.tsv"], "surface\tenglish\tlevel", posts.values())
+    _write(out, "designations.tsv", ["designations.tsv"], "surface\tenglish\tlevel", posts.values())
     services = {r["service"]: (r["service"], r["service"]) for r in _rows(HI / "services.tsv")}
-    _write("services.tsv", ["services.tsv"], "surface\tservice", services.values())
+    _write(out, "services.tsv", ["services.tsv"], "surface\tservice", services.values())
 
 
 if __name__ == "__main__":
-    main()
+    main(Path(sys.argv[1]) if len(sys.argv) > 1 else EN)
