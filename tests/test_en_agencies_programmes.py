@@ -189,3 +189,23 @@ def test_english_canonicals_are_canonicals_of_the_hindi_tables():
     rows = list(csv.DictReader((l for l in (REPO / "models/en/lexicons/agencies.tsv").read_text(encoding="utf-8")
                                 .splitlines() if l and not l.startswith("#")), delimiter="\t"))
     assert rows and {r["canonical"] for r in rows} <= hindi
+
+
+def test_saved_english_stages_rebuild_from_their_own_files(tmp_path):
+    """nlp.to_disk then spacy.load: each en_* stage reads the pack files it saved, and the
+    loaded pipeline finds the same items."""
+    import spacy
+
+    from en_stages import STAGES
+
+    nlp = english()
+    text = ("Union Minister of Home Affairs Shri Vikram Sethi approved the Jal Jeevan Mission plan of the "
+            "National Disaster Management Authority (NDMA). NDMA shall report by next week.")
+    before = nlp(text)
+    nlp.to_disk(tmp_path)
+    for stage in STAGES:
+        assert (tmp_path / stage / "pack.json").exists()
+    loaded = spacy.load(tmp_path)
+    after = loaded(text)
+    for group in ("agencies", "programmes", "officials", "statements"):
+        assert [s.text for s in after.spans[group]] == [s.text for s in before.spans[group]] != []

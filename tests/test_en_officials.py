@@ -48,6 +48,10 @@ CASES = [
      {"Sunita Rao": {"designation": "Professor"}}),
     ("Kavita Menon, Minister of State for Commerce, said the talks went well.",
      {"Kavita Menon": {"honorific": None, "designation": "Minister of State for Commerce"}}),
+    ("The Chief Secretary, Government of Bihar, Shri Amir Khan, IAS, directed the officers.",
+     {"Amir Khan": {"designation": "Chief Secretary", "agency": "Government of Bihar", "service": "IAS"}}),
+    ("The Chief Minister of Assam, Hemant Baruah, inaugurated the bridge.",
+     {"Hemant Baruah": {"honorific": None, "designation": "Chief Minister of Assam"}}),
     ("H.E. Ms Elena Petrova, the President of Moldova, called the President.",
      {"Elena Petrova": {"honorific": "Ms", "designation": "President of Moldova"}}),
 ]

@@ -13,7 +13,7 @@ from spacy.tokens import Doc, Span
 
 from ..packs import LanguagePack, get_pack
 from .agencies import _drop_nested
-from .en_lexmatch import CasedTable, Chunks, bracketed_acronym, capitalised, en_words, norm, tokens_of
+from .en_lexmatch import CasedTable, Chunks, bracketed_acronym, en_words, norm, tokens_of, view
 from .stage import PackStage
 
 PROGRAMME_GROUPS = ("programmes", "programme_mentions")
@@ -80,15 +80,16 @@ class EnAgencies(PackStage):
     def _dotted(self, doc: Doc, blocked: set[int]) -> list:
         """"U.G.C", "B.H.U.": a known acronym written with full stops."""
         out = []
-        for k, token in enumerate(doc):
-            if k not in blocked and DOTTED.match(token.text):
-                row = self.known.lookup(token.text.replace(".", ""))
+        for k, text in enumerate(view(doc)["text"]):
+            if "." in text and k not in blocked and DOTTED.match(text):
+                row = self.known.lookup(text.replace(".", ""))
                 if row:
                     out.append((k, k + 1, {"canonical": row["canonical"], "kind": row["kind"], "source": "lexicon"}))
         return out
 
     def _is_head(self, doc: Doc, k: int) -> bool:
-        return en_words(doc)[k] in self.heads and capitalised(doc[k].text)
+        v = view(doc)
+        return v["words"][k] in self.heads and v["cap"][k]
 
     def _split(self, doc: Doc, start: int, end: int) -> list[tuple[int, int]]:
         """"Tribal Affairs Ministry and Minority Affairs Ministry", "Ministry of Home Affairs and
@@ -202,7 +203,8 @@ class EnAgencies(PackStage):
                 aliases[norm(data["acronym"])] = span
             kept.append(span)
         words = en_words(doc)
-        mentions += [doc[k:k + 1] for k, w in enumerate(words) if w in aliases and doc[k].text.isupper()]
+        text = view(doc)["text"]
+        mentions += [doc[k:k + 1] for k, w in enumerate(words) if w in aliases and text[k].isupper()]
         doc.spans["agency_mentions"] = sorted(set(mentions), key=lambda m: (m.start, m.end))
         return kept
 

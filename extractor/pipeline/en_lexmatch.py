@@ -8,6 +8,7 @@ Science and Technology"): `Chunks` finds them once per document.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from spacy.tokens import Doc
 
@@ -19,19 +20,34 @@ _SPACE = re.compile(r"\s+")
 MIN_TITLED_ACRONYM = 5
 
 
+@lru_cache(maxsize=65536)
 def norm(text: str) -> str:
     """Folded text with one apostrophe and single spaces: the key English names are compared by."""
     return _SPACE.sub(" ", fold(text).translate(APOSTROPHES)).strip()
 
 
-def en_words(doc: Doc) -> list[str]:
-    """`norm` of every token, computed once per Doc and shared by the English stages."""
-    cached = doc.user_data.get("en_words")
-    if cached is None or len(cached) != len(doc):
-        cached = doc.user_data["en_words"] = [norm(t.text) for t in doc]
+def view(doc: Doc) -> dict[str, list]:
+    """Per token, computed once per Doc and shared by the English stages (reading these lists
+    is much cheaper than making Token objects): text, `norm` (words), trailing whitespace (ws),
+    `capitalised` (cap) and sentence start (start)."""
+    cached = doc.user_data.get("en_view")
+    if cached is None or len(cached["text"]) != len(doc):
+        texts, ws, starts = [], [], []
+        for t in doc:
+            texts.append(t.text)
+            ws.append(t.whitespace_)
+            starts.append(bool(t.is_sent_start))
+        cached = doc.user_data["en_view"] = {
+            "text": texts, "words": [norm(t) for t in texts], "ws": ws,
+            "cap": [capitalised(t) for t in texts], "start": starts}
     return cached
 
 
+def en_words(doc: Doc) -> list[str]:
+    return view(doc)["words"]
+
+
+@lru_cache(maxsize=65536)
 def capitalised(text: str) -> bool:
     """"Ministry", "MSME", "eSanjeevani", "PM-KISAN": a word that names, not a common word."""
     if not text or not text[0].isalnum():
@@ -79,8 +95,9 @@ class CasedTable:
 
 
 def _case_ok(doc: Doc, start: int, end: int, row: dict) -> bool:
-    first = doc[start].text
-    if not capitalised(first):
+    v = view(doc)
+    first = v["text"][start]
+    if not v["cap"][start]:
         return False
     surface = row.get("surface") or ""
     if end - start == 1 and is_acronym(surface):
@@ -89,9 +106,8 @@ def _case_ok(doc: Doc, start: int, end: int, row: dict) -> bool:
         # "the portal of Champions": a long acronym-name capitalised mid-sentence is that name
         # ("Who" opening a sentence is no "WHO").
         # Only standing alone: "Dr. Syama Prasad Mookerjee" holds no "PRASAD".
-        alone = not (start > 0 and capitalised(doc[start - 1].text)) and not (
-            end < len(doc) and capitalised(doc[end].text))
-        return len(surface) >= MIN_TITLED_ACRONYM and first[0].isupper() and not doc[start].is_sent_start and alone
+        alone = not (start > 0 and v["cap"][start - 1]) and not (end < len(doc) and v["cap"][end])
+        return len(surface) >= MIN_TITLED_ACRONYM and first[0].isupper() and not v["start"][start] and alone
     return True
 
 
@@ -107,23 +123,22 @@ class Chunks:
         self.openers = {norm(w) for w in pack.words("agencies", "never_start")}
 
     def __call__(self, doc: Doc) -> list[tuple[int, int]]:
-        words, out, i, n = en_words(doc), [], 0, len(doc)
+        v = view(doc)
+        words, text, ws, cap = v["words"], v["text"], v["ws"], v["cap"]
+        out, i, n = [], 0, len(doc)
         while i < n:
-            if not capitalised(doc[i].text):
+            if not cap[i]:
                 i += 1
                 continue
             j = i + 1
             while j < n:
-                if capitalised(doc[j].text):
+                if cap[j]:
                     j += 1
-                elif words[j] in self.joiners and j + 1 < n and capitalised(doc[j + 1].text) \
-                        and doc[j].whitespace_:
+                elif words[j] in self.joiners and j + 1 < n and cap[j + 1] and ws[j]:
                     j += 2
-                elif doc[j].text in "-/" and not doc[j - 1].whitespace_ and not doc[j].whitespace_ \
-                        and j + 1 < n and doc[j + 1].text[:1].isalnum():
+                elif text[j] in ("-", "/") and not ws[j - 1] and not ws[j] and j + 1 < n and text[j + 1][:1].isalnum():
                     j += 2  # "PM-KISAN", "M/o"
-                elif doc[j].text == "." and words[j - 1] in self.abbreviations and j + 1 < n \
-                        and capitalised(doc[j + 1].text):
+                elif text[j] == "." and words[j - 1] in self.abbreviations and j + 1 < n and cap[j + 1]:
                     j += 2
                 else:
                     break
@@ -145,9 +160,9 @@ class Chunks:
 
 def bracketed_acronym(doc: Doc, end: int) -> tuple[int, str] | None:
     """(index after ")", acronym) when "(ABC)" follows token `end`, else None."""
-    if end + 2 < len(doc) and doc[end].text == "(" and doc[end + 2].text == ")" \
-            and is_acronym(doc[end + 1].text):
-        return end + 3, doc[end + 1].text
+    text = view(doc)["text"]
+    if end + 2 < len(doc) and text[end] == "(" and text[end + 2] == ")" and is_acronym(text[end + 1]):
+        return end + 3, text[end + 1]
     return None
 
 

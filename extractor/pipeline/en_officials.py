@@ -11,7 +11,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from ..packs import LanguagePack, get_pack
-from .en_lexmatch import CasedTable, Chunks, capitalised, en_words, norm, tokens_of
+from .en_lexmatch import CasedTable, Chunks, norm, tokens_of, view
 from .names import Name
 from .officials import _mention, _one_per_person
 from .stage import PackStage
@@ -40,6 +40,7 @@ class EnOfficials(PackStage):
         self.suffixes = words("name_suffixes")
         self.modifiers = words("post_modifiers")
         self.links = words("portfolio_links")
+        self.portfolio_joiners = self.links | self.chunks_joiners(pack)
         self.portfolio_heads = words("portfolio_heads")
         self.separators = words("name_separators")
         self.before_bare = words("before_bare_name")
@@ -52,8 +53,8 @@ class EnOfficials(PackStage):
         ctx = _Context(doc, self)
         mentions: list[dict] = []
         taken: set[int] = set()
-        for i in range(len(doc)):
-            if i in taken or self._honorific_at(doc, i) is None:
+        for i in sorted(ctx.honorific_starts):
+            if i in taken:
                 continue
             name = self._read_name(ctx, i)
             if name:
@@ -66,7 +67,7 @@ class EnOfficials(PackStage):
             if name and not any(k in taken for k in range(name.start, name.end)):
                 mentions.append(self._describe(ctx, name, name.start))
                 taken.update(range(name.start, name.end))
-        for comma in [k for k in range(1, len(doc)) if doc[k].text == "," and k + 1 in ctx.post_at]:
+        for comma in [k - 1 for k in sorted(ctx.post_at) if k > 1 and ctx.text[k - 1] == ","]:
             name = self._bare_before(ctx, comma)
             if name and not any(k in taken for k in range(name.start, name.end)):
                 mentions.append(self._describe(ctx, name, name.start))
@@ -75,22 +76,26 @@ class EnOfficials(PackStage):
         doc.spans["officials"] = _same_post_variants(_one_per_person(doc, mentions))
         return doc
 
+    @staticmethod
+    def chunks_joiners(pack: LanguagePack) -> set[str]:
+        return {norm(w) for w in pack.words("agencies", "name_joiners")}
+
     # --- names ----------------------------------------------------------------------------
     def _honorific_at(self, doc: Doc, i: int) -> int | None:
         """The index after the honorific at token i ("Shri", "Smt .", "Dr."), or None."""
-        if norm(doc[i].text).rstrip(".") not in self.honorifics or not capitalised(doc[i].text):
+        v = view(doc)
+        if not v["cap"][i] or v["words"][i].rstrip(".") not in self.honorifics:
             return None
-        return i + 2 if i + 1 < len(doc) and doc[i + 1].text == "." else i + 1
+        return i + 2 if i + 1 < len(doc) and v["text"][i + 1] == "." else i + 1
 
     def _token_ok(self, ctx: "_Context", k: int) -> bool:
-        token = ctx.doc[k]
-        text = token.text
+        text = ctx.text[k]
         word = ctx.words[k]
         if k in ctx.blocked or k in ctx.post_tokens or word in self.not_name or word.rstrip(".") in self.honorifics:
             return False
         if word in self.body_heads or self.services.match_at(ctx.doc, k):
             return False
-        return capitalised(text) and (text.replace(".", "").replace("-", "").replace("'", "").isalpha())
+        return ctx.cap[k] and (text.replace(".", "").replace("-", "").replace("'", "").isalpha())
 
     def _read_name(self, ctx: "_Context", i: int) -> Name | None:
         doc, start, honorific = ctx.doc, i, None
@@ -110,8 +115,8 @@ class EnOfficials(PackStage):
     def _note_alias(self, ctx: "_Context", start: int, end: int) -> None:
         """"Shri Ramesh Pokhriyal 'Nishank'": a quoted word right after a name is that person too."""
         doc = ctx.doc
-        if end + 2 < len(doc) and doc[end].text in "'‘\"“" and doc[end + 2].text in "'’\"”" \
-                and capitalised(doc[end + 1].text):
+        if end + 2 < len(doc) and ctx.text[end] in ("'", "‘", '"', "“") and ctx.text[end + 2] in ("'", "’", '"', "”") \
+                and ctx.cap[end + 1]:
             ctx.aliases[ctx.words[end + 1]] = " ".join(ctx.words[start:end])
 
     def _alias_only(self, doc: Doc, mention: dict, aliases: dict) -> bool:
@@ -127,7 +132,7 @@ class EnOfficials(PackStage):
         end = j
         while end < len(doc) and end - j < 4 and self._token_ok(ctx, end):
             end += 1
-        if end - j < 2 or (end < len(doc) and capitalised(doc[end].text)) or post_end - post_start < 2:
+        if end - j < 2 or (end < len(doc) and ctx.cap[end]) or post_end - post_start < 2:
             return None  # "Principal Component Regression": a one-word post is too often a word
         return Name(j, end, None, None)
 
@@ -136,9 +141,9 @@ class EnOfficials(PackStage):
         doc, start = ctx.doc, comma
         while start > 0 and comma - start < 4 and self._token_ok(ctx, start - 1):
             start -= 1
-        if comma - start < 2 or (start > 0 and capitalised(doc[start - 1].text)):
+        if comma - start < 2 or (start > 0 and ctx.cap[start - 1]):
             return None
-        if start > 0 and not doc[start].is_sent_start and ctx.words[start - 1] not in self.before_bare:
+        if start > 0 and not view(doc)["start"][start] and ctx.words[start - 1] not in self.before_bare:
             return None  # "... of Chintan Baithak, Vice President ...": a thing's name, not a person's
         return Name(start, comma, None, None)
 
@@ -150,10 +155,18 @@ class EnOfficials(PackStage):
         k = start - 1
         if k >= 0 and ctx.words[k] in self.separators:
             k -= 1
+        body = ctx.body_ending.get(k + 1)
+        if body is not None and body.start >= 2 and ctx.words[body.start - 1] in self.separators \
+                and body.start - 1 in ctx.post_ending:
+            k = body.start - 2  # "The Chief Secretary, Government of Bihar, Shri X"
+        else:
+            body = None
         post = ctx.post_ending.get(k + 1)
         if post:
             info.update(self._post_info(ctx, *post))
             start = post[0]
+            if body is not None:
+                info["agency"] = body.text
         j = name.end
         if j + 1 < len(doc) and doc[j].text == "," and (hit := self.services.match_at(doc, j + 1)):
             info["service"] = hit[1]["service"]
@@ -186,25 +199,25 @@ class EnOfficials(PackStage):
     def extend_post(self, doc: Doc, words: list[str], start: int, end: int, chunk_start: int) -> tuple[int, int]:
         """Grow a post over its modifiers and portfolio: "Union Minister for Minority Affairs",
         "Minister of State for Shipping (I/C)", "Union Human Resource Development Minister"."""
+        v = view(doc)
+        cap, text, n = v["cap"], v["text"], len(doc)
         while start > 0 and words[start - 1] in self.modifiers:
             start -= 1
         if words[end - 1] in self.portfolio_heads:
             k = start
-            while k > chunk_start and start - k < MAX_PORTFOLIO and words[k - 1] not in self.honorifics \
-                    and capitalised(doc[k - 1].text):
+            while k > chunk_start and start - k < MAX_PORTFOLIO and words[k - 1] not in self.honorifics and cap[k - 1]:
                 k -= 1
             start = k
             while start > 0 and words[start - 1] in self.modifiers:
                 start -= 1
-        if end + 1 < len(doc) and words[end] in self.links and capitalised(doc[end + 1].text):
+        if end + 1 < n and words[end] in self.links and cap[end + 1]:
             k = end + 1
-            while k < len(doc) and k - end < MAX_PORTFOLIO and words[k].rstrip(".") not in self.honorifics and (
-                    capitalised(doc[k].text) or (words[k] in {"and", "&", "of", "for"} and k + 1 < len(doc)
-                                                 and capitalised(doc[k + 1].text))):
+            while k < n and k - end < MAX_PORTFOLIO and words[k].rstrip(".") not in self.honorifics and (
+                    cap[k] or (words[k] in self.portfolio_joiners and k + 1 < n and cap[k + 1])):
                 k += 1
             end = k
-        if end < len(doc) and doc[end].text == "(":
-            close = next((m for m in range(end + 1, min(len(doc), end + MAX_BRACKET + 2)) if doc[m].text == ")"), None)
+        if end < n and text[end] == "(":
+            close = next((m for m in range(end + 1, min(n, end + MAX_BRACKET + 2)) if text[m] == ")"), None)
             if close is not None:
                 end = close + 1  # "(I/C)"
         return start, end
@@ -215,13 +228,15 @@ class _Context:
 
     def __init__(self, doc: Doc, stage: EnOfficials):
         self.doc = doc
-        self.words = en_words(doc)
+        v = view(doc)
+        self.words, self.text, self.cap = v["words"], v["text"], v["cap"]
         self.blocked = tokens_of(doc, BLOCKING)
         self.bodies = {}
         for span in doc.spans.get("agencies", []):
             self.bodies[span.start] = span
         for span in doc.spans.get("agency_mentions", []):
             self.bodies.setdefault(span.start, span)
+        self.body_ending = {span.end: span for span in self.bodies.values()}
         self.place_at = {k: s for g in ("places", "place_mentions") for s in doc.spans.get(g, [])
                          for k in range(s.start, s.end)}
         chunk_of = {}
@@ -236,7 +251,8 @@ class _Context:
         self.post_at = {p[0]: p for p in self.posts}
         self.post_ending = {p[1]: p for p in self.posts}
         self.post_tokens = {k for s, e, _ in self.posts for k in range(s, e)}
-        self.honorific_starts = {k for k in range(len(doc)) if stage._honorific_at(doc, k) is not None}
+        self.honorific_starts = {k for k, word in enumerate(self.words)
+                                 if word.rstrip(".") in stage.honorifics and stage._honorific_at(doc, k) is not None}
         self.aliases: dict[str, str] = {}
 
     def body_at(self, k: int):

@@ -11,7 +11,7 @@ from spacy.tokens import Doc, Span
 
 from ..packs import LanguagePack, get_pack
 from .programmes import _with_canonical
-from .en_lexmatch import CasedTable, Chunks, bracketed_acronym, capitalised, en_words, norm
+from .en_lexmatch import CasedTable, Chunks, bracketed_acronym, en_words, norm, view
 from .stage import PackStage
 
 QUOTES = {"'": "'", '"': '"', "‘": "’", "“": "”"}
@@ -73,12 +73,13 @@ class EnProgrammes(PackStage):
                 if stop > tail and not any(words[m] in self.body_heads for m in range(tail, stop)):
                     out.append((k, stop, self.before[words[k]], None))
                 break
+        v = view(doc)
         for k, word in enumerate(words):  # "PMGKY package", "Aarogya Setu app": a lower-case head
             row = self.after.get(word)
-            if not (row and row["case"] == "any" and not capitalised(doc[k].text)):
+            if not (row and row["case"] == "any" and not v["cap"][k]):
                 continue
             m = k  # "Incredible India Tourist facilitator certification programme"
-            while k - m < MAX_LOWER_INSIDE and m > 0 and doc[m - 1].is_lower and doc[m - 1].is_alpha \
+            while k - m < MAX_LOWER_INSIDE and m > 0 and v["text"][m - 1].isalpha() and v["text"][m - 1].islower() \
                     and words[m - 1] not in self.chunks.openers and words[m - 1] not in self.after:
                 m -= 1
             start = ends.get(m)
@@ -89,17 +90,17 @@ class EnProgrammes(PackStage):
         return out
 
     def _quoted(self, doc: Doc) -> list:
-        words, out, closers = en_words(doc), [], set()
-        for i, token in enumerate(doc):
-            close = QUOTES.get(token.text)
+        v = view(doc)
+        words, text, out, closers = v["words"], v["text"], [], set()
+        for i, token in enumerate(text):
+            close = QUOTES.get(token)
             if not close or i in closers:
                 continue
-            j = next((k for k in range(i + 1, min(len(doc), i + MAX_QUOTED + 2)) if doc[k].text == close), None)
+            j = next((k for k in range(i + 1, min(len(doc), i + MAX_QUOTED + 2)) if text[k] == close), None)
             if j is None or j == i + 1:
                 continue
             closers.add(j)
-            inside = doc[i + 1:j]
-            if not capitalised(inside[0].text) or any(t.is_sent_start or "\n" in t.text for t in inside[1:]):
+            if not v["cap"][i + 1] or any(v["start"][k] or "\n" in text[k] for k in range(i + 2, j)):
                 continue
             beside = words[max(0, i - QUOTE_WINDOW):i] + words[j + 1:j + 1 + QUOTE_WINDOW]
             if any(w in self.quote_not for w in beside):
@@ -167,6 +168,7 @@ class EnProgrammes(PackStage):
             span._.programmes = {"name": span.text, "kind": kind, "canonical": canonical}
             kept.append(span)
         words = en_words(doc)
-        mentions += [doc[k:k + 1] for k, w in enumerate(words) if w in acronyms and doc[k].text.isupper()]
+        text = view(doc)["text"]
+        mentions += [doc[k:k + 1] for k, w in enumerate(words) if w in acronyms and text[k].isupper()]
         doc.spans["programme_mentions"] = sorted(set(mentions), key=lambda m: (m.start, m.end))
         return kept

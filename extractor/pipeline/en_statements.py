@@ -14,7 +14,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from ..packs import LanguagePack, get_pack
-from .en_lexmatch import norm
+from .en_lexmatch import norm, view
 from .stage import PackStage
 from .statements import QUOTED, _date_after_cue, _starts_line
 
@@ -37,6 +37,8 @@ class EnStatements(PackStage):
         rows = pack.table("statement_cues")
         self.cues = [(re.compile(r["pattern"], re.IGNORECASE), r["kinds"], r.get("requires")) for r in rows]
         self.deadline_cues = [re.compile(r["pattern"], re.IGNORECASE) for r in rows if r.get("deadline") == "yes"]
+        # One search tells most clauses apart: those with no cue at all.
+        self.any_cue = re.compile("|".join(f"(?:{r['pattern']})" for r in rows), re.IGNORECASE)
         words = lambda name: pack.words("statements", name)  # noqa: E731
         self.clause_break = re.compile("|".join(words("clause_break")))
         self.deadline_before = re.compile(r"\b(%s)\s*$" % "|".join(map(re.escape, words("deadline_words"))),
@@ -51,7 +53,7 @@ class EnStatements(PackStage):
 
     def __call__(self, doc: Doc) -> Doc:
         spans, text = [], doc.text  # Doc.text is rebuilt from the tokens on every access
-        index = _Index(doc)
+        index = _Index(doc, text)
         listed = None  # the kinds of the items under a list introduction, while the list lasts
         marker = False  # a list number the sentence splitter left alone ("1."): its item follows
         for sent in doc.sents:
@@ -116,6 +118,8 @@ class EnStatements(PackStage):
 
     def _kinds(self, index: "_Index", clause: str, start: int) -> list[str]:
         text = QUOTED.sub(" ", clause)  # reported speech is not a decision
+        if not self.any_cue.search(text):
+            return []
         kinds: set[str] = set()
         for pattern, kind, requires in self.cues:
             match = pattern.search(text)
@@ -128,13 +132,14 @@ class EnStatements(PackStage):
         return sorted(kinds)
 
     def _who_and_when(self, index: "_Index", clause: Span) -> dict:
+        text = index.text[clause.start_char:clause.end_char]
         dates = [d for d in index.dates_in(clause.start_char, clause.end_char) if d._.dates]
         deadline = next((d._.dates.get("value") for d in dates if d._.dates.get("role") == "deadline"), None)
-        if deadline is None:
+        if deadline is None and dates:
             deadline = self._date_after_word(index.text, dates)
-        if deadline is None and any(c.search(clause.text) for c in self.deadline_cues):
+        if deadline is None and dates and any(c.search(text) for c in self.deadline_cues):
             deadline = _date_after_cue(index.doc, clause, dates, self.deadline_cues)
-        return {"text": clause.text, "by": self._agent(index, clause), "owner": self._addressee(index, clause),
+        return {"text": text, "by": self._agent(index, clause), "owner": self._addressee(index, clause),
                 "deadline": deadline}
 
     def _date_after_word(self, text: str, dates: list) -> str | None:
@@ -148,22 +153,21 @@ class EnStatements(PackStage):
         """Who decided: the body or official after "by" (passive), else the first one in the clause."""
         actors = index.actors_in(clause.start_char, clause.end_char)
         for span, name in actors:
-            if span.start > clause.start and norm(index.doc[span.start - 1].text) in self.agent_words:
+            if span.start > clause.start and view(index.doc)["words"][span.start - 1] in self.agent_words:
                 return name
         return actors[0][1] if actors else None
 
     def _addressee(self, index: "_Index", clause: Span) -> str | None:
         """Who must act: "directed <owner> to ...", or the body told ("X has been advised to")."""
-        doc = index.doc
-        for token in clause:
-            if norm(token.text) not in self.directives:
+        doc, words = index.doc, view(index.doc)["words"]
+        for i in range(clause.start, clause.end):
+            if words[i] not in self.directives:
                 continue
-            end = next((t.i for t in doc[token.i + 1:min(clause.end, token.i + 1 + MAX_ADDRESSEE)]
-                        if norm(t.text) == "to"), None)
-            if end is not None and end > token.i + 1:
-                return doc[token.i + 1:end].text
-            if end == token.i + 1:
-                actors = [name for span, name in index.actors_in(clause.start_char, token.idx)]
+            end = next((k for k in range(i + 1, min(clause.end, i + 1 + MAX_ADDRESSEE)) if words[k] == "to"), None)
+            if end is not None and end > i + 1:
+                return doc[i + 1:end].text
+            if end == i + 1:
+                actors = [name for span, name in index.actors_in(clause.start_char, doc[i].idx)]
                 return actors[0] if actors else None
         return None
 
@@ -172,8 +176,8 @@ class _Index:
     """The dates, bodies and officials of a Doc by start character, built once per document so
     that each clause looks up only its own."""
 
-    def __init__(self, doc: Doc):
-        self.doc, self.text = doc, doc.text
+    def __init__(self, doc: Doc, text: str):
+        self.doc, self.text = doc, text
         self.dates = sorted(doc.spans.get("dates", []), key=lambda d: d.start_char)
         self.date_starts = [d.start_char for d in self.dates]
         actors = []
