@@ -54,6 +54,10 @@ AGENCY_CASES = [
     ("Funds were released by the Reserve Bank of India on Monday.", {"Reserve Bank of India": "Reserve Bank of India"}),
     ("The Vice Chancellors of Banaras Hindu University and U.G.C officials met.",
      {"Banaras Hindu University": "Banaras Hindu University", "U.G.C": "UGC"}),
+    ("The Department of Agriculture, Cooperation and Farmers Welfare released the data.",
+     {"Department of Agriculture, Cooperation and Farmers Welfare": "Department of Agriculture, Cooperation and Farmers Welfare"}),
+    ("Dr. Sen, Department of Physics, Indian Institute of Science, Bengaluru took part.",
+     {"Department of Physics": "Department of Physics", "Indian Institute of Science": "Indian Institute of Science"}),
     ("Students of the Indian Institute of Public Administration took part.",
      {"Indian Institute of Public Administration": "Indian Institute of Public Administration"}),
 ]

@@ -52,6 +52,14 @@ CASES = [
      {"Amir Khan": {"designation": "Chief Secretary", "agency": "Government of Bihar", "service": "IAS"}}),
     ("The Chief Minister of Assam, Hemant Baruah, inaugurated the bridge.",
      {"Hemant Baruah": {"honorific": None, "designation": "Chief Minister of Assam"}}),
+    ("Dr. Asha Menon, DG, ICMR reviewed the trials.",
+     {"Asha Menon": {"designation": "DG", "designation_en": "Director General", "agency": "ICMR"}}),
+    ("Lt Gen Vikas Rana, Director General, Border Roads Organisation, visited the site.",
+     {"Vikas Rana": {"designation": "Director General", "agency": "Border Roads Organisation"}}),
+    ("The team includes Dr Ravi Nair, Professor, Indian Institute of Science, Bengaluru and Dr Meera Das, "
+     "Assistant Professor, Department of Physics.",
+     {"Ravi Nair": {"designation": "Professor", "agency": "Indian Institute of Science"},
+      "Meera Das": {"designation": "Assistant Professor", "agency": "Department of Physics"}}),
     ("H.E. Ms Elena Petrova, the President of Moldova, called the President.",
      {"Elena Petrova": {"honorific": "Ms", "designation": "President of Moldova"}}),
 ]

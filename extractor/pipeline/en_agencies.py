@@ -44,6 +44,8 @@ class EnAgencies(PackStage):
         self.generic = words("generic_modifiers")
         self.canonical_drop = words("canonical_drop")
         self.inverted = words("inverted_heads")
+        # A person's title ends a name: "..., Kanpur and Dr X" is no part of a body.
+        self.titles = {norm(w).rstrip(".") for w in pack.words("officials", "honorifics")}
         self.spellings = dict(w.split(" ", 1) for w in words("canonical_spellings"))
 
     def __call__(self, doc: Doc) -> Doc:
@@ -126,6 +128,8 @@ class EnAgencies(PackStage):
             return None
         while stop > start and words[stop - 1] in self.links | self.connectors:
             stop -= 1
+        if stop == end and self.heads[words[last]]["first"] == "1" and last < stop - 1:
+            stop = self._listed_tail(doc, stop)
         start = self._owner_start(doc, start, heads[0], posts)
         if stop - start < 2:
             return None  # a head alone ("the Ministry") is an anaphor
@@ -141,6 +145,25 @@ class EnAgencies(PackStage):
         known = self._canonical(name)
         return start, stop, {"canonical": known["canonical"] if known else None,
                              "kind": known["kind"] if known else row["kind"], "source": "pattern"}
+
+    def _listed_tail(self, doc: Doc, stop: int) -> int:
+        """"Department of Agriculture, Cooperation and Farmers Welfare": a name's "of" tail may
+        list its parts with commas, up to an "and" before the last, none of them a body."""
+        v = view(doc)
+        words, cap, k, n = v["words"], v["cap"], stop, len(doc)
+        places = tokens_of(doc, ("places", "place_mentions"))
+        seen_and = False
+        while k + 1 < n and v["text"][k] == "," and cap[k + 1] and not seen_and:
+            m = k + 1
+            while m < n and (cap[m] or (words[m] in self.connectors and m + 1 < n and cap[m + 1])):
+                seen_and = seen_and or words[m] in self.connectors
+                if (words[m] in self.heads and cap[m]) or words[m].rstrip(".") in self.titles or m in places:
+                    return stop  # ", Ministry of ...", ", Kanpur and Dr X": another body, a place, a person
+                m += 1
+            k = m
+        if not seen_and or (k < n and v["text"][k] == ","):
+            return stop  # "..., Kanpur and Dr X, Professor": a list of other things
+        return k
 
     def _owner_start(self, doc: Doc, start: int, first_head: int, posts: set[int]) -> int:
         """"Vice Chancellors of Aligarh Muslim University", "Professor of Institute of ...": words

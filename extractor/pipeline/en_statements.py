@@ -79,7 +79,7 @@ class EnStatements(PackStage):
                 kinds = self._kinds(index, text[start:end], start)
                 span = doc.char_span(start, end, alignment_mode="expand") if kinds else None
                 if span is not None:
-                    span._.statements = {"kinds": kinds, **self._who_and_when(index, span)}
+                    span._.statements = {"kinds": kinds, **self._who_and_when(index, span, kinds)}
                     found.append(span)
             if item is not None and listed:
                 for span in found:
@@ -88,7 +88,7 @@ class EnStatements(PackStage):
                     span = doc.char_span(sent.start_char + item, sent.start_char + len(sent_text.rstrip()),
                                          alignment_mode="expand")
                     if span is not None and len(span):
-                        span._.statements = {"kinds": list(listed), **self._who_and_when(index, span)}
+                        span._.statements = {"kinds": list(listed), **self._who_and_when(index, span, listed)}
                         found.append(span)
             elif found and self.list_intro.search(sent_text):
                 listed = sorted({k for span in found for k in span._.statements["kinds"]} | {"action_point"})
@@ -131,7 +131,7 @@ class EnStatements(PackStage):
             return []  # "is likely to be", "expected to": a forecast, not a thing to do
         return sorted(kinds)
 
-    def _who_and_when(self, index: "_Index", clause: Span) -> dict:
+    def _who_and_when(self, index: "_Index", clause: Span, kinds) -> dict:
         text = index.text[clause.start_char:clause.end_char]
         dates = [d for d in index.dates_in(clause.start_char, clause.end_char) if d._.dates]
         deadline = next((d._.dates.get("value") for d in dates if d._.dates.get("role") == "deadline"), None)
@@ -139,8 +139,17 @@ class EnStatements(PackStage):
             deadline = self._date_after_word(index.text, dates)
         if deadline is None and dates and any(c.search(text) for c in self.deadline_cues):
             deadline = _date_after_cue(index.doc, clause, dates, self.deadline_cues)
-        return {"text": text, "by": self._agent(index, clause), "owner": self._addressee(index, clause),
-                "deadline": deadline}
+        owner = self._addressee(index, clause)
+        if owner is None and "action_point" in kinds:
+            owner = self._subject(index, clause, text)
+        return {"text": text, "by": self._agent(index, clause, text), "owner": owner, "deadline": deadline}
+
+    def _subject(self, index: "_Index", clause: Span, text: str) -> str | None:
+        """"NHAI shall complete the works", "The Ministry of Tourism will organise ...": the body
+        or official written before the cue does what the clause says."""
+        cue = self.any_cue.search(text)
+        before = index.actors_in(clause.start_char, clause.start_char + (cue.start() if cue else 0))
+        return before[0][1] if before else None
 
     def _date_after_word(self, text: str, dates: list) -> str | None:
         """"by 31 March 2021", "till 30 June": a date right after a deadline word."""
@@ -149,11 +158,15 @@ class EnStatements(PackStage):
                 return d._.dates["value"]
         return None
 
-    def _agent(self, index: "_Index", clause: Span) -> str | None:
-        """Who decided: the body or official after "by" (passive), else the first one in the clause."""
+    def _agent(self, index: "_Index", clause: Span, text: str) -> str | None:
+        """Who decided: the body or official after "by" after the cue ("was approved by X"), else
+        the first one in the clause ("The Cabinet chaired by X has approved": the Cabinet)."""
         actors = index.actors_in(clause.start_char, clause.end_char)
+        cue = self.any_cue.search(text)
+        after = clause.start_char + (cue.start() if cue else 0)
+        words = view(index.doc)["words"]
         for span, name in actors:
-            if span.start > clause.start and view(index.doc)["words"][span.start - 1] in self.agent_words:
+            if span.start_char > after and span.start > clause.start and words[span.start - 1] in self.agent_words:
                 return name
         return actors[0][1] if actors else None
 
