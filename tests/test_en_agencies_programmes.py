@@ -58,6 +58,8 @@ AGENCY_CASES = [
      {"Department of Agriculture, Cooperation and Farmers Welfare": "Department of Agriculture, Cooperation and Farmers Welfare"}),
     ("Dr. Sen, Department of Physics, Indian Institute of Science, Bengaluru took part.",
      {"Department of Physics": "Department of Physics", "Indian Institute of Science": "Indian Institute of Science"}),
+    ("The Directorate General of Foreign Trade has notified the policy.",
+     {"Directorate General of Foreign Trade": "Directorate General of Foreign Trade"}),
     ("Students of the Indian Institute of Public Administration took part.",
      {"Indian Institute of Public Administration": "Indian Institute of Public Administration"}),
 ]

@@ -45,6 +45,8 @@ CASES = [
      ["action_point"], None, "all the Vice Chancellors"),
     ("The new rules will come into effect from the next month.", ["decision"], None, None),
     ("Applications should be submitted online through the portal.", ["action_point"], None, None),
+    ("The Ministry of Home Affairs today issued new guidelines for the reopening of schools.", ["decision"],
+     "Ministry of Home Affairs", None),
     ("It has been decided to permit the following categories of nationals to travel.", ["decision"], None, None),
     ("The State plans to provide tap connections to all rural households.", ["action_point"], None, None),
 ]
@@ -54,6 +56,12 @@ CASES = [
 def test_statement_kinds_and_actors(nlp, text, kinds, by, owner):
     [found] = statements(nlp, text)
     assert (found["kinds"], found["by"], found["owner"]) == (kinds, by, owner)
+
+
+def test_he_is_the_official_last_named(nlp):
+    found = statements(nlp, "The Chief Minister of Bihar, Shri Ravi Sinha, visited the camp. "
+                            "He directed the officials to provide food to every worker.")
+    assert [(f["by"], f["owner"]) for f in found] == [("Ravi Sinha", "the officials")]
 
 
 def test_a_body_named_by_its_acronym_owns_what_it_will_do(nlp):

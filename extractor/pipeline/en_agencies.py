@@ -120,7 +120,10 @@ class EnAgencies(PackStage):
         if self.heads[words[last]]["weak"] != "0" and last - 1 in heads:
             last -= 1  # "... Affairs Ministry Government working": a headline ran two phrases together
         stop = last + 1
-        if stop < end and words[stop] in self.links and self.heads[words[last]]["first"] == "1":
+        first = self.heads[words[last]]["first"] == "1"
+        if first and stop + 1 < end and words[stop] not in self.links and words[stop + 1] in self.links:
+            stop += 1  # "Directorate General of Health Services": one word between the head and "of"
+        if stop < end and words[stop] in self.links and first:
             stop = end  # "Reserve Bank of India", "Department of Science and Technology"
         elif stop < end and words[stop] not in self.connectors:
             return None  # "Civil Society Organisations", "... Authority Act": a name of something else

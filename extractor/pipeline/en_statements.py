@@ -46,6 +46,7 @@ class EnStatements(PackStage):
         self.hedges = re.compile(r"\b(%s)\b" % "|".join(words("hedges")))  # "may", not "May"
         self.agent_words = {norm(w) for w in words("agent_words")}
         self.directives = {norm(w) for w in words("directive_verbs")}
+        self.pronouns = {norm(w) for w in words("person_pronouns")}
         self.list_intro = re.compile(r"\b(%s)\b.*[:：]\s*[-–]?\s*$|[:：]\s*[-–]?\s*$" % "|".join(words("list_follows")),
                                      re.IGNORECASE)
         self.list_item = re.compile("|".join(words("list_item")))
@@ -168,7 +169,12 @@ class EnStatements(PackStage):
         for span, name in actors:
             if span.start_char > after and span.start > clause.start and words[span.start - 1] in self.agent_words:
                 return name
-        return actors[0][1] if actors else None
+        if actors:
+            return actors[0][1]
+        if words[clause.start] in self.pronouns:  # "He directed ...": the official last named
+            before = [name for span, name in index.actors_in(0, clause.start_char) if span in index.officials]
+            return before[-1] if before else None
+        return None
 
     def _addressee(self, index: "_Index", clause: Span) -> str | None:
         """Who must act: "directed <owner> to ...", or the body told ("X has been advised to")."""
@@ -199,6 +205,7 @@ class _Index:
         named = {s.start for s, _ in actors}
         actors += [(s, s.text) for s in doc.spans.get("agency_mentions", []) if s.start not in named]
         self.actors = sorted(actors, key=lambda a: a[0].start_char)
+        self.officials = set(doc.spans.get("officials", []))
         self.actor_starts = [a[0].start_char for a in self.actors]
 
     def dates_in(self, start: int, end: int) -> list:
