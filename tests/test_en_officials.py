@@ -60,6 +60,10 @@ CASES = [
      "Assistant Professor, Department of Physics.",
      {"Ravi Nair": {"designation": "Professor", "agency": "Indian Institute of Science"},
       "Meera Das": {"designation": "Assistant Professor", "agency": "Department of Physics"}}),
+    ("Shri Mohan Lal, Union Minister of Fisheries, Animal Husbandry and Dairying said the scheme is ready.",
+     {"Mohan Lal": {"designation": "Union Minister of Fisheries, Animal Husbandry and Dairying"}}),
+    ("Union Minister of Consumer Affairs, Food and Public Distribution, Shri Ram Prasad, chaired the meeting.",
+     {"Ram Prasad": {"designation": "Union Minister of Consumer Affairs, Food and Public Distribution"}}),
     ("H.E. Ms Elena Petrova, the President of Moldova, called the President.",
      {"Elena Petrova": {"honorific": "Ms", "designation": "President of Moldova"}}),
 ]

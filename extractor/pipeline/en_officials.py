@@ -19,6 +19,7 @@ from .stage import PackStage
 MAX_NAME = 5
 MAX_PORTFOLIO = 8  # "Minister of State for Micro, Small and Medium Enterprises"
 MAX_BRACKET = 4  # "(I/C)", "(Independent Charge)"
+MAX_LISTED_PART = 4  # words of one comma-listed part of a portfolio
 BLOCKING = ("agencies", "agency_mentions", "programmes", "programme_mentions", "places", "place_mentions")
 
 
@@ -132,6 +133,8 @@ class EnOfficials(PackStage):
         end = j
         while end < len(doc) and end - j < 4 and self._token_ok(ctx, end):
             end += 1
+        if end + 1 < len(doc) and ctx.words[end] in {"and", "&"} and ctx.cap[end + 1]:
+            return None  # ", Animal Husbandry and Dairying": a list of things, not a person
         if end - j < 2 or (end < len(doc) and ctx.cap[end]) or post_end - post_start < 2:
             return None  # "Principal Component Regression": a one-word post is too often a word
         return Name(j, end, None, None)
@@ -215,12 +218,30 @@ class EnOfficials(PackStage):
             while k < n and k - end < MAX_PORTFOLIO and words[k].rstrip(".") not in self.honorifics and (
                     cap[k] or (words[k] in self.portfolio_joiners and k + 1 < n and cap[k + 1])):
                 k += 1
-            end = k
+            end = self._listed_portfolio(words, text, cap, k)
         if end < n and text[end] == "(":
             close = next((m for m in range(end + 1, min(n, end + MAX_BRACKET + 2)) if text[m] == ")"), None)
             if close is not None:
                 end = close + 1  # "(I/C)"
         return start, end
+
+
+    def _listed_portfolio(self, words: list[str], text: list[str], cap: list[bool], end: int) -> int:
+        """"Union Minister of Fisheries, Animal Husbandry and Dairying": a portfolio may list its
+        parts with commas, up to an "and" before the last; no title or name inside."""
+        k, n = end, len(words)
+        while k + 1 < n and text[k] == "," and cap[k + 1] and words[k + 1].rstrip(".") not in self.honorifics:
+            m, joined = k + 1, False
+            while m < n and m - k - 1 < MAX_LISTED_PART and words[m].rstrip(".") not in self.honorifics and (
+                    cap[m] or (words[m] in self.portfolio_joiners and m + 1 < n and cap[m + 1])):
+                joined = joined or words[m] in {"and", "&"}
+                m += 1
+            if m < n and cap[m]:
+                return end
+            if joined:
+                return m
+            k = m
+        return end
 
 
 class _Context:
