@@ -123,3 +123,10 @@ def test_headline_is_skipped_and_list_items_are_action_points(nlp):
 def test_clauses_after_a_semicolon_are_separate(nlp):
     found = statements(nlp, "The Board approved the budget; the work shall begin in May.")
     assert [f["kinds"] for f in found] == [["decision"], ["action_point"]]
+
+
+@pytest.mark.parametrize("text", ["", "((((", "Shri", "Dr.", "Ministry of", "“Hunar", "following points:\n1.",
+                                  "Union Minister of Home Affairs Shri", "\n\n\n", "directed to", "X (ABC", "A ; ; ;"])
+def test_fragments_give_nothing_and_do_not_fail(nlp, text):
+    doc = nlp(text)
+    assert all(len(doc.spans[g]) == 0 for g in ("agencies", "programmes", "officials", "statements"))

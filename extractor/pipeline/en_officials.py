@@ -40,13 +40,13 @@ class EnOfficials(PackStage):
         self.honorifics = {w.rstrip(".") for w in words("honorifics")}
         self.suffixes = words("name_suffixes")
         self.modifiers = words("post_modifiers")
+        self.chunks = Chunks(pack)
         self.links = words("portfolio_links")
-        self.portfolio_joiners = self.links | self.chunks_joiners(pack)
+        self.portfolio_joiners = self.links | self.chunks.joiners
         self.portfolio_heads = words("portfolio_heads")
         self.separators = words("name_separators")
         self.before_bare = words("before_bare_name")
         self.articles = words("articles")
-        self.chunks = Chunks(pack)
         self.not_name = words("not_name") | self.chunks.openers
         self.body_heads = {norm(r["head"]) for r in pack.table("agency_heads")}
 
@@ -76,10 +76,6 @@ class EnOfficials(PackStage):
         mentions = [m for m in mentions if not self._alias_only(doc, m, ctx.aliases)]
         doc.spans["officials"] = _same_post_variants(_one_per_person(doc, mentions))
         return doc
-
-    @staticmethod
-    def chunks_joiners(pack: LanguagePack) -> set[str]:
-        return {norm(w) for w in pack.words("agencies", "name_joiners")}
 
     # --- names ----------------------------------------------------------------------------
     def _honorific_at(self, doc: Doc, i: int) -> int | None:
