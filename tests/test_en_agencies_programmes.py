@@ -118,6 +118,7 @@ PROGRAMME_CASES = [
     ("The ministry launched a mobile application ‘Yatri Sahayak’ for pilgrims.", {"Yatri Sahayak": "app"}),
     ("Houses were built under Gramin Awas Sanrachna in every district.", {"Gramin Awas Sanrachna": "programme"}),
     ("The Scheme for Rebate of State Levies supports exporters.", {"Scheme for Rebate of State Levies": "scheme"}),
+    ("Schools joined the Fit India Movement this week.", {"Fit India Movement": "campaign"}),
     ("Mission Indradhanush covers children and pregnant women.", {"Mission Indradhanush": "mission"}),
 ]
 

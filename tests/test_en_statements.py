@@ -47,6 +47,12 @@ CASES = [
     ("Applications should be submitted online through the portal.", ["action_point"], None, None),
     ("The Ministry of Home Affairs today issued new guidelines for the reopening of schools.", ["decision"],
      "Ministry of Home Affairs", None),
+    ("The Ministry of Finance has released Rs 5,000 crore to the States as the first instalment.", ["decision"],
+     "Ministry of Finance", None),
+    ("The examination has been postponed due to the floods.", ["decision"], None, None),
+    ("The Department of Telecommunications signed an MoU with the Indian Institute of Science.", ["decision"],
+     "Department of Telecommunications", None),
+    ("Applications are invited from eligible start-ups through the portal.", ["action_point"], None, None),
     ("It has been decided to permit the following categories of nationals to travel.", ["decision"], None, None),
     ("The State plans to provide tap connections to all rural households.", ["action_point"], None, None),
 ]
