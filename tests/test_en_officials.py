@@ -118,3 +118,12 @@ def test_name_is_not_read_into_a_programme_or_body(nlp):
                            "Shri Anil Kumar, Director, Bureau of Pharma PSUs of India.")
     assert list(found) == ["Anil Kumar"]
     assert found["Anil Kumar"]["agency"] == "Bureau of Pharma PSUs of India"
+
+
+def test_a_column_of_names_in_a_table(nlp):
+    text = ("The following members retire in July:\nState\nName of Member\nDate of retirement\n"
+            "Odisha\nSh. Ramesh Behera\n01.07.2020\nK. Suresh Nair\nAnita Das\n"
+            "The Commission has fixed the schedule for the elections in the States concerned.")
+    found = officials(nlp, text)
+    assert set(found) == {"Ramesh Behera", "K. Suresh Nair", "Anita Das"}
+    assert {f["designation"] for f in found.values()} == {"Member"}

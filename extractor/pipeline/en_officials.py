@@ -7,6 +7,8 @@ designations table normalises it), and merges a person's mentions the same way.
 """
 from __future__ import annotations
 
+import re
+
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -19,6 +21,7 @@ from .stage import PackStage
 MAX_NAME = 5
 MAX_PORTFOLIO = 8  # "Minister of State for Micro, Small and Medium Enterprises"
 MAX_BRACKET = 4  # "(I/C)", "(Independent Charge)"
+MAX_TABLE_CELL = 6  # words in a line of a table; a longer line is prose
 MAX_LISTED_PART = 4  # words of one comma-listed part of a portfolio
 BLOCKING = ("agencies", "agency_mentions", "programmes", "programme_mentions", "places", "place_mentions")
 
@@ -47,6 +50,7 @@ class EnOfficials(PackStage):
         self.separators = words("name_separators")
         self.before_bare = words("before_bare_name")
         self.articles = words("articles")
+        self.name_column = re.compile("|".join(pack.words("officials", "name_columns")), re.IGNORECASE)
         self.not_name = words("not_name") | self.chunks.openers
         self.body_heads = {norm(r["head"]) for r in pack.table("agency_heads")}
 
@@ -73,6 +77,15 @@ class EnOfficials(PackStage):
             if name and not any(k in taken for k in range(name.start, name.end)):
                 mentions.append(self._describe(ctx, name, name.start))
                 taken.update(range(name.start, name.end))
+        by_start = {m["name_start"]: m for m in mentions}
+        for name, post in self._table_names(ctx):
+            mention = by_start.get(name.start)  # "Sh. X" in the column was read already
+            if mention is None and not any(k in taken for k in range(name.honorific_start or name.start, name.end)):
+                mention = self._describe(ctx, name, name.honorific_start or name.start)
+                mentions.append(mention)
+            if mention is not None and post and not mention.get("designation"):  # "Name of Member"
+                row = self.posts.lookup(post)
+                mention.update(designation=post, designation_en=row["english"] if row else None)
         mentions = [m for m in mentions if not self._alias_only(doc, m, ctx.aliases)]
         doc.spans["officials"] = _same_post_variants(_one_per_person(doc, mentions))
         return doc
@@ -115,6 +128,30 @@ class EnOfficials(PackStage):
         if end + 2 < len(doc) and ctx.text[end] in ("'", "‘", '"', "“") and ctx.text[end + 2] in ("'", "’", '"', "”") \
                 and ctx.cap[end + 1]:
             ctx.aliases[ctx.words[end + 1]] = " ".join(ctx.words[start:end])
+
+    def _table_names(self, ctx: "_Context") -> list[tuple[Name, str | None]]:
+        """"Name of Member" heading a column: the following lines that are a name and nothing
+        else ("D. Kupendra Reddy", "Sh. X"), until prose resumes, are people."""
+        doc, text, out = ctx.doc, ctx.doc.text, []
+        in_table, post, offset = False, None, 0
+        for line in text.split("\n"):
+            start, offset = offset, offset + len(line) + 1
+            stripped = line.strip()
+            if heading := self.name_column.fullmatch(stripped):
+                in_table, post = True, _singular(heading.group("post"))
+                continue
+            if not in_table or not stripped:
+                continue
+            if len(stripped.split()) > MAX_TABLE_CELL:
+                in_table = False  # prose again
+                continue
+            cell = doc.char_span(start + len(line) - len(line.lstrip()), start + len(line.rstrip()))
+            if cell is None:
+                continue
+            name = self._read_name(ctx, cell.start) if ctx.cap[cell.start] else None
+            if name and name.end == cell.end and (name.end - name.start >= 2 or name.honorific):
+                out.append((name, post))
+        return out
 
     def _alias_only(self, doc: Doc, mention: dict, aliases: dict) -> bool:
         words = [norm(t.text) for t in doc[mention["name_start"]:mention["name_end"]]]
@@ -274,6 +311,14 @@ class _Context:
 
     def body_at(self, k: int):
         return self.bodies.get(k)
+
+
+def _singular(word: str | None) -> str | None:
+    """"members" -> "Member": the post a column of names holds."""
+    if not word:
+        return None
+    word = word.split()[-1]
+    return (word[:-1] if word.endswith("s") else word).capitalize()
 
 
 def _same_post_variants(spans: list) -> list:
