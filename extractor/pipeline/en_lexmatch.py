@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from typing import NamedTuple
 
 from spacy.tokens import Doc
 
@@ -29,17 +30,18 @@ def norm(text: str) -> str:
 def view(doc: Doc) -> dict[str, list]:
     """Per token, computed once per Doc and shared by the English stages (reading these lists
     is much cheaper than making Token objects): text, `norm` (words), trailing whitespace (ws),
-    `capitalised` (cap) and sentence start (start)."""
+    `capitalised` (cap), sentence start (start) and character offset (idx)."""
     cached = doc.user_data.get("en_view")
     if cached is None or len(cached["text"]) != len(doc):
-        texts, ws, starts = [], [], []
+        texts, ws, starts, idx = [], [], [], []
         for t in doc:
             texts.append(t.text)
             ws.append(t.whitespace_)
             starts.append(bool(t.is_sent_start))
+            idx.append(t.idx)
         cached = doc.user_data["en_view"] = {
             "text": texts, "words": [norm(t) for t in texts], "ws": ws,
-            "cap": [capitalised(t) for t in texts], "start": starts}
+            "cap": [capitalised(t) for t in texts], "start": starts, "idx": idx}
     return cached
 
 
@@ -81,14 +83,14 @@ class CasedTable:
 
     def find(self, doc: Doc):
         """(start, end, row) of non-overlapping longest matches, left to right."""
-        words, i = en_words(doc), 0
-        while i < len(words):
-            hit = self.match_at(doc, i) if words[i] in self.table.index else None
+        index, after = self.table.index, 0
+        for i in [i for i, word in enumerate(en_words(doc)) if word in index]:  # the few candidates
+            if i < after:
+                continue
+            hit = self.match_at(doc, i)
             if hit:
                 yield i, hit[0], hit[1]
-                i = hit[0]
-            else:
-                i += 1
+                after = hit[0]
 
     def lookup(self, name: str) -> dict | None:
         return self.by_name.get(norm(name))
@@ -168,3 +170,15 @@ def bracketed_acronym(doc: Doc, end: int) -> tuple[int, str] | None:
 
 def tokens_of(doc: Doc, groups: tuple[str, ...]) -> set[int]:
     return {k for g in groups for s in doc.spans.get(g, []) for k in range(s.start, s.end)}
+
+
+class Sentence(NamedTuple):
+    start_char: int
+    end_char: int
+
+
+def sentences(doc: Doc) -> list[Sentence]:
+    """The character bounds of the Doc's sentences, from the view (no Span objects made)."""
+    v = view(doc)
+    starts = [i for i, start in enumerate(v["start"]) if start or i == 0] + [len(doc)]
+    return [Sentence(v["idx"][a], v["idx"][b - 1] + len(v["text"][b - 1])) for a, b in zip(starts, starts[1:]) if b > a]

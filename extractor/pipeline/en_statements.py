@@ -14,7 +14,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from ..packs import LanguagePack, get_pack
-from .en_lexmatch import norm, view
+from .en_lexmatch import Sentence, norm, sentences, view
 from .stage import PackStage
 from .statements import QUOTED, _date_after_cue, _starts_line
 
@@ -35,10 +35,13 @@ class EnStatements(PackStage):
     def __init__(self, nlp: Language, pack: LanguagePack) -> None:
         super().__init__(nlp, pack)
         rows = pack.table("statement_cues")
-        self.cues = [(re.compile(r["pattern"], re.IGNORECASE), r["kinds"], r.get("requires")) for r in rows]
         self.deadline_cues = [re.compile(r["pattern"], re.IGNORECASE) for r in rows if r.get("deadline") == "yes"]
-        # One search tells most clauses apart: those with no cue at all.
-        self.any_cue = re.compile("|".join(f"(?:{r['pattern']})" for r in rows), re.IGNORECASE)
+        # The cues are lower-case patterns searched in the lower-cased clause, one alternation per
+        # kind, tried only where a word starts: one search per kind instead of one per cue.
+        self.by_kind = {kind: _alternation([r["pattern"] for r in rows if r["kinds"] == kind and not r.get("requires")])
+                        for kind in {r["kinds"] for r in rows}}
+        self.actor_cues = _alternation([r["pattern"] for r in rows if r.get("requires") == "actor"])
+        self.any_cue = _alternation([r["pattern"] for r in rows])
         words = lambda name: pack.words("statements", name)  # noqa: E731
         self.clause_break = re.compile("|".join(words("clause_break")))
         self.deadline_before = re.compile(r"\b(%s)\s*$" % "|".join(map(re.escape, words("deadline_words"))),
@@ -57,7 +60,7 @@ class EnStatements(PackStage):
         index = _Index(doc, text)
         listed = None  # the kinds of the items under a list introduction, while the list lasts
         marker = False  # a list number the sentence splitter left alone ("1."): its item follows
-        for sent in doc.sents:
+        for sent in sentences(doc):
             sent_text = text[sent.start_char:sent.end_char]
             if not sent_text.strip() or self._is_headline(sent, sent_text) or self._is_cell(text, sent, sent_text):
                 continue
@@ -97,18 +100,18 @@ class EnStatements(PackStage):
         doc.spans["statements"] = spans
         return doc
 
-    def _is_headline(self, sent: Span, text: str) -> bool:
+    def _is_headline(self, sent: Sentence, text: str) -> bool:
         """The first line without a full stop is the headline; it repeats the story."""
         return sent.start_char == 0 and not text.strip().endswith(self.full_stops)
 
-    def _is_cell(self, text: str, sent: Span, sent_text: str) -> bool:
+    def _is_cell(self, text: str, sent: Sentence, sent_text: str) -> bool:
         """"Last date of making nominations": a short line without a full stop is a table cell
         or a heading, not a sentence."""
         line = sent_text.strip()
         return _starts_line(text, sent.start_char) and "\n" in text[sent.end_char - 1:sent.end_char + 1] + "\n" \
             and len(line.split()) < MAX_CELL_WORDS and not line.endswith(self.full_stops)
 
-    def _clauses(self, sent: Span, text: str):
+    def _clauses(self, sent: Sentence, text: str):
         base, start = sent.start_char, 0
         for m in self.clause_break.finditer(text):
             yield base + start, base + m.start()
@@ -119,13 +122,15 @@ class EnStatements(PackStage):
 
     def _kinds(self, index: "_Index", clause: str, start: int) -> list[str]:
         text = QUOTED.sub(" ", clause)  # reported speech is not a decision
-        if not self.any_cue.search(text):
+        lower = text.lower()
+        if not self.any_cue.search(lower):
             return []
+        found = {kind for kind, pattern in self.by_kind.items() if pattern.search(lower)}
+        match = self.actor_cues.search(lower)
+        if match and index.actors_in(start, start + match.start()):
+            found.add("action")
         kinds: set[str] = set()
-        for pattern, kind, requires in self.cues:
-            match = pattern.search(text)
-            if match is None or (requires == "actor" and not index.actors_in(start, start + match.start())):
-                continue
+        for kind in found:
             kinds |= {"decision", "action_point"} if kind == "both" else {
                 "decision" if kind == "decision" else "action_point"}
         if kinds == {"action_point"} and self.hedges.search(text):
@@ -148,7 +153,7 @@ class EnStatements(PackStage):
     def _subject(self, index: "_Index", clause: Span, text: str) -> str | None:
         """"NHAI shall complete the works", "The Ministry of Tourism will organise ...": the body
         or official written before the cue does what the clause says."""
-        cue = self.any_cue.search(text)
+        cue = self.any_cue.search(text.lower())
         before = index.actors_in(clause.start_char, clause.start_char + (cue.start() if cue else 0))
         return before[0][1] if before else None
 
@@ -163,7 +168,7 @@ class EnStatements(PackStage):
         """Who decided: the body or official after "by" after the cue ("was approved by X"), else
         the first one in the clause ("The Cabinet chaired by X has approved": the Cabinet)."""
         actors = index.actors_in(clause.start_char, clause.end_char)
-        cue = self.any_cue.search(text)
+        cue = self.any_cue.search(text.lower())
         after = clause.start_char + (cue.start() if cue else 0)
         words = view(index.doc)["words"]
         for span, name in actors:
@@ -189,6 +194,11 @@ class EnStatements(PackStage):
                 actors = [name for span, name in index.actors_in(clause.start_char, doc[i].idx)]
                 return actors[0] if actors else None
         return None
+
+
+def _alternation(patterns: list[str]) -> re.Pattern:
+    """One regex for many lower-case cue patterns, tried only at the start of a word."""
+    return re.compile(r"\b(?=\w)(?:%s)" % "|".join(f"(?:{p})" for p in patterns) if patterns else r"(?!)")
 
 
 class _Index:
