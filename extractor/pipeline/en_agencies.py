@@ -59,7 +59,8 @@ class EnAgencies(PackStage):
         found += self._dotted(doc, blocked)
         bodies = [b for c_start, c_end in self.chunks.of(doc) for start, end in self._split(doc, c_start, c_end)
                   if (b := self._body(doc, start, end, posts)) and not blocked & set(range(b[0], b[1]))]
-        found = [self._longer_known(item, bodies) for item in found]
+        body_at = {k: b for b in bodies for k in range(b[0], b[1])}
+        found = [self._longer_known(item, body_at) for item in found]
         taken = blocked | {k for s, e, _ in found for k in range(s, e)}
         for body in bodies:
             if not taken & set(range(body[0], body[1])):
@@ -70,13 +71,13 @@ class EnAgencies(PackStage):
         return doc
 
     @staticmethod
-    def _longer_known(item: tuple, bodies: list) -> tuple:
+    def _longer_known(item: tuple, body_at: dict) -> tuple:
         """"Ministry of Health & Family Welfare": a lexicon match ("Ministry of Health") inside a
         longer name that the lexicon also knows, written another way, is that longer name."""
         start, end, _ = item
-        for b_start, b_end, data in bodies:
-            if b_start <= start and end <= b_end and (b_start, b_end) != (start, end) and data["canonical"]:
-                return b_start, b_end, {**data, "source": "lexicon"}
+        body = body_at.get(start)
+        if body and body[0] <= start and end <= body[1] and (body[0], body[1]) != (start, end) and body[2]["canonical"]:
+            return body[0], body[1], {**body[2], "source": "lexicon"}
         return item
 
     def _dotted(self, doc: Doc, blocked: set[int]) -> list:
@@ -97,13 +98,18 @@ class EnAgencies(PackStage):
         """"Tribal Affairs Ministry and Minority Affairs Ministry", "Ministry of Home Affairs and
         Ministry of Health": two bodies; "Department of Science and Technology": one."""
         words, parts, cur = en_words(doc), [], start
+        if not any(words[k] in self.connectors for k in range(start + 1, end - 1)):
+            return [(start, end)]
+        heads = [0]  # heads[m - start]: head words in start..m-1, so each test below is O(1)
+        for m in range(start, end):
+            heads.append(heads[-1] + self._is_head(doc, m))
         for k in range(start + 1, end - 1):
             if words[k] not in self.connectors:
                 continue
             left_ends_body = self._is_head(doc, k - 1)
-            right_has_head = any(self._is_head(doc, m) for m in range(k + 1, end))
+            right_has_head = heads[end - start] > heads[k + 1 - start]
             right_starts_body = words[k + 1] in self.head_first and self._is_head(doc, k + 1)
-            left_has_head = any(self._is_head(doc, m) for m in range(cur, k))
+            left_has_head = heads[k - start] > heads[cur - start]
             if (left_ends_body and right_has_head) or (right_starts_body and left_has_head):
                 parts.append((cur, k))
                 cur = k + 1
@@ -200,6 +206,7 @@ class EnAgencies(PackStage):
         """The first mention of each body; an acronym in brackets after a body ("... Authority
         (NDMA)") names it, and each later bare use of the acronym is a mention of it."""
         kept: list[Span] = []
+        by_word: dict[str, list[Span]] = {}  # pattern bodies by their words, for _same_body
         by_key: dict[str, Span] = {}
         aliases: dict[str, Span] = {}
         mentions: list[Span] = []
@@ -220,11 +227,14 @@ class EnAgencies(PackStage):
             if end - start == 1 and norm(span.text) in aliases:
                 continue
             key = norm(data["canonical"] or self._plain(span.text))
-            if key in by_key or (not data["canonical"] and self._same_body(span, kept)):
+            if key in by_key or (not data["canonical"] and self._same_body(span, by_word)):
                 continue
             span._.agencies = {"name": span.text, "canonical": data["canonical"] or self._plain(span.text),
                                "kind": data["kind"], "source": data["source"], "acronym": data.get("acronym")}
             by_key[key] = span
+            if data["source"] != "lexicon":
+                for word in self._name_words(span):
+                    by_word.setdefault(word, []).append(span)
             if data.get("acronym"):
                 aliases[norm(data["acronym"])] = span
             kept.append(span)
@@ -234,18 +244,22 @@ class EnAgencies(PackStage):
         doc.spans["agency_mentions"] = sorted(set(mentions), key=lambda m: (m.start, m.end))
         return kept
 
-    def _same_body(self, span: Span, kept: list[Span]) -> bool:
+    def _same_body(self, span: Span, by_word: dict[str, list[Span]]) -> bool:
         """"Institute of Technology" after "Indian Institute of Technology" (or before it): one
         name's words hold the other's and they have the same head words."""
-        words = set(en_words(span.doc)[span.start:span.end]) - self.links - self.connectors
-        heads = words & set(self.heads)
-        for other in kept:
-            theirs = set(en_words(other.doc)[other.start:other.end]) - self.links - self.connectors
-            if (other._.agencies or {}).get("source") == "lexicon" or not heads or theirs & set(self.heads) != heads:
-                continue
-            if words <= theirs or theirs <= words:
+        words = self._name_words(span)
+        heads = words & self.heads.keys()
+        if not heads:
+            return False
+        candidates = {id(o): o for w in words for o in by_word.get(w, ())}  # bodies sharing a word
+        for other in candidates.values():
+            theirs = self._name_words(other)
+            if theirs & self.heads.keys() == heads and (words <= theirs or theirs <= words):
                 return True
         return False
+
+    def _name_words(self, span: Span) -> set[str]:
+        return set(en_words(span.doc)[span.start:span.end]) - self.links - self.connectors
 
     def _plain(self, name: str) -> str:
         """A name without a generic first word, as a canonical for a body no lexicon knows."""

@@ -10,7 +10,6 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from ..packs import LanguagePack, get_pack
-from .programmes import _with_canonical
 from .en_lexmatch import CasedTable, Chunks, bracketed_acronym, en_words, norm, view
 from .stage import PackStage
 
@@ -50,7 +49,8 @@ class EnProgrammes(PackStage):
 
     def __call__(self, doc: Doc) -> Doc:
         known = [(s, e, row["kind"], row["canonical"]) for s, e, row in self.known.find(doc)]
-        found = known + [_with_canonical(item, known) for item in self._headed(doc) + self._quoted(doc)]
+        known_at = {item[0]: item for item in known}
+        found = known + [_with_canonical(item, known_at) for item in self._headed(doc) + self._quoted(doc)]
         found += self._under(doc)
         doc.spans["programmes"] = self._one_per_programme(doc, found)
         return doc
@@ -172,3 +172,14 @@ class EnProgrammes(PackStage):
         mentions += [doc[k:k + 1] for k, w in enumerate(words) if w in acronyms and text[k].isupper()]
         doc.spans["programme_mentions"] = sorted(set(mentions), key=lambda m: (m.start, m.end))
         return kept
+
+
+def _with_canonical(item: tuple, known_at: dict) -> tuple:
+    """"Atmanirbhar Bharat Package": a name around a known programme is that programme (as
+    hi_programmes does; here the known ones are looked up by start token, once per token)."""
+    start, end, kind, _ = item
+    for k in range(start, end):
+        hit = known_at.get(k)
+        if hit and hit[1] <= end and hit[3]:
+            return start, end, kind, hit[3]
+    return item

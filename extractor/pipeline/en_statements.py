@@ -177,8 +177,7 @@ class EnStatements(PackStage):
         if actors:
             return actors[0][1]
         if words[clause.start] in self.pronouns:  # "He directed ...": the official last named
-            before = [name for span, name in index.actors_in(0, clause.start_char) if span in index.officials]
-            return before[-1] if before else None
+            return index.official_before(clause.start_char)
         return None
 
     def _addressee(self, index: "_Index", clause: Span) -> str | None:
@@ -215,8 +214,14 @@ class _Index:
         named = {s.start for s, _ in actors}
         actors += [(s, s.text) for s in doc.spans.get("agency_mentions", []) if s.start not in named]
         self.actors = sorted(actors, key=lambda a: a[0].start_char)
-        self.officials = set(doc.spans.get("officials", []))
+        self.officials = sorted(doc.spans.get("officials", []), key=lambda s: s.start_char)
+        self.official_starts = [s.start_char for s in self.officials]
         self.actor_starts = [a[0].start_char for a in self.actors]
+
+    def official_before(self, char: int) -> str | None:
+        """The name of the official whose mention starts last before `char`."""
+        i = bisect_left(self.official_starts, char)
+        return (self.officials[i - 1]._.officials or {}).get("name") if i else None
 
     def dates_in(self, start: int, end: int) -> list:
         return self.dates[bisect_left(self.date_starts, start):bisect_left(self.date_starts, end)]
