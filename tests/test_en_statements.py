@@ -1,0 +1,138 @@
+"""English statements stage: decisions and action points with who decided, who acts and by when.
+
+Until the English date stage lands, dates come from the Hindi date stage (it reads the English
+month names the Hindi press also writes), so deadlines are linked to real date spans."""
+import pytest
+from spacy.language import Language
+
+from en_stages import english
+from extractor.packs import get_pack
+from extractor.pipeline.dates import Dates
+
+
+@Language.factory("test_dates_from_hindi_pack")
+def _dates(nlp, name):
+    return Dates(nlp, get_pack("hi").view())
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    nlp = english(("en_programmes", "en_agencies", "en_officials"))
+    nlp.add_pipe("test_dates_from_hindi_pack", before="en_programmes")
+    nlp.add_pipe("en_statements")
+    return nlp
+
+
+def statements(nlp, text):
+    doc = nlp(text)
+    return [dict(s._.statements) for s in doc.spans["statements"]]
+
+
+# (sentence, kinds, by, owner): constructions as Indian releases write them.
+CASES = [
+    ("The Union Cabinet has approved the proposal to set up 100 new schools.", ["decision"], "Union Cabinet", None),
+    ("The Election Commission of India has directed all Chief Electoral Officers to ensure free polls.",
+     ["action_point", "decision"], "Election Commission of India", "all Chief Electoral Officers"),
+    ("Export of onions has been prohibited with immediate effect.", ["decision"], None, None),
+    ("Foreign nationals will not be permitted to enter without a valid visa.", ["decision"], None, None),
+    ("The portal was launched by the Ministry of Textiles in New Delhi.", ["decision"], "Ministry of Textiles", None),
+    ("The Ministry of Tourism will organise a national workshop in Pune.", ["action_point"], "Ministry of Tourism",
+     "Ministry of Tourism"),
+    ("The Cabinet Committee on Economic Affairs chaired by Prime Minister Shri Narendra Modi has approved the plan.",
+     ["decision"], "Cabinet Committee on Economic Affairs", None),
+    ("All local bodies have been advised to keep the street lights on.", ["action_point", "decision"], None, None),
+    ("The Union Minister requested all the Vice Chancellors to contribute to the relief fund.",
+     ["action_point"], None, "all the Vice Chancellors"),
+    ("The new rules will come into effect from the next month.", ["decision"], None, None),
+    ("Applications should be submitted online through the portal.", ["action_point"], None, None),
+    ("The Ministry of Home Affairs today issued new guidelines for the reopening of schools.", ["decision"],
+     "Ministry of Home Affairs", None),
+    ("The Ministry of Finance has released Rs 5,000 crore to the States as the first instalment.", ["decision"],
+     "Ministry of Finance", None),
+    ("The examination has been postponed due to the floods.", ["decision"], None, None),
+    ("The Department of Telecommunications signed an MoU with the Indian Institute of Science.", ["decision"],
+     "Department of Telecommunications", None),
+    ("Applications are invited from eligible start-ups through the portal.", ["action_point"], None, None),
+    ("It has been decided to permit the following categories of nationals to travel.", ["decision"], None, None),
+    ("The State plans to provide tap connections to all rural households.", ["action_point"], None, None),
+]
+
+
+@pytest.mark.parametrize("text,kinds,by,owner", [c for c in CASES if c[1]])
+def test_statement_kinds_and_actors(nlp, text, kinds, by, owner):
+    [found] = statements(nlp, text)
+    assert (found["kinds"], found["by"], found["owner"]) == (kinds, by, owner)
+
+
+def test_he_is_the_official_last_named(nlp):
+    found = statements(nlp, "The Chief Minister of Bihar, Shri Ravi Sinha, visited the camp. "
+                            "He directed the officials to provide food to every worker.")
+    assert [(f["by"], f["owner"]) for f in found] == [("Ravi Sinha", "the officials")]
+
+
+def test_a_body_named_by_its_acronym_owns_what_it_will_do(nlp):
+    found = statements(nlp, "The National Highways Authority of India (NHAI) shall complete the works by "
+                            "31 March 2021. NHAI will also set up a help desk at each plaza.")
+    assert [(f["owner"], f["deadline"]) for f in found] == [
+        ("National Highways Authority of India", "2021-03-31"), ("NHAI", None)]
+
+
+# Reporting, praise, forecasts, speech and events that happened are no statements.
+NEGATIVES = [
+    "The Minister said that the country is proud of its doctors.",
+    "Rainfall is likely to be above normal this year.",
+    "The Armed Forces thanked the frontline workers for their service.",
+    "“We will be providing all support to the States,” the Minister said.",
+    "As many as 250 artisans took part in the fair.",
+    "Last date of making nominations",
+    "The Ministry officials said that the change will encourage exports.",
+]
+
+
+@pytest.mark.parametrize("text", NEGATIVES)
+def test_no_statement(nlp, text):
+    assert statements(nlp, text) == []
+
+
+DEADLINES = [
+    ("The last date for applications has been extended till 30 June 2021.", "2021-06-30"),
+    ("All States shall submit their action plans by 31 March 2022.", "2022-03-31"),
+    ("The survey is to be completed by 15 August 2023.", "2023-08-15"),
+]
+
+
+@pytest.mark.parametrize("text,deadline", DEADLINES)
+def test_deadline_is_the_date_after_by_or_till(nlp, text, deadline):
+    [found] = statements(nlp, text)
+    assert "action_point" in found["kinds"]
+    assert found["deadline"] == deadline
+
+
+def test_an_event_date_is_no_deadline(nlp):
+    [found] = statements(nlp, "The Union Cabinet approved the scheme on 3 June 2020.")
+    assert found["deadline"] is None
+
+
+def test_headline_is_skipped_and_list_items_are_action_points(nlp):
+    text = ("Cabinet approves new scheme for farmers\n"
+            "The Secretary directed the officers to take the following steps:\n"
+            "1. Survey of all villages in the district.\n"
+            "2. Weekly report on the progress of the survey.\n"
+            "The fair was held in the town hall.")
+    found = statements(nlp, text)
+    assert [f["text"] for f in found] == [
+        "The Secretary directed the officers to take the following steps:",
+        "Survey of all villages in the district.", "Weekly report on the progress of the survey."]
+    assert all("action_point" in f["kinds"] for f in found)
+
+
+def test_clauses_after_a_semicolon_are_separate(nlp):
+    found = statements(nlp, "The Board approved the budget; the work shall begin in May.")
+    assert [f["kinds"] for f in found] == [["decision"], ["action_point"]]
+
+
+@pytest.mark.parametrize("text", ["", "((((", "Shri", "Dr.", "Ministry of", "“Hunar", "following points:\n1.",
+                                  "Union Minister of Home Affairs Shri", "\n\n\n", "directed to", "X (ABC", "A ; ; ;"])
+def test_fragments_give_nothing_and_do_not_fail(nlp, text):
+    doc = nlp(text)
+    assert all(len(doc.spans[g]) == 0 for g in ("agencies", "programmes", "officials", "statements"))
