@@ -15,10 +15,10 @@ from indicnlp.normalize.indic_normalize import IndicNormalizerFactory
 
 from ..document import Document, RawDocument
 from ..errors import InputError
-from ..packs import LanguagePack, get_pack
-from .krutidev import convert_if_krutidev
+from ..packs import LanguagePack, available_languages, get_pack
+from .krutidev import convert_if_krutidev, looks_like_krutidev
 from .language import detect_language
-from .webpage import extract_page, parse_date, stamped_date
+from .webpage import extract_page, parse_date, stamped_date, visible_text
 
 _SPACES = re.compile(r"[ \t\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]+")
 # Invisible characters that carry nothing; ZWJ/ZWNJ stay (they change how Devanagari renders).
@@ -72,6 +72,11 @@ class Cleaner:
     def __init__(self, pack: LanguagePack):
         self.pack = pack
         self.boilerplate = pack.patterns("boilerplate")
+        # The issuing office above a release's headline (English PIB); packs without the list
+        # have none.
+        self.mastheads = pack.patterns("mastheads") if pack.has("lexicons", "mastheads.txt") else ()
+        # Kruti Dev is a Hindi font: only a pack with Hindi word lists can tell and convert it.
+        self.reads_krutidev = pack.has("lexicons", "everyday_words.txt")
         self.related_headings = pack.patterns("related_headings")
         self.trailing_credits = pack.patterns("trailing_credits")
         self.normalised_languages = frozenset(pack.words("clean", "normalised_languages"))
@@ -147,7 +152,10 @@ class Cleaner:
         """
         kept, dropped = [], []
         related = 0  # headline lines still allowed under a related-links heading
-        for line in text.split("\n"):
+        lines = text.split("\n")
+        if self._starts_with_masthead(lines):
+            dropped.append(lines.pop(0))
+        for line in lines:
             if not line.strip():
                 related = 0
                 kept.append(line)
@@ -168,6 +176,17 @@ class Cleaner:
         signed = self.drop_signoff(kept)
         dropped.extend(line for line in kept[len(signed):] if line.strip())
         return normalise_text("\n".join(signed)), dropped
+
+    def _starts_with_masthead(self, lines: list[str]) -> bool:
+        """The first line names the issuing office and a publication stamp follows within two
+        lines ("Ministry of Tourism" / headline / "Posted On: ...")."""
+        if not self.mastheads or not lines:
+            return False
+        first = unicodedata.normalize("NFC", lines[0]).strip()
+        if not any(p.fullmatch(first) for p in self.mastheads):
+            return False
+        stamps = self.pack.patterns("published_stamps")
+        return any(p.search(line.strip()) for line in lines[1:3] for p in stamps)
 
     def has_article_body(self, text: str) -> bool:
         """Enough sentence-like lines to be an article, not a menu, a headline list or a form."""
@@ -220,7 +239,8 @@ class Cleaner:
         else:
             body = normalise_text(raw.text or "")
             found = {"published": stamped_date(body, self.pack)}
-        body, legacy = convert_if_krutidev(body, self.pack)  # before the patterns, which read Unicode
+        # before the patterns, which read Unicode
+        body, legacy = convert_if_krutidev(body, self.pack) if self.reads_krutidev else (body, None)
         text, _ = self.drop_boilerplate(body)
         if not text:
             raise InputError(raw.name, "clean", "no text left after removing boilerplate",
@@ -252,6 +272,39 @@ def cleaner(pack: LanguagePack) -> Cleaner:
 
 def clean(raw: RawDocument, pack: LanguagePack | None = None) -> Document:
     return cleaner(pack or get_pack()).clean(raw)
+
+
+def detected_language(raw: RawDocument) -> str:
+    """The language of what a source gave, before cleaning: script and stop-word evidence
+    (language.detect_language) over its text, or over an HTML page's visible text. Kruti Dev
+    Hindi is Latin letters, so it is recognised first."""
+    text = normalise_text(raw.text if raw.html is None else visible_text(raw.html))
+    default = get_pack()
+    if looks_like_krutidev(text, default):
+        return default.lang
+    return detect_language(text, default)[0]
+
+
+def clean_in_language(raw: RawDocument, language: str | None = None) -> Document:
+    """Clean `raw` with its own language's pack: `language` when given (`--language`), else
+    the language detected on its text; one without a pack is cleaned with the default pack.
+
+    When the clean text reads as another language that has a pack (a Hindi page whose menus
+    are English), it is cleaned again with that pack, so a document is always cleaned, and
+    then extracted, as the language its clean text is in."""
+    packs = available_languages()
+    default = get_pack().lang
+    lang = language or detected_language(raw)
+    used = lang if lang in packs else default
+    document = clean(raw, get_pack(used))
+    if language:
+        if document.language != language:
+            document.language_evidence = {**document.language_evidence, "given": language,
+                                          "detected": document.language}
+            document.language = language
+    elif document.language in packs and document.language != used:
+        document = clean(raw, get_pack(document.language))
+    return document
 
 
 def is_boilerplate(line: str, pack: LanguagePack | None = None) -> bool:

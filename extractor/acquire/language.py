@@ -22,6 +22,14 @@ def _script_shares(text: str) -> dict[str, float]:
             "other": round((len(letters) - deva - latin) / len(letters), 3)}
 
 
+def _stopwords(lang: str, pack: LanguagePack) -> frozenset[str]:
+    """lexicons/stopwords_<lang>.txt of `pack`, else of the default (Hindi) pack, which keeps
+    every language's list: the English pack carries only its own."""
+    if pack.has("lexicons", f"stopwords_{lang}.txt"):
+        return pack.wordlist(f"stopwords_{lang}")
+    return get_pack().wordlist(f"stopwords_{lang}")
+
+
 def detect_language(text: str, pack: LanguagePack | None = None) -> tuple[str, dict]:
     """Return (code, evidence): code is hi, mr, en or other; evidence says why. The stop words
     are the pack's lexicons/stopwords_<code>.txt (the Hindi pack's by default)."""
@@ -30,7 +38,7 @@ def detect_language(text: str, pack: LanguagePack | None = None) -> tuple[str, d
         return "other", {"reason": "no letters"}
     words = _WORD.findall(text.lower())
     pack = pack or get_pack()
-    stopwords = {lang: pack.wordlist(f"stopwords_{lang}") for lang in ("hi", "mr", "en")}
+    stopwords = {lang: _stopwords(lang, pack) for lang in ("hi", "mr", "en")}
     counts = {lang: sum(w in stop for w in words) for lang, stop in stopwords.items()}
     evidence = {**shares, "words": len(words), "stopword_hits": counts}
     script = max(shares, key=shares.get)

@@ -7,8 +7,7 @@ from ..acquire.sources import iter_inputs
 from ..errors import InputError
 from ..extract import extract_documents
 from ..output import RecordWriter
-from ..pipeline import get_nlp
-from . import report
+from . import add_language_option, report
 
 
 def register(sub) -> None:
@@ -19,6 +18,7 @@ def register(sub) -> None:
                    help="jsonl: one record per line (tools); json: one pretty array; table: for people")
     p.add_argument("--no-ner", action="store_true",
                    help="skip the statistical NER stage: about 4x faster, rules and lexicons only")
+    add_language_option(p)
     p.set_defaults(func=run)
 
 
@@ -27,8 +27,8 @@ def run(args) -> int:
     failed = 0
     writer = RecordWriter(args.format, sys.stdout)
     try:
-        nlp = get_nlp(("hi_ner",) if args.no_ner else ())
-        for result in extract_documents(iter_inputs(args.inputs), nlp=nlp):
+        exclude = ("hi_ner",) if args.no_ner else ()
+        for result in extract_documents(iter_inputs(args.inputs), language=args.language, exclude=exclude):
             if isinstance(result, InputError):
                 report(result)
                 failed += 1

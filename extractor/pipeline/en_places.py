@@ -1,0 +1,157 @@
+"""Named places in English copy: the en_places component writes the places kind's span groups
+(doc.spans["places"], one item per place, and doc.spans["place_mentions"]), with the Hindi
+stage's item fields.
+
+The gazetteer is models/en/lexicons/places.tsv (built by models/tools/build_places_en.py:
+Indian states, districts and municipal corporations, countries and world cities from CLDR),
+matched on lower-cased tokens and kept only where every word is written with a capital
+("Bihar", "JAMMU & KASHMIR"; never "salem" or "mission"). English words that are also places
+are listed in places_ambiguous.txt: "cue" ones count only with a place cue beside them
+("in Una", "Mau district", a list with a place that needs no cue); "strict" ones only with a
+place word after them ("Anand district"). A name right after an honorific is a person's
+("Shri Krishna"), and one after "<body> of" names the body ("Government of India").
+Context words: words/places.tsv.
+"""
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+
+from spacy.language import Language
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc, Span
+from spacy.util import filter_spans
+
+from ..packs import LanguagePack, get_pack
+from .places import AREA_KINDS, MENTIONS_KEY, SPANS_KEY, resolve
+from .stage import PackStage
+
+
+@Language.factory("en_places", assigns=["doc.spans", "span._.places"], default_config={"mentions": "first"})
+def make_en_places(nlp: Language, name: str, mentions: str):
+    if mentions not in ("first", "all"):
+        raise ValueError(f"en_places: mentions must be 'first' or 'all', not {mentions!r}")
+    return EnglishPlaces(nlp, get_pack(nlp.lang).view(), mentions=mentions)
+
+
+@dataclass
+class Found:
+    start: int
+    end: int
+    rows: tuple
+    ambiguous: str | None = None
+    data: dict = field(default_factory=dict)
+
+
+class EnglishPlaces(PackStage):
+    """Gazetteer matches (longest first) written with capitals, cue checks for ambiguous names."""
+
+    def __init__(self, nlp: Language, pack: LanguagePack, mentions: str = "first") -> None:
+        super().__init__(nlp, pack, mentions=mentions)
+        self.mentions = mentions
+        tokenizer = nlp.tokenizer
+        self.forms: dict[tuple[str, ...], list[dict]] = defaultdict(list)
+        for row in pack.table("places"):
+            self.forms[tuple(t.lower_ for t in tokenizer(row["name_en"]))].append(row)
+        self.matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
+        self.matcher.add("PLACE", [tokenizer(" ".join(k)) for k in self.forms])
+        self.ambiguous: dict[tuple[str, ...], str] = {}
+        for line in pack.wordlist("places_ambiguous"):
+            name, _, level = line.partition("\t")
+            self.ambiguous[tuple(t.lower_ for t in tokenizer(name))] = level.strip() or "cue"
+        words = lambda name: frozenset(pack.words("places", name))  # noqa: E731
+        self.connectors = words("connectors")
+        self.cue_before, self.cue_after = words("cue_before"), words("cue_after")
+        self.place_words = words("place_words")
+        self.list_links = words("list_links") | frozenset(pack.role("conjunction"))
+        self.honorifics = frozenset(h.rstrip(".") for h in pack.role("honorific"))
+        self.possessive = frozenset(pack.role("possessive"))
+        self.organisation_heads = words("organisation_heads")
+
+    def __call__(self, doc: Doc) -> Doc:
+        spans = filter_spans([doc[s:e] for _, s, e in self.matcher(doc)])
+        found = [Found(s.start, s.end, tuple(self.forms[tuple(t.lower_ for t in s)]),
+                       self.ambiguous.get(tuple(t.lower_ for t in s))) for s in spans]
+        found = [f for f in found if self._capitalised(doc, f) and not self._after_honorific(doc, f)
+                 and not self._in_organisation(doc, f)]
+        sure = [f for f in found if not f.ambiguous]
+        found = sure + [f for f in found if f.ambiguous and self._has_cue(doc, f, sure)]
+        found.sort(key=lambda f: f.start)
+        doc_states = {r["state_en"] for f in found for r in f.rows if r["kind"] in AREA_KINDS}
+        for f in found:
+            f.data = self._describe(doc, f, doc_states)
+        doc.spans[MENTIONS_KEY] = [Span(doc, f.start, f.end, label="PLACE") for f in found]
+        doc.spans[SPANS_KEY] = self._emit(doc, found)
+        return doc
+
+    def _capitalised(self, doc: Doc, f: Found) -> bool:
+        """Every word starts with a capital, bar the connectors inside ("Bay of Bengal")."""
+        for i in range(f.start, f.end):
+            text = doc[i].text
+            inner = f.start < i < f.end - 1
+            if not (text[0].isupper() or text[0].isdigit() or (inner and text.lower() in self.connectors)):
+                return False
+        return True
+
+    def _after_honorific(self, doc: Doc, f: Found) -> bool:
+        j = f.start - 1
+        if j >= 0 and doc[j].text == ".":
+            j -= 1
+        return j >= 0 and doc[j].text.rstrip(".") in self.honorifics
+
+    def _in_organisation(self, doc: Doc, f: Found) -> bool:
+        """ "Government of India", "Reserve Bank of India": the place names the body, not a
+        place the story is about."""
+        j = f.start - 1
+        return j >= 1 and doc[j].lower_ in self.possessive and doc[j - 1].text.rstrip(".") in self.organisation_heads
+
+    def _has_cue(self, doc: Doc, f: Found, sure: list[Found]) -> bool:
+        after = doc[f.end].lower_ if f.end < len(doc) else None
+        if after in self.place_words:
+            return True
+        if f.ambiguous == "strict":
+            return False
+        before = doc[f.start - 1].lower_ if f.start > 0 else None
+        if before in self.cue_before or after in self.cue_after:
+            return True
+        return self._beside_place(doc, f, sure)
+
+    def _beside_place(self, doc: Doc, f: Found, sure: list[Found]) -> bool:
+        """In a list with a place that needs no cue: "Agra, Mau and Varanasi", "Una (Himachal)"."""
+        for other in sure:
+            between = doc[other.end:f.start] if other.end <= f.start else doc[f.end:other.start]
+            words = [t.lower_ for t in between]
+            if len(words) <= 2 and words and all(w in self.list_links for w in words):
+                return True
+        return False
+
+    def _describe(self, doc: Doc, f: Found, doc_states: set[str]) -> dict:
+        row, state = resolve(f.rows, doc_states)
+        data = {"name": doc[f.start:f.end].text, "canonical": row["canonical_en"], "kind": row["kind"],
+                "state": state, "lgd_code": (row["lgd_code"] or None) if state or row["kind"] in
+                ("country", "region") else None, "name_en": row["canonical_en"], "source": "gazetteer"}
+        if row["canonical_hi"]:
+            data["name_hi"] = row["canonical_hi"]
+        return data
+
+    def _emit(self, doc: Doc, found: list[Found]) -> list[Span]:
+        if self.mentions == "all":
+            return [self._span(doc, f, f.data) for f in found]
+        groups: dict[tuple, list[Found]] = defaultdict(list)
+        for f in found:
+            groups[(f.data["canonical"], f.data["kind"], f.data["state"])].append(f)
+        spans = []
+        for fs in groups.values():
+            # The spelling the article uses most names the place; ties go to the first.
+            counts = Counter(f.data["name"] for f in fs)
+            best = max(fs, key=lambda f: (counts[f.data["name"]], -f.start))
+            data = {**best.data, "mentions": [[doc[f.start].idx, doc[f.end - 1].idx + len(doc[f.end - 1].text)]
+                                              for f in fs]}
+            spans.append(self._span(doc, best, data))
+        return sorted(spans, key=lambda s: s.start)
+
+    @staticmethod
+    def _span(doc: Doc, f: Found, data: dict) -> Span:
+        span = Span(doc, f.start, f.end, label="PLACE")
+        span._.places = data
+        return span
