@@ -75,7 +75,11 @@ class EnglishPlaces(PackStage):
         found = [f for f in found if self._capitalised(doc, f) and not self._after_honorific(doc, f)
                  and not self._in_organisation(doc, f)]
         sure = [f for f in found if not f.ambiguous]
-        found = sure + [f for f in found if f.ambiguous and self._has_cue(doc, f, sure)]
+        cued = [f for f in found if f.ambiguous and self._has_cue(doc, f, sure)]
+        # Once the story shows an ambiguous name is the place, its other mentions are too
+        # ("Gaya in Bihar ... then Gaya"); a "strict" one is often a person's name as well.
+        named = {self._key(doc, f) for f in cued if f.ambiguous == "cue"}
+        found = sure + cued + [f for f in found if f.ambiguous and f not in cued and self._key(doc, f) in named]
         found.sort(key=lambda f: f.start)
         doc_states = {r["state_en"] for f in found for r in f.rows if r["kind"] in AREA_KINDS}
         for f in found:
@@ -83,6 +87,10 @@ class EnglishPlaces(PackStage):
         doc.spans[MENTIONS_KEY] = [Span(doc, f.start, f.end, label="PLACE") for f in found]
         doc.spans[SPANS_KEY] = self._emit(doc, found)
         return doc
+
+    @staticmethod
+    def _key(doc: Doc, f: Found) -> tuple[str, ...]:
+        return tuple(t.lower_ for t in doc[f.start:f.end])
 
     def _capitalised(self, doc: Doc, f: Found) -> bool:
         """Every word starts with a capital, bar the connectors inside ("Bay of Bengal")."""
