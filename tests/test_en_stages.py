@@ -167,3 +167,31 @@ def test_country_names_come_from_cldr_with_hindi_names(nlp):
     doc = run(nlp, "A team from Georgia visited.")
     (span,) = doc.spans["places"]
     assert span._.places["kind"] == "country" and span._.places["name_hi"]
+
+
+def _load_builder():
+    import importlib.util
+    from pathlib import Path
+
+    path = Path(__file__).resolve().parent.parent / "models" / "tools" / "build_places_en.py"
+    spec = importlib.util.spec_from_file_location("build_places_en", path)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+BUILDER = _load_builder()
+
+
+@pytest.mark.skipif(not (BUILDER.data_dir() / "districts.csv").exists(), reason="shared india-places data absent")
+def test_english_gazetteer_is_what_its_builder_makes():
+    shipped = (get_pack("en").root / "lexicons" / "places.tsv").read_text(encoding="utf-8")
+    assert BUILDER.render(BUILDER.build_rows(BUILDER.data_dir())) == shipped
+
+
+def test_gazetteer_forms_of_one_name():
+    assert BUILDER.name_forms("Kaimur (Bhabua)") == ["Kaimur (Bhabua)", "Kaimur", "Bhabua"]
+    assert BUILDER.name_forms("Jammu and Kashmir") == ["Jammu and Kashmir", "Jammu & Kashmir"]
+    assert BUILDER.name_forms("Yamunanagar") == ["Yamunanagar", "Yamuna Nagar"]
+    assert BUILDER.name_forms("Manendragarh-Chirmiri-Bharatpur(M C B)") == ["Manendragarh-Chirmiri-Bharatpur(M C B)",
+                                                                            "Manendragarh-Chirmiri-Bharatpur"]
