@@ -1,9 +1,10 @@
 """Throughput of the full extraction pipeline vs tokenisation-only spaCy, on one core.
 
-    python bench/bench_pipeline.py [--repeat 20] [FILES...]
+    python bench/bench_pipeline.py [--repeat 20] [--language hi|en] [FILES...]
 
-Default documents: corpus/samples/*.txt plus ../shared/eval/dev/*.txt when present. Reports
-articles/s and words/s for `spacy.blank("hi")` (tokeniser only), the pipeline
+Default documents: Hindi, corpus/samples/*.txt plus ../shared/eval/dev/*.txt when present;
+English (`--language en`), ../shared/eval/dev-pr/texts_en/*.txt (the English PIB originals).
+Reports articles/s and words/s for `spacy.blank(lang)` (tokeniser only), the pipeline
 without the NER stage (`extract --no-ner`), the full pipeline (models/pipeline.cfg) and
 clean+pipeline+record (what `extract` does), and the ratios.
 """
@@ -24,7 +25,9 @@ from extractor.pipeline import build_nlp
 ROOT = Path(__file__).resolve().parent.parent
 
 
-def default_files() -> list[Path]:
+def default_files(language: str = "hi") -> list[Path]:
+    if language == "en":
+        return sorted((ROOT.parent / "shared" / "eval" / "dev-pr" / "texts_en").glob("*.txt"))
     files = sorted((ROOT / "corpus" / "samples").glob("*.txt"))
     return files + sorted((ROOT.parent / "shared" / "eval" / "dev").glob("*.txt"))
 
@@ -41,19 +44,25 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("files", nargs="*", type=Path)
     ap.add_argument("--repeat", type=int, default=20)
+    ap.add_argument("--language", default="hi", help="the language pack whose pipeline to time")
     args = ap.parse_args()
     if hasattr(os, "sched_setaffinity"):
         os.sched_setaffinity(0, {sorted(os.sched_getaffinity(0))[0]})  # one core
-    files = args.files or default_files()
+    files = args.files or default_files(args.language)
+    if not files:
+        raise SystemExit(f"bench_pipeline: no {args.language} documents found; give FILES")
     texts = [f.read_text(encoding="utf-8") for f in files]
     words = sum(len(t.split()) for t in texts)
-    blank, nlp, rules = spacy.blank("hi"), build_nlp(), build_nlp(exclude=("hi_ner",))
+    lang = args.language
+    blank, nlp, rules = spacy.blank(lang), build_nlp(lang), build_nlp(lang, exclude=("hi_ner",))
     raws = lambda: [RawDocument(name=str(f), text=t, path=str(f)) for f, t in zip(files, texts)]
     runs = {
         "tokeniser only (spacy.blank)": timed(lambda: list(blank.pipe(texts)), args.repeat),
         "rules only, no NER (nlp.pipe)": timed(lambda: list(rules.pipe(texts)), args.repeat),
         "full pipeline (nlp.pipe)": timed(lambda: list(nlp.pipe(texts)), args.repeat),
         "clean + pipeline + record": timed(lambda: list(extract_documents(raws(), nlp=nlp)), args.repeat),
+        # what `extract` does now: detect, clean with the language's pack, its pipeline
+        "routed (detect + clean + ...)": timed(lambda: list(extract_documents(raws())), args.repeat),
     }
     base = runs["tokeniser only (spacy.blank)"]
     print(f"{len(texts)} documents, {words} words, mean {words // len(texts)} words/document, "

@@ -11,10 +11,10 @@ from typing import Callable, Iterable, Iterator, Union
 
 from spacy.language import Language
 
-from .acquire.clean import clean, clean_in_language
+from .acquire.clean import clean, clean_in_language, language_packs
 from .document import Document, RawDocument
 from .errors import InputError
-from .packs import LanguagePack, available_languages, get_pack
+from .packs import LanguagePack, get_pack
 from .pipeline import get_nlp
 from .provenance import of_pipeline
 from .record import build_record
@@ -26,6 +26,7 @@ Result = Union[dict, InputError]
 def _clean_all(items: Iterable[RawDocument | Document | InputError], pack: LanguagePack | None,
                language: str | None) -> Iterator[Document | InputError]:
     """Clean documents: with `pack`, all as that pack reads; else each in its own language."""
+    packs = None if pack else language_packs()
     for item in items:
         if isinstance(item, InputError):
             yield item
@@ -36,7 +37,7 @@ def _clean_all(items: Iterable[RawDocument | Document | InputError], pack: Langu
             yield item
         else:
             try:
-                yield clean(item, pack) if pack else clean_in_language(item, language)
+                yield clean(item, pack) if pack else clean_in_language(item, language, packs)
             except InputError as exc:
                 yield exc
 
@@ -61,8 +62,8 @@ def extract_documents(items: Iterable[RawDocument | Document | InputError], nlp:
     its text; `language` overrides), pipelines from `nlp_for(lang)` (default: the process's
     `get_nlp(lang, exclude)`). A given `nlp` reads every document as its language instead.
     A language without a pack is read by the default pack's pipeline."""
-    packs = available_languages()
-    default = get_pack().lang
+    packs = tuple(language_packs())
+    default = packs[0]
 
     def pipeline(lang: str) -> Language:
         if nlp is not None:

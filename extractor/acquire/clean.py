@@ -30,6 +30,7 @@ _CONTROLS = {c: " " for c in [*range(0x00, 0x09), *range(0x0e, 0x1c), 0x1f, 0x7f
 # The normaliser "corrects" every colon after a Devanagari letter into a visarga, which is
 # right for OCR output and wrong for news datelines ("गुवाहाटी, 2 अगस्त:"); shield colons.
 _COLON_SHIELD = "\ue000"
+_TRANSLATED = re.compile("[" + re.escape("".join(map(chr, (*_INVISIBLE, *_CONTROLS)))) + "]")
 # An article body has sentences: lines that end like one (a full stop, "?", "!", or a closing
 # quote or bracket after one) and have a few words.
 _SENTENCE_CLOSERS = ('"', "”", "'", "’", ")")
@@ -39,6 +40,7 @@ _HEADLINE_MAX_WORDS = 25
 _RELATED_MAX_LINES = 12
 _CLOSERS = "\"”’')]» "
 _SIGNOFF_LINES = 3
+_CLEAR_ENGLISH = 0.15  # share of English function words above which a text is English, not Kruti Dev
 
 
 @lru_cache(maxsize=None)
@@ -52,7 +54,9 @@ def normalise_text(text: str) -> str:
     Line breaks are kept where they are (a paragraph stays a paragraph) and every run of
     spaces, tabs or control characters becomes one space, so no two words are ever joined.
     """
-    text = unicodedata.normalize("NFC", text).translate(_INVISIBLE).translate(_CONTROLS)
+    text = unicodedata.normalize("NFC", text)
+    if _TRANSLATED.search(text):  # str.translate with a dict is slow: only when there is work
+        text = text.translate(_INVISIBLE).translate(_CONTROLS)
     out: list[str] = []
     for line in text.splitlines():
         line = _SPACES.sub(" ", line).strip()
@@ -274,37 +278,49 @@ def clean(raw: RawDocument, pack: LanguagePack | None = None) -> Document:
     return cleaner(pack or get_pack()).clean(raw)
 
 
-def detected_language(raw: RawDocument) -> str:
+def detected_language(raw: RawDocument, default: LanguagePack | None = None) -> str:
     """The language of what a source gave, before cleaning: script and stop-word evidence
     (language.detect_language) over its text, or over an HTML page's visible text. Kruti Dev
-    Hindi is Latin letters, so it is recognised first."""
+    Hindi is Latin letters, so it is recognised first (with the default pack's words)."""
     text = normalise_text(raw.text if raw.html is None else visible_text(raw.html))
-    default = get_pack()
-    if looks_like_krutidev(text, default):
-        return default.lang
-    return detect_language(text, default)[0]
+    default = default or get_pack()
+    code, evidence = detect_language(text, default)
+    # English prose is a quarter function words; Kruti Dev Hindi has next to none of them, so
+    # clear English needs no (costly) trial conversion.
+    if code == "en" and evidence["stopword_hits"]["en"] >= _CLEAR_ENGLISH * evidence["words"]:
+        return code
+    return default.lang if looks_like_krutidev(text, default) else code
 
 
-def clean_in_language(raw: RawDocument, language: str | None = None) -> Document:
+def clean_in_language(raw: RawDocument, language: str | None = None,
+                      packs: dict[str, LanguagePack] | None = None) -> Document:
     """Clean `raw` with its own language's pack: `language` when given (`--language`), else
     the language detected on its text; one without a pack is cleaned with the default pack.
 
     When the clean text reads as another language that has a pack (a Hindi page whose menus
     are English), it is cleaned again with that pack, so a document is always cleaned, and
-    then extracted, as the language its clean text is in."""
-    packs = available_languages()
-    default = get_pack().lang
-    lang = language or detected_language(raw)
+    then extracted, as the language its clean text is in. `packs` (language -> pack, the
+    default pack first) saves looking them up for every document."""
+    packs = packs or language_packs()
+    default = next(iter(packs))
+    lang = language or detected_language(raw, packs[default])
     used = lang if lang in packs else default
-    document = clean(raw, get_pack(used))
+    document = clean(raw, packs[used])
     if language:
         if document.language != language:
             document.language_evidence = {**document.language_evidence, "given": language,
                                           "detected": document.language}
             document.language = language
     elif document.language in packs and document.language != used:
-        document = clean(raw, get_pack(document.language))
+        document = clean(raw, packs[document.language])
     return document
+
+
+def language_packs() -> dict[str, LanguagePack]:
+    """Every language's pack under models_root(), the default (Hindi) pack first."""
+    default = get_pack()
+    others = (get_pack(lang, default.root.parent) for lang in available_languages(default.root.parent))
+    return {default.lang: default, **{p.lang: p for p in others if p.lang != default.lang}}
 
 
 def is_boilerplate(line: str, pack: LanguagePack | None = None) -> bool:

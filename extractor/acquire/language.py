@@ -12,12 +12,16 @@ _MIN_HINDI_RATE = 0.06
 _MIN_MARATHI_HITS = 2
 
 
+_DEVANAGARI = re.compile(r"[\u0900-\u097f]")
+_LATIN = re.compile(r"[A-Za-z]")
+
+
 def _script_shares(text: str) -> dict[str, float]:
-    letters = [c for c in text if c.isalpha()]
+    letters = "".join(filter(str.isalpha, text))  # counted by C loops: this runs on every document
     if not letters:
         return {}
-    deva = sum("\u0900" <= c <= "\u097f" for c in letters)
-    latin = sum(c.isascii() for c in letters)
+    deva = len(_DEVANAGARI.findall(letters))
+    latin = len(_LATIN.findall(letters))
     return {"devanagari": round(deva / len(letters), 3), "latin": round(latin / len(letters), 3),
             "other": round((len(letters) - deva - latin) / len(letters), 3)}
 
@@ -27,7 +31,7 @@ def _stopwords(lang: str, pack: LanguagePack) -> frozenset[str]:
     every language's list: the English pack carries only its own."""
     if pack.has("lexicons", f"stopwords_{lang}.txt"):
         return pack.wordlist(f"stopwords_{lang}")
-    return get_pack().wordlist(f"stopwords_{lang}")
+    return get_pack(root=pack.root.parent).wordlist(f"stopwords_{lang}")
 
 
 def detect_language(text: str, pack: LanguagePack | None = None) -> tuple[str, dict]:
