@@ -14,7 +14,7 @@ Context words: words/places.tsv.
 """
 from __future__ import annotations
 
-from collections import Counter, defaultdict
+from collections import defaultdict
 from dataclasses import dataclass, field
 
 from spacy.language import Language
@@ -23,7 +23,7 @@ from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
 from ..packs import LanguagePack, get_pack
-from .places import AREA_KINDS, MENTIONS_KEY, SPANS_KEY, resolve
+from .places import AREA_KINDS, MENTIONS_KEY, SPANS_KEY, emit_places, resolve
 from .stage import PackStage
 
 
@@ -143,23 +143,4 @@ class EnglishPlaces(PackStage):
         return data
 
     def _emit(self, doc: Doc, found: list[Found]) -> list[Span]:
-        if self.mentions == "all":
-            return [self._span(doc, f, f.data) for f in found]
-        groups: dict[tuple, list[Found]] = defaultdict(list)
-        for f in found:
-            groups[(f.data["canonical"], f.data["kind"], f.data["state"])].append(f)
-        spans = []
-        for fs in groups.values():
-            # The spelling the article uses most names the place; ties go to the first.
-            counts = Counter(f.data["name"] for f in fs)
-            best = max(fs, key=lambda f: (counts[f.data["name"]], -f.start))
-            data = {**best.data, "mentions": [[doc[f.start].idx, doc[f.end - 1].idx + len(doc[f.end - 1].text)]
-                                              for f in fs]}
-            spans.append(self._span(doc, best, data))
-        return sorted(spans, key=lambda s: s.start)
-
-    @staticmethod
-    def _span(doc: Doc, f: Found, data: dict) -> Span:
-        span = Span(doc, f.start, f.end, label="PLACE")
-        span._.places = data
-        return span
+        return emit_places(doc, found, self.mentions)
