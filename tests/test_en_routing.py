@@ -143,12 +143,12 @@ def test_hindi_records_are_those_of_the_hindi_pipeline():
     assert routed == alone and all(r["language"] == "hi" for r in routed)
 
 
-@pytest.mark.skipif(not os.environ.get("EXTRACTOR_SNAPSHOT_BASE"),
-                    reason="set EXTRACTOR_SNAPSHOT_BASE to a snapshot of main (tools/snapshot_records.py) to compare")
+@pytest.mark.skipif(not os.environ.get("SNAPSHOT_BASE"),
+                    reason="set SNAPSHOT_BASE to a snapshot of main (tools/snapshot_records.py) to compare")
 def test_hindi_snapshot_unchanged(tmp_path):
     """Every Hindi record of the evaluation sets, samples and pages is what main made; only the
     English originals (dev-pr-en, now read by the English pipeline) and new pages differ."""
-    base = Path(os.environ["EXTRACTOR_SNAPSHOT_BASE"])
+    base = Path(os.environ["SNAPSHOT_BASE"])
     out = tmp_path / "snap.jsonl"
     subprocess.run([sys.executable, str(REPO / "tools" / "snapshot_records.py"), str(out)], check=True)
     old = {json.loads(l)["input"]: l for l in base.read_text(encoding="utf-8").splitlines()}

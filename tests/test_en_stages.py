@@ -130,6 +130,12 @@ PLACES = [
     ("Camps were held in Una and Mau district.", ["Una", "Mau"]),
     ("Works in Agra, Mau and Varanasi went on.", ["Agra", "Mau", "Varanasi"]),
     ("Yamuna Nagar and Gurgaon were visited.", ["Yamuna Nagar", "Gurgaon"]),
+    # towns the gazetteer lacks, read from a list of places or a state after them
+    ("Camps in Hansi, Karnal, Indri and Pehowa.", ["Hansi", "Karnal", "Indri", "Pehowa"]),
+    ("The meeting in Mamallapuram, Tamil Nadu ended.", ["Mamallapuram", "Tamil Nadu"]),
+    ("In Delhi, Mumbai and Goa, Northern Railway ran trains.", ["Delhi", "Mumbai", "Goa"]),
+    ("From Delhi and Agra, Minister Shri Rao said so.", ["Delhi", "Agra"]),
+    ("Works in Bihar, Odisha, Islands and Ladakh.", ["Bihar", "Odisha", "Ladakh"]),
     # ambiguous words without a cue, lower case, a person, a body's name
     ("Mau said the plan was fine.", []),
     ("Anand chaired the meeting.", []),
@@ -155,6 +161,12 @@ def test_place_items_carry_the_hindi_stage_fields(nlp):
     assert len(gaya._.places["mentions"]) == 2  # one item per place, every mention listed
     assert bihar._.places["kind"] == "state" and bihar._.places["lgd_code"] == "10"
     assert len(doc.spans["place_mentions"]) == 3
+
+
+def test_a_town_read_from_its_context_says_so(nlp):
+    doc = run(nlp, "Camps in Hansi, Karnal, Indri and Pehowa.")
+    indri = doc.spans["places"][2]
+    assert indri._.places["source"] == "cue" and indri._.places["canonical"] is None
 
 
 def test_old_names_resolve_to_the_current_place(nlp):

@@ -40,6 +40,7 @@ class Found:
     end: int
     rows: tuple
     ambiguous: str | None = None
+    cue: bool = False  # not in the gazetteer: read from the words around it
     data: dict = field(default_factory=dict)
 
 
@@ -67,6 +68,8 @@ class EnglishPlaces(PackStage):
         self.honorifics = frozenset(h.rstrip(".") for h in pack.role("honorific"))
         self.possessive = frozenset(pack.role("possessive"))
         self.organisation_heads = words("organisation_heads")
+        self.list_ends = words("list_ends")
+        self.not_places = frozenset(w.lower() for w in pack.wordlist("places_not"))
 
     def __call__(self, doc: Doc) -> Doc:
         spans = filter_spans([doc[s:e] for _, s, e in self.matcher(doc)])
@@ -80,7 +83,7 @@ class EnglishPlaces(PackStage):
         # ("Gaya in Bihar ... then Gaya"); a "strict" one is often a person's name as well.
         named = {self._key(doc, f) for f in cued if f.ambiguous == "cue"}
         found = sure + cued + [f for f in found if f.ambiguous and f not in cued and self._key(doc, f) in named]
-        found.sort(key=lambda f: f.start)
+        found = sorted(found + self._from_lists(doc, found), key=lambda f: f.start)
         doc_states = {r["state_en"] for f in found for r in f.rows if r["kind"] in AREA_KINDS}
         for f in found:
             f.data = self._describe(doc, f, doc_states)
@@ -106,6 +109,60 @@ class EnglishPlaces(PackStage):
         if j >= 0 and doc[j].text == ".":
             j -= 1
         return j >= 0 and doc[j].text.rstrip(".") in self.honorifics
+
+    # -- places the gazetteer does not know, read from their context ----------------------
+
+    def _from_lists(self, doc: Doc, found: list[Found]) -> list[Found]:
+        """Towns the gazetteer lacks, where the text says they are places: listed after two
+        places ("Hansi, Karnal, Indri, Safidon."), or a state after them ("in Mamallapuram,
+        Tamil Nadu", "at Harmu (Jharkhand)"). A capitalised run of one to three words that
+        holds no word of places_not.txt."""
+        taken = {i for f in found for i in range(f.start, f.end)}
+        ends = {f.end: f for f in found}
+        starts = {f.start: f for f in found}
+        listed: dict[int, int] = {}  # end token of a place -> places in its list so far
+        for f in found:
+            before = self._list_before(doc, f.start, ends, listed)
+            listed[f.end] = before + 1
+        out: list[Found] = []
+        i = 0
+        while i < len(doc):
+            j = i
+            while j < len(doc) and j - i < 3 and j not in taken and self._name_word(doc[j]):
+                j += 1
+            if j == i:
+                i += 1
+                continue
+            if self._listed_town(doc, i, j, ends, listed) or self._town_of_state(doc, i, j, starts):
+                f = Found(i, j, (), cue=True)
+                out.append(f)
+                ends[j] = f
+                listed[j] = self._list_before(doc, i, ends, listed) + 1
+            i = j
+        return out
+
+    def _name_word(self, token) -> bool:
+        return token.is_alpha and token.is_title and len(token.text) > 2 and token.lower_ not in self.not_places
+
+    def _list_before(self, doc: Doc, start: int, ends: dict, listed: dict) -> int:
+        """How many places the list before token `start` holds ("A, B and" start)."""
+        link = start - 1
+        if link < 1 or doc[link].lower_ not in self.list_links - {"in", "to", "(", ")"}:
+            return 0
+        return listed.get(link, 0) if link in ends else 0
+
+    def _listed_town(self, doc: Doc, i: int, j: int, ends: dict, listed: dict) -> bool:
+        if j < len(doc) and doc[j].text not in self.list_ends and doc[j].lower_ not in self.list_links:
+            return False
+        if self._after_honorific(doc, Found(i, j, ())):
+            return False
+        return self._list_before(doc, i, ends, listed) >= 2
+
+    def _town_of_state(self, doc: Doc, i: int, j: int, starts: dict) -> bool:
+        if i == 0 or doc[i - 1].lower_ not in self.cue_before or j + 1 >= len(doc) or doc[j].text not in {",", "("}:
+            return False
+        state = starts.get(j + 1)
+        return state is not None and any(r["kind"] in AREA_KINDS for r in state.rows)
 
     def _in_organisation(self, doc: Doc, f: Found) -> bool:
         """ "Government of India", "Reserve Bank of India": the place names the body, not a
@@ -134,6 +191,9 @@ class EnglishPlaces(PackStage):
         return False
 
     def _describe(self, doc: Doc, f: Found, doc_states: set[str]) -> dict:
+        if f.cue:
+            return {"name": doc[f.start:f.end].text, "canonical": None, "kind": None, "state": None,
+                    "lgd_code": None, "source": "cue"}
         row, state = resolve(f.rows, doc_states)
         data = {"name": doc[f.start:f.end].text, "canonical": row["canonical_en"], "kind": row["kind"],
                 "state": state, "lgd_code": (row["lgd_code"] or None) if state or row["kind"] in
