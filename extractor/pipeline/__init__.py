@@ -35,6 +35,14 @@ def build_nlp(lang: str = "hi", exclude: tuple[str, ...] = ()) -> Language:
 
 
 @lru_cache(maxsize=8)
+def _shared_nlp(lang: str, exclude: tuple[str, ...]) -> Language:
+    return build_nlp(lang, exclude)
+
+
 def get_nlp(lang: str = "hi", exclude: tuple[str, ...] = ()) -> Language:
-    """The shared pipeline of one language for this process (building one costs ~0.5 s)."""
-    return build_nlp(lang, tuple(exclude))
+    """The shared pipeline of one language for this process (building one costs ~0.5 s);
+    `get_nlp()` and `get_nlp("hi", ())` are the same one."""
+    return _shared_nlp(lang, tuple(exclude))
+
+
+get_nlp.cache_clear = _shared_nlp.cache_clear  # a batch worker rebuilds its pipelines with it
