@@ -207,3 +207,20 @@ def test_gazetteer_forms_of_one_name():
     assert BUILDER.name_forms("Yamunanagar") == ["Yamunanagar", "Yamuna Nagar"]
     assert BUILDER.name_forms("Manendragarh-Chirmiri-Bharatpur(M C B)") == ["Manendragarh-Chirmiri-Bharatpur(M C B)",
                                                                             "Manendragarh-Chirmiri-Bharatpur"]
+
+
+def test_saved_english_pipeline_loads_in_a_fresh_process(nlp, tmp_path):
+    """spacy.load() finds the stages and the tokenizer change through entry points alone."""
+    import json
+    import subprocess
+    import sys
+
+    text = "Hisar- Bhiwani- Rohtak got Rs 5 crore by 31 March 2021."
+    nlp.to_disk(tmp_path / "en")
+    script = ("import json, sys, spacy; d = spacy.load(sys.argv[1])(sys.argv[2]); "
+              "print(json.dumps([[s.text for s in d.spans[k]] for k in ('places', 'money', 'dates')]))")
+    run = subprocess.run([sys.executable, "-c", script, str(tmp_path / "en"), text],
+                         capture_output=True, text=True, check=True)
+    doc = nlp(text)
+    assert json.loads(run.stdout) == [[s.text for s in doc.spans[k]] for k in ("places", "money", "dates")]
+    assert json.loads(run.stdout)[0] == ["Hisar", "Bhiwani", "Rohtak"]
