@@ -41,6 +41,18 @@ class ExtractRequest(BaseModel):
     published: str | None = Field(None, pattern=_DATE, description="YYYY-MM-DD; the reference date "
                                   "for relative dates")
     publisher: str | None = Field(None, max_length=500)
+    language: str | None = Field(None, max_length=8, description="read the document as this language "
+                                 "(one with a language pack: hi, en); default: detected from its text")
+
+    @field_validator("language")
+    @classmethod
+    def known_language(cls, value: str | None) -> str | None:
+        from extractor.packs import available_languages
+
+        if value is not None and value not in available_languages():
+            raise ValueError(f"no language pack {value!r}; give one of {', '.join(available_languages())}, "
+                             "or leave language out to have it detected")
+        return value
 
     @field_validator("text", "html", "url", "title", "published", "publisher", mode="before")
     @classmethod

@@ -5,12 +5,13 @@ Every record is stamped with its provenance (extractor.provenance): `extractor_v
 from __future__ import annotations
 
 import logging
+from dataclasses import replace
 from itertools import tee
-from typing import Iterable, Iterator, Union
+from typing import Callable, Iterable, Iterator, Union
 
 from spacy.language import Language
 
-from .acquire.clean import clean
+from .acquire.clean import clean, clean_in_language, language_packs
 from .document import Document, RawDocument
 from .errors import InputError
 from .packs import LanguagePack, get_pack
@@ -23,62 +24,107 @@ log = logging.getLogger(__name__)
 Result = Union[dict, InputError]
 
 
-def _clean_all(items: Iterable[RawDocument | Document | InputError], pack: LanguagePack) -> Iterator[Document | InputError]:
+def _clean_all(items: Iterable[RawDocument | Document | InputError], pack: LanguagePack | None,
+               language: str | None) -> Iterator[Document | InputError]:
+    """Clean documents: with `pack`, all as that pack reads; else each in its own language."""
+    packs = None if pack else language_packs()
     for item in items:
-        if isinstance(item, (InputError, Document)):  # a Document is clean already
+        if isinstance(item, InputError):
             yield item
-            continue
-        try:
-            yield clean(item, pack)
-        except InputError as exc:
-            yield exc
+        elif isinstance(item, Document):  # a Document is clean already
+            if language and item.language != language:
+                item = replace(item, language=language, language_evidence={
+                    **item.language_evidence, "given": language, "detected": item.language})
+            yield item
+        else:
+            try:
+                yield clean(item, pack) if pack else clean_in_language(item, language, packs)
+            except InputError as exc:
+                yield exc
+
+
+def _chunks(items: Iterable, size: int) -> Iterator[list]:
+    chunk: list = []
+    for item in items:
+        chunk.append(item)
+        if len(chunk) >= size:
+            yield chunk
+            chunk = []
+    if chunk:
+        yield chunk
 
 
 def extract_documents(items: Iterable[RawDocument | Document | InputError], nlp: Language | None = None,
-                      batch_size: int = 32) -> Iterator[Result]:
-    """Yield one record (or the InputError for that input) per item, in input order."""
-    nlp = nlp or get_nlp()
+                      batch_size: int = 32, language: str | None = None, exclude: tuple[str, ...] = (),
+                      nlp_for: Callable[[str], Language] | None = None) -> Iterator[Result]:
+    """Yield one record (or the InputError for that input) per item, in input order.
+
+    Each document is cleaned and extracted by its own language's pack and pipeline (detected on
+    its text; `language` overrides), pipelines from `nlp_for(lang)` (default: the process's
+    `get_nlp(lang, exclude)`). A given `nlp` reads every document as its language instead.
+    A document in a language without a pack gets a record saying so, with no items
+    (extractor.support)."""
+    packs = tuple(language_packs())
+    default = packs[0]
+
+    def pipeline(lang: str) -> Language:
+        if nlp is not None:
+            return nlp
+        lang = lang if lang in packs else default
+        return nlp_for(lang) if nlp_for else get_nlp(lang, tuple(exclude))
+
+    cleaned = _clean_all(items, get_pack(nlp.lang) if nlp is not None else None, language)
+    for chunk in _chunks(cleaned, batch_size):
+        results: dict[int, Result] = {}
+        by_lang: dict[str, list[int]] = {}
+        for i, item in enumerate(chunk):
+            if isinstance(item, InputError):
+                results[i] = item
+            elif why := unsupported_language(item, packs):
+                results[i] = _unsupported(nlp or pipeline(default), item, why)
+            else:
+                by_lang.setdefault(item.language, []).append(i)
+        for lang, indices in by_lang.items():
+            results.update(_run(pipeline(lang), [(i, chunk[i]) for i in indices], batch_size))
+        for i in range(len(chunk)):
+            yield results[i]
+
+
+def _unsupported(nlp: Language, item: Document, why: str) -> dict:
+    """A record that says why no pack reads the document, with its text and no items."""
+    log.info(why)  # the record carries it; the CLI prints it
+    return {**build_record(item, nlp.make_doc(item.text), unsupported=why), **of_pipeline(nlp)}
+
+
+def _run(nlp: Language, items: list[tuple[int, Document]], batch_size: int) -> dict[int, Result]:
+    """Records (or InputErrors) of clean documents by their index, from one pipeline."""
     provenance = of_pipeline(nlp)
-    cleaned = _clean_all(items, get_pack(nlp.lang))  # cleaned as the pipeline's language reads
+    out: dict[int, Result] = {}
 
     def docs():
-        for item in cleaned:
-            # Why no pack reads it, or None; such a text is not analysed.
-            unsupported = None if isinstance(item, InputError) else unsupported_language(item)
-            doc = nlp.make_doc("" if isinstance(item, InputError) or unsupported else item.text)
-            if not isinstance(item, InputError):
-                doc._.published = item.published
-            yield doc, (item, unsupported)
-
-    failures: list[InputError] = []
+        for i, item in items:
+            doc = nlp.make_doc(item.text)
+            doc._.published = item.published
+            yield doc, (i, item)
 
     def on_error(stage, _proc, failed_docs, exc):  # spaCy drops the doc; we report it
         for failed in failed_docs:
-            item = (getattr(failed, "_context", None) or (None,))[0]
-            name = (item.source.get("path") or item.source.get("url") or item.doc_id
-                    if isinstance(item, Document) else "?")
+            i, item = getattr(failed, "_context", None) or (None, None)
+            name = item.source.get("path") or item.source.get("url") or item.doc_id if item else "?"
             log.error("%s: %s failed: %r", name, stage, exc)
-            failures.append(InputError(name, stage, f"internal error: {exc!r}",
-                                       "Please report this with the input document."))
+            if i is not None:
+                out[i] = InputError(name, stage, f"internal error: {exc!r}",
+                                    "Please report this with the input document.")
 
     nlp.set_error_handler(on_error)
-    for doc, (item, unsupported) in nlp.pipe(docs(), as_tuples=True, batch_size=batch_size):
-        while failures:
-            yield failures.pop(0)
-        if isinstance(item, InputError):
-            yield item
-            continue
-        if unsupported:  # a record that says so, with the text and no items
-            log.info(unsupported)  # the record carries it; the CLI prints it
-            yield {**build_record(item, nlp.make_doc(item.text), unsupported=unsupported), **provenance}
-            continue
+    for doc, (i, item) in nlp.pipe(docs(), as_tuples=True, batch_size=batch_size):
         try:
-            yield {**build_record(item, doc), **provenance}
+            out[i] = {**build_record(item, doc), **provenance}
         except Exception as exc:  # a bug must name the document, not kill the batch
             log.exception("record for %s failed", item.source.get("path") or item.doc_id)
-            yield InputError(item.source.get("path") or item.doc_id, "record", f"internal error: {exc!r}",
-                             "Please report this with the input document.")
-    yield from failures
+            out[i] = InputError(item.source.get("path") or item.doc_id, "record", f"internal error: {exc!r}",
+                                "Please report this with the input document.")
+    return out
 
 
 # Keys a fresh extraction writes when they apply: an old record's are not carried over.
@@ -97,13 +143,15 @@ def _stored_document(record: dict) -> Document:
                     language_evidence=record.get("language_evidence") or {}, warnings=warnings)
 
 
-def reextract_records(records: Iterable[dict], nlp: Language | None = None,
-                      batch_size: int = 32) -> Iterator[Result]:
+def reextract_records(records: Iterable[dict], nlp: Language | None = None, batch_size: int = 32,
+                      language: str | None = None,
+                      nlp_for: Callable[[str], Language] | None = None) -> Iterator[Result]:
     """Run stored records through the pipeline again: one fresh record (or InputError) each, in
     order, with the same doc_id. Keys the pipeline does not write (a batch run's duplicate_of,
     cluster, similarity) are carried over."""
     records, stored = tee(records)
-    fresh = extract_documents(map(_stored_document, records), nlp=nlp, batch_size=batch_size)
+    fresh = extract_documents(map(_stored_document, records), nlp=nlp, batch_size=batch_size,
+                              language=language, nlp_for=nlp_for)
     for old, new in zip(stored, fresh):
         kept = {k: v for k, v in old.items() if k not in new and k not in _DECIDED_AFRESH}
         yield new if isinstance(new, InputError) else {**new, **kept}
@@ -111,13 +159,13 @@ def reextract_records(records: Iterable[dict], nlp: Language | None = None,
 
 def extract_text(text: str, *, title: str | None = None, published: str | None = None,
                  path: str | None = None, url: str | None = None, publisher: str | None = None,
-                 html: str | None = None, nlp: Language | None = None) -> dict:
+                 html: str | None = None, nlp: Language | None = None, language: str | None = None) -> dict:
     """Extract one document given as text or HTML; raise InputError when it cannot be processed."""
     meta = {k: v for k, v in {"title": title, "published": published, "path": path,
                               "publisher": publisher}.items() if v}
     raw = RawDocument(name=path or url or "<text>", text=None if html else text, html=html,
                       path=path, url=url, meta=meta)
-    result = next(extract_documents([raw], nlp=nlp))
+    result = next(extract_documents([raw], nlp=nlp, language=language))
     if isinstance(result, InputError):
         raise result
     return result

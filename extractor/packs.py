@@ -10,6 +10,8 @@ importlib.resources) or under `EXTRACTOR_MODELS`:
     models/hi/words/<stage>.tsv  the stage's own small word sets: `set<TAB>entry`, in order
     models/hi/ner/               the trained named-entity model
 
+`available_languages()` lists the packs there are (models/hi/, models/en/, ...).
+
 Components never name a word of their language: they ask their pack (`pack.role("conjunction")`,
 `pack.words("officials", "list_links")`) and get the same objects for the same files.
 """
@@ -78,6 +80,10 @@ class LanguagePack:
     def view(self) -> "LanguagePack":
         """A handle sharing this pack's cache, with its own record of the files read."""
         return LanguagePack(self.lang, self.root, self._cache)
+
+    def has(self, *parts: str) -> bool:
+        """Does the pack have this file? (for data only some languages need)"""
+        return self.root.joinpath(*parts).exists()
 
     def path(self, *parts: str) -> Path:
         path = self.root.joinpath(*parts)
@@ -172,3 +178,5 @@ def available_languages(root: Path | None = None) -> tuple[str, ...]:
 def get_pack(lang: str = "hi", root: Path | None = None) -> LanguagePack:
     """The pack for `lang` under `root` (default: models_root()), one object per folder."""
     return _pack(lang, Path(root) if root else models_root())
+
+

@@ -15,7 +15,7 @@ from importlib.metadata import version
 from pathlib import Path
 from weakref import WeakKeyDictionary
 
-from .packs import LanguagePack, get_pack
+from .packs import LanguagePack, available_languages, get_pack
 
 DISTRIBUTION = "hindi-news-extractor"
 KEYS = ("extractor_version", "models_hash")
@@ -39,6 +39,12 @@ def pack_hash(pack: LanguagePack | None = None) -> str:
 def current() -> dict:
     """What the full pipeline of the default pack stamps on its records, without building it."""
     return {"extractor_version": extractor_version(), "models_hash": pack_hash()}
+
+
+def current_hashes() -> frozenset[str]:
+    """The models hashes full pipelines stamp now, one per language pack: a record with
+    another one was made by other models."""
+    return frozenset(pack_hash(get_pack(lang)) for lang in available_languages())
 
 
 def _pack_stages(pack: LanguagePack) -> list[str]:

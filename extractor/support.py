@@ -20,12 +20,12 @@ def _main_script(document: Document) -> str | None:
     return max(shares, key=shares.get) if shares else None
 
 
-def unsupported_language(document: Document) -> str | None:
+def unsupported_language(document: Document, have: tuple[str, ...] | None = None) -> str | None:
     """The warning for a document no installed pack reads, or None when one does.
 
     Devanagari text the detector could not name (a headline, a list of names: too few function
     words to tell) is read as before, by the pipeline given; any other unnamed text is refused."""
-    have = available_languages()
+    have = available_languages() if have is None else have  # given per run: listing packs costs
     language = document.language
     if language in have or (language == "other" and _main_script(document) == "devanagari"):
         return None

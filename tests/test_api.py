@@ -72,6 +72,21 @@ def test_money_comes_back_from_extract_and_stored_documents(server):
     assert stored["money"] == extracted["money"]
 
 
+def test_extract_reads_english_and_takes_a_language(server):
+    text = ("Posted On: 03 JUN 2020 4:20PM by PIB Delhi\nThe Minister reviewed the works in Bihar today "
+            "and released Rs. 50 crore for them.")
+    with server.client() as c:
+        english = c.post("/extract", json={"text": text})
+        as_hindi = c.post("/extract", json={"text": text, "language": "hi"})
+        unknown = c.post("/extract", json={"text": text, "language": "xx"})
+    assert english.status_code == 200 and english.json()["language"] == "en"
+    assert [p["name"] for p in english.json()["places"]] == ["Bihar"]
+    assert english.json()["published"] == "2020-06-03"
+    assert as_hindi.status_code == 200 and as_hindi.json()["language"] == "hi"
+    assert as_hindi.json()["models_hash"] != english.json()["models_hash"]
+    assert unknown.status_code == 422 and "no language pack 'xx'" in unknown.text
+
+
 def test_extract_from_html(server):
     with server.client() as c:
         r = c.post("/extract", json={"html": article_html().decode()})

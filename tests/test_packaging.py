@@ -24,12 +24,32 @@ def wheel(tmp_path_factory) -> Path:
     return whl
 
 
-def test_wheel_holds_every_pack_file(wheel):
+@pytest.mark.parametrize("lang", ["hi", "en"])
+def test_wheel_holds_every_pack_file(wheel, lang):
     names = set(zipfile.ZipFile(wheel).namelist())
-    pack = get_pack("hi", ROOT / "models")
+    pack = get_pack(lang, ROOT / "models")
     missing = [p for p in pack.files()
-               if f"extractor/models/hi/{p.relative_to(pack.root).as_posix()}" not in names]
-    assert not missing, missing[:10]
+               if f"extractor/models/{lang}/{p.relative_to(pack.root).as_posix()}" not in names]
+    assert f"extractor/models/{lang}/pipeline.cfg" in names and not missing, missing[:10]
+
+
+@pytest.mark.slow
+def test_installed_wheel_reads_english_outside_the_checkout(wheel, tmp_path):
+    target = tmp_path / "site"
+    subprocess.run([sys.executable, "-m", "pip", "install", "-q", "--no-deps", "--target", str(target),
+                    str(wheel)], check=True, capture_output=True)
+    env = {k: v for k, v in os.environ.items() if k != "EXTRACTOR_MODELS"}
+    env["PYTHONPATH"] = str(target)
+    script = ("import json; from extractor.extract import extract_text; from extractor.packs import "
+              "available_languages; r = extract_text('Posted On: 03 JUN 2020 4:20PM by PIB Delhi\\n"
+              "The Minister visited Puducherry and Odisha today and released Rs. 50 crore.'); "
+              "print(json.dumps({'langs': available_languages(), 'language': r['language'], "
+              "'places': [p['name'] for p in r['places']], 'money': [m['amount'] for m in r['money']]}))")
+    run = subprocess.run([sys.executable, "-c", script], cwd=tmp_path, env=env,
+                         capture_output=True, text=True, check=True)
+    out = json.loads(run.stdout)
+    assert "en" in out["langs"] and out["language"] == "en"
+    assert out["places"] == ["Puducherry", "Odisha"] and out["money"] == [500_000_000]
 
 
 @pytest.mark.slow

@@ -81,17 +81,23 @@ def _comparable(line: str, ignore: set[str]) -> str:
 
 
 def compare(a: Path, b: Path, ignore: set[str]) -> int:
-    left = a.read_text(encoding="utf-8").splitlines()
-    right = b.read_text(encoding="utf-8").splitlines()
-    if len(left) != len(right):
-        print(f"{len(left)} vs {len(right)} records")
-        return 1
-    bad = [json.loads(x)["input"] for x, y in zip(left, right) if _comparable(x, ignore) != _comparable(y, ignore)]
+    """Records are paired by their input; an input only in `b` (a test file added since `a`) is
+    listed as new and is no difference, one missing from `b` is."""
+    left = {json.loads(x)["input"]: x for x in a.read_text(encoding="utf-8").splitlines()}
+    right = {json.loads(y)["input"]: y for y in b.read_text(encoding="utf-8").splitlines()}
+    missing = [name for name in left if name not in right]
+    for name in right:
+        if name not in left:
+            print("new:", name)
+    for name in missing:
+        print("missing:", name)
+    bad = [name for name, x in left.items() if name in right and _comparable(x, ignore) != _comparable(right[name], ignore)]
     for name in bad:
         print("differs:", name)
-    print(f"{len(left) - len(bad)} of {len(left)} records identical" + (f" (ignoring {', '.join(sorted(ignore))})"
-                                                                        if ignore else ""))
-    return 1 if bad else 0
+    same = len(left) - len(bad) - len(missing)
+    print(f"{same} of {len(left)} records identical" + (f" (ignoring {', '.join(sorted(ignore))})"
+                                                          if ignore else ""))
+    return 1 if bad or missing else 0
 
 
 if __name__ == "__main__":

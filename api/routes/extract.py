@@ -30,12 +30,12 @@ def run_extraction(body: ExtractRequest, settings: Settings) -> dict:
         raw = fetch_public(body.url, allow_private=settings.allow_private_urls)
         raw.meta = {**raw.meta, **meta}
         with _PIPELINE:
-            result = next(extract_documents([raw]))
+            result = next(extract_documents([raw], language=body.language))
         if isinstance(result, InputError):
             raise result
         return result
     with _PIPELINE:
-        return extract_text(body.text or "", html=body.html, path=None, **meta)
+        return extract_text(body.text or "", html=body.html, path=None, language=body.language, **meta)
 
 
 @router.post("/extract", response_model=Record, responses=ERRORS, dependencies=[Depends(require_read)],

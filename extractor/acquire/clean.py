@@ -15,10 +15,10 @@ from indicnlp.normalize.indic_normalize import IndicNormalizerFactory
 
 from ..document import Document, RawDocument
 from ..errors import InputError
-from ..packs import LanguagePack, get_pack
-from .krutidev import convert_if_krutidev
+from ..packs import LanguagePack, available_languages, get_pack
+from .krutidev import convert_if_krutidev, looks_like_krutidev
 from .language import detect_language
-from .webpage import extract_page, parse_date, stamped_date
+from .webpage import extract_page, parse_date, stamped_date, visible_text
 
 _SPACES = re.compile(r"[ \t\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]+")
 # Invisible characters that carry nothing; ZWJ/ZWNJ stay (they change how Devanagari renders).
@@ -30,6 +30,7 @@ _CONTROLS = {c: " " for c in [*range(0x00, 0x09), *range(0x0e, 0x1c), 0x1f, 0x7f
 # The normaliser "corrects" every colon after a Devanagari letter into a visarga, which is
 # right for OCR output and wrong for news datelines ("गुवाहाटी, 2 अगस्त:"); shield colons.
 _COLON_SHIELD = "\ue000"
+_TRANSLATED = re.compile("[" + re.escape("".join(map(chr, (*_INVISIBLE, *_CONTROLS)))) + "]")
 # An article body has sentences: lines that end like one (a full stop, "?", "!", or a closing
 # quote or bracket after one) and have a few words.
 _SENTENCE_CLOSERS = ('"', "”", "'", "’", ")")
@@ -39,6 +40,7 @@ _HEADLINE_MAX_WORDS = 25
 _RELATED_MAX_LINES = 12
 _CLOSERS = "\"”’')]» "
 _SIGNOFF_LINES = 3
+_CLEAR_ENGLISH = 0.15  # share of English function words above which a text is English, not Kruti Dev
 
 
 @lru_cache(maxsize=None)
@@ -52,7 +54,9 @@ def normalise_text(text: str) -> str:
     Line breaks are kept where they are (a paragraph stays a paragraph) and every run of
     spaces, tabs or control characters becomes one space, so no two words are ever joined.
     """
-    text = unicodedata.normalize("NFC", text).translate(_INVISIBLE).translate(_CONTROLS)
+    text = unicodedata.normalize("NFC", text)
+    if _TRANSLATED.search(text):  # str.translate with a dict is slow: only when there is work
+        text = text.translate(_INVISIBLE).translate(_CONTROLS)
     out: list[str] = []
     for line in text.splitlines():
         line = _SPACES.sub(" ", line).strip()
@@ -72,6 +76,11 @@ class Cleaner:
     def __init__(self, pack: LanguagePack):
         self.pack = pack
         self.boilerplate = pack.patterns("boilerplate")
+        # The issuing office above a release's headline (English PIB); packs without the list
+        # have none.
+        self.mastheads = pack.patterns("mastheads") if pack.has("lexicons", "mastheads.txt") else ()
+        # Kruti Dev is a Hindi font: only a pack with Hindi word lists can tell and convert it.
+        self.reads_krutidev = pack.has("lexicons", "everyday_words.txt")
         self.related_headings = pack.patterns("related_headings")
         self.trailing_credits = pack.patterns("trailing_credits")
         self.normalised_languages = frozenset(pack.words("clean", "normalised_languages"))
@@ -147,7 +156,10 @@ class Cleaner:
         """
         kept, dropped = [], []
         related = 0  # headline lines still allowed under a related-links heading
-        for line in text.split("\n"):
+        lines = text.split("\n")
+        if self._starts_with_masthead(lines):
+            dropped.append(lines.pop(0))
+        for line in lines:
             if not line.strip():
                 related = 0
                 kept.append(line)
@@ -168,6 +180,17 @@ class Cleaner:
         signed = self.drop_signoff(kept)
         dropped.extend(line for line in kept[len(signed):] if line.strip())
         return normalise_text("\n".join(signed)), dropped
+
+    def _starts_with_masthead(self, lines: list[str]) -> bool:
+        """The first line names the issuing office and a publication stamp follows within two
+        lines ("Ministry of Tourism" / headline / "Posted On: ...")."""
+        if not self.mastheads or not lines:
+            return False
+        first = unicodedata.normalize("NFC", lines[0]).strip()
+        if not any(p.fullmatch(first) for p in self.mastheads):
+            return False
+        stamps = self.pack.patterns("published_stamps")
+        return any(p.search(line.strip()) for line in lines[1:3] for p in stamps)
 
     def has_article_body(self, text: str) -> bool:
         """Enough sentence-like lines to be an article, not a menu, a headline list or a form."""
@@ -220,7 +243,8 @@ class Cleaner:
         else:
             body = normalise_text(raw.text or "")
             found = {"published": stamped_date(body, self.pack)}
-        body, legacy = convert_if_krutidev(body, self.pack)  # before the patterns, which read Unicode
+        # before the patterns, which read Unicode
+        body, legacy = convert_if_krutidev(body, self.pack) if self.reads_krutidev else (body, None)
         text, _ = self.drop_boilerplate(body)
         if not text:
             raise InputError(raw.name, "clean", "no text left after removing boilerplate",
@@ -252,6 +276,51 @@ def cleaner(pack: LanguagePack) -> Cleaner:
 
 def clean(raw: RawDocument, pack: LanguagePack | None = None) -> Document:
     return cleaner(pack or get_pack()).clean(raw)
+
+
+def detected_language(raw: RawDocument, default: LanguagePack | None = None) -> str:
+    """The language of what a source gave, before cleaning: script and stop-word evidence
+    (language.detect_language) over its text, or over an HTML page's visible text. Kruti Dev
+    Hindi is Latin letters, so it is recognised first (with the default pack's words)."""
+    text = normalise_text(raw.text if raw.html is None else visible_text(raw.html))
+    default = default or get_pack()
+    code, evidence = detect_language(text, default)
+    # English prose is a quarter function words; Kruti Dev Hindi has next to none of them, so
+    # clear English needs no (costly) trial conversion.
+    if code == "en" and evidence["stopword_hits"]["en"] >= _CLEAR_ENGLISH * evidence["words"]:
+        return code
+    return default.lang if looks_like_krutidev(text, default) else code
+
+
+def clean_in_language(raw: RawDocument, language: str | None = None,
+                      packs: dict[str, LanguagePack] | None = None) -> Document:
+    """Clean `raw` with its own language's pack: `language` when given (`--language`), else
+    the language detected on its text; one without a pack is cleaned with the default pack.
+
+    When the clean text reads as another language that has a pack (a Hindi page whose menus
+    are English), it is cleaned again with that pack, so a document is always cleaned, and
+    then extracted, as the language its clean text is in. `packs` (language -> pack, the
+    default pack first) saves looking them up for every document."""
+    packs = packs or language_packs()
+    default = next(iter(packs))
+    lang = language or detected_language(raw, packs[default])
+    used = lang if lang in packs else default
+    document = clean(raw, packs[used])
+    if language:
+        if document.language != language:
+            document.language_evidence = {**document.language_evidence, "given": language,
+                                          "detected": document.language}
+            document.language = language
+    elif document.language in packs and document.language != used:
+        document = clean(raw, packs[document.language])
+    return document
+
+
+def language_packs() -> dict[str, LanguagePack]:
+    """Every language's pack under models_root(), the default (Hindi) pack first."""
+    default = get_pack()
+    others = (get_pack(lang, default.root.parent) for lang in available_languages(default.root.parent))
+    return {default.lang: default, **{p.lang: p for p in others if p.lang != default.lang}}
 
 
 def is_boilerplate(line: str, pack: LanguagePack | None = None) -> bool:

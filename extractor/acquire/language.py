@@ -12,14 +12,26 @@ _MIN_HINDI_RATE = 0.06
 _MIN_MARATHI_HITS = 2
 
 
+_DEVANAGARI = re.compile(r"[\u0900-\u097f]")
+_LATIN = re.compile(r"[A-Za-z]")
+
+
 def _script_shares(text: str) -> dict[str, float]:
-    letters = [c for c in text if c.isalpha()]
+    letters = "".join(filter(str.isalpha, text))  # counted by C loops: this runs on every document
     if not letters:
         return {}
-    deva = sum("\u0900" <= c <= "\u097f" for c in letters)
-    latin = sum(c.isascii() for c in letters)
+    deva = len(_DEVANAGARI.findall(letters))
+    latin = len(_LATIN.findall(letters))
     return {"devanagari": round(deva / len(letters), 3), "latin": round(latin / len(letters), 3),
             "other": round((len(letters) - deva - latin) / len(letters), 3)}
+
+
+def _stopwords(lang: str, pack: LanguagePack) -> frozenset[str]:
+    """lexicons/stopwords_<lang>.txt of `pack`, else of the default (Hindi) pack, which keeps
+    every language's list: the English pack carries only its own."""
+    if pack.has("lexicons", f"stopwords_{lang}.txt"):
+        return pack.wordlist(f"stopwords_{lang}")
+    return get_pack(root=pack.root.parent).wordlist(f"stopwords_{lang}")
 
 
 def detect_language(text: str, pack: LanguagePack | None = None) -> tuple[str, dict]:
@@ -30,7 +42,7 @@ def detect_language(text: str, pack: LanguagePack | None = None) -> tuple[str, d
         return "other", {"reason": "no letters"}
     words = _WORD.findall(text.lower())
     pack = pack or get_pack()
-    stopwords = {lang: pack.wordlist(f"stopwords_{lang}") for lang in ("hi", "mr", "en")}
+    stopwords = {lang: _stopwords(lang, pack) for lang in ("hi", "mr", "en")}
     counts = {lang: sum(w in stop for w in words) for lang, stop in stopwords.items()}
     evidence = {**shares, "words": len(words), "stopword_hits": counts}
     script = max(shares, key=shares.get)

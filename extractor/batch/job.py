@@ -15,6 +15,7 @@ from .dedup import NUM_PERM
 class Options:
     batch_size: int = 32  # documents per nlp.pipe batch
     num_perm: int = NUM_PERM
+    language: str | None = None  # read every document as this language (default: detected)
 
 
 def run_chunk(tasks: list, options: Options) -> list[dict]:

@@ -41,7 +41,7 @@ class Journal:
     """Owns the run directory for one run at a time (an flock), its files and its SQLite state."""
 
     def __init__(self, directory: Path, config: dict, write_records: bool = True, *,
-                 models: dict, allow_mixed_models: bool = False):
+                 models: dict, allow_mixed_models: bool = False, languages: frozenset[str] = frozenset()):
         directory.mkdir(parents=True, exist_ok=True)
         self.directory = directory
         self._lock = self._take_lock(directory)
@@ -51,6 +51,9 @@ class Journal:
         self.conn.execute("CREATE TABLE IF NOT EXISTS state (id INTEGER PRIMARY KEY CHECK (id = 1), json TEXT)")
         self.conn.execute("CREATE TABLE IF NOT EXISTS docs (doc_id TEXT PRIMARY KEY)")
         self.allow_mixed_models = allow_mixed_models
+        # The hashes of the other language packs of these models: an English record is not
+        # "other models" in a run whose models are Hindi's.
+        self.languages = frozenset(languages) - {models["models_hash"]}
         self.state = self._load(config, models)
         names = FILES if write_records else {k: v for k, v in FILES.items() if k != "records"}
         self.paths = {name: directory / filename for name, filename in names.items()}
@@ -102,6 +105,8 @@ class Journal:
         lists); other models hashes are refused unless allow_mixed_models."""
         last = self.state["models"][-1]
         if all(last[k] == v for k, v in models.items()):
+            return
+        if models["models_hash"] in self.languages and models.get("extractor_version") == last["extractor_version"]:
             return
         if last["models_hash"] != models["models_hash"] and not self.allow_mixed_models:
             raise BatchUsageError(

@@ -22,7 +22,7 @@ from typing import Iterable, Iterator
 
 from tqdm import tqdm
 
-from ..provenance import current as current_models
+from ..provenance import current as current_models, current_hashes
 from .dedup import NUM_PERM, SHINGLE_WORDS, NearDuplicateIndex
 from .engines import run_chunks
 from .errors import BatchUsageError
@@ -150,7 +150,8 @@ def run_batch(inputs: Iterable[str], out: str | os.PathLike | None = None, *, db
               workers: int | None = None, engine: str = "local", scheduler: str | None = None,
               batch_size: int = 32, threshold: float = 0.8, progress: bool | None = None,
               state: str | None = None, commit_every: float = 1.0,
-              store_near_duplicates: bool = False, allow_mixed_models: bool = False) -> Summary:
+              store_near_duplicates: bool = False, allow_mixed_models: bool = False,
+              language: str | None = None) -> Summary:
     """Process every input document once; rerunning the same call resumes where it stopped.
 
     A run records the extractor version and models hash its records were made with (journal and
@@ -163,7 +164,8 @@ def run_batch(inputs: Iterable[str], out: str | os.PathLike | None = None, *, db
     config = _config(inputs, out, db, threshold, store_near_duplicates)
     with ExitStack() as stack:
         journal = Journal(_directory(inputs, out, db, state), config, write_records=out is not None,
-                          models=current_models(), allow_mixed_models=allow_mixed_models)
+                          models=current_models(), allow_mixed_models=allow_mixed_models,
+                          languages=current_hashes())
         stack.callback(journal.close)
         sink = open_sink(db)
         if sink is not None:
@@ -174,8 +176,9 @@ def run_batch(inputs: Iterable[str], out: str | os.PathLike | None = None, *, db
         tasks = iter_tasks(inputs)
         _skip_done(tasks, journal.state)
         with _progress_bar(None if total is None else max(0, total - already), progress) as bar:
-            _drive(applier, run_chunks(_chunked(tasks, batch_size), Options(batch_size=batch_size), engine,
-                                       workers, scheduler), bar, commit_every)
+            options = Options(batch_size=batch_size, language=language)
+            _drive(applier, run_chunks(_chunked(tasks, batch_size), options, engine, workers, scheduler),
+                   bar, commit_every)
         applier.commit()
         summary = Summary(directory=str(journal.directory), already_done=already, run=applier.run,
                           totals=applier.totals, elapsed=time.monotonic() - started,

@@ -12,7 +12,7 @@ import threading
 
 from ..errors import InputError
 from ..extract import extract_documents
-from ..packs import LanguagePack, get_pack
+from ..packs import available_languages, get_pack
 from ..pipeline import get_nlp
 from ..provenance import KEYS as PROVENANCE
 from .dedup import signature
@@ -39,28 +39,30 @@ def _recycle_pipeline(count: int) -> None:
         _done_by_this_pipeline = 0
 
 
-def _extract(items: list, batch_size: int) -> list:
+def _extract(items: list, batch_size: int, language: str | None = None) -> list:
     _recycle_pipeline(len(items))
-    try:
-        return list(extract_documents(items, nlp=get_nlp(), batch_size=batch_size))
+    try:  # each document by its language's pipeline (get_nlp keeps one per language)
+        return list(extract_documents(items, batch_size=batch_size, language=language))
     except Exception:  # a component crashed inside nlp.pipe: find the document, spare the others
         log.exception("a batch of %d documents failed; retrying them one by one", len(items))
-        return [_extract_one(item) for item in items]
+        return [_extract_one(item, language) for item in items]
 
 
-def _extract_one(item):
+def _extract_one(item, language: str | None = None):
     try:
-        return next(extract_documents([item], nlp=get_nlp()))
+        return next(extract_documents([item], language=language))
     except Exception as exc:
         name = item.source if isinstance(item, InputError) else item.name
         return InputError(name, "pipeline", f"internal error: {exc!r}",
                           "Please report this with the input document.")
 
 
-def _outcome(task: Task, result, options: Options, pack: LanguagePack) -> dict:
+def _outcome(task: Task, result, options: Options) -> dict:
     if isinstance(result, InputError):
         error = result.as_dict()
         return {"seq": task.seq, "key": task.key, "error": error}
+    # words are split as the record's language writes them
+    pack = get_pack(result["language"] if result["language"] in available_languages() else get_pack().lang)
     return {"seq": task.seq, "key": task.key, "doc_id": result["doc_id"],
             "models": {k: result[k] for k in PROVENANCE},
             "line": json.dumps(result, ensure_ascii=False),  # serialised here, off the driver
@@ -71,6 +73,5 @@ def process_chunk(tasks: list[Task], options: Options = Options()) -> list[dict]
     """One outcome per task, in task order: {seq, key, doc_id, line, sig} or {seq, key, error}."""
     items = [load(task) for task in tasks]
     with _PIPELINE_LOCK:
-        results = _extract(items, options.batch_size)
-        pack = get_pack(get_nlp().lang)  # words are split as the pipeline's language writes them
-    return [_outcome(task, result, options, pack) for task, result in zip(tasks, results)]
+        results = _extract(items, options.batch_size, options.language)
+    return [_outcome(task, result, options) for task, result in zip(tasks, results)]

@@ -28,3 +28,11 @@ def open_store_or_report(url: str | None, create: bool = True):
     except InputError as exc:
         report(exc)
         return None
+
+
+def add_language_option(parser) -> None:
+    """`--language hi|en`: read every input as that language instead of detecting it."""
+    from ..packs import available_languages
+
+    parser.add_argument("--language", choices=available_languages() or None, default=None,
+                        help="read every input as this language (default: detected per document)")

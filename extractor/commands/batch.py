@@ -7,6 +7,7 @@ import sys
 import traceback
 
 from ..batch import BatchUsageError, run_batch
+from . import add_language_option
 
 EPILOG = """\
 inputs: .txt/.html files, folders (recursively), http(s) URLs, JSONL dumps (.jsonl/.ndjson),
@@ -46,6 +47,7 @@ def register(sub) -> None:
                    help="fsync and journal finished work every SECONDS (default 1; 0: after every chunk)")
     p.add_argument("--allow-mixed-models", action="store_true",
                    help="resume a run whose records were made with other models (a lexicon fix since)")
+    add_language_option(p)
     p.add_argument("--progress", action=argparse.BooleanOptionalAction, default=None,
                    help="show a progress bar (default: when stderr is a terminal)")
     p.set_defaults(func=run)
@@ -57,7 +59,7 @@ def run(args) -> int:
                             engine=args.engine, scheduler=args.scheduler, batch_size=args.batch_size,
                             threshold=args.threshold, progress=args.progress,
                             commit_every=args.commit_every, store_near_duplicates=args.store_near_duplicates,
-                            allow_mixed_models=args.allow_mixed_models)
+                            allow_mixed_models=args.allow_mixed_models, language=args.language)
     except BatchUsageError as exc:
         print(f"error: batch: {exc}", file=sys.stderr)
         return 2

@@ -8,7 +8,7 @@ from ..errors import InputError
 from ..extract import extract_documents
 from ..output import RecordWriter
 from ..pipeline import get_nlp
-from . import report, warn
+from . import add_language_option, report, warn
 
 
 def register(sub) -> None:
@@ -20,6 +20,7 @@ def register(sub) -> None:
     p.add_argument("--no-ner", action="store_true",
                    help="skip the statistical NER stage: ~2.5x faster per document (bench/bench_pipeline.py), "
                         "rules and lexicons only, fewer names found")
+    add_language_option(p)
     p.set_defaults(func=run)
 
 
@@ -28,8 +29,8 @@ def run(args) -> int:
     failed = 0
     writer = RecordWriter(args.format, sys.stdout)
     try:
-        nlp = get_nlp(("hi_ner",) if args.no_ner else ())
-        for result in extract_documents(iter_inputs(args.inputs), nlp=nlp):
+        exclude = ("hi_ner",) if args.no_ner else ()
+        for result in extract_documents(iter_inputs(args.inputs), language=args.language, exclude=exclude):
             if isinstance(result, InputError):
                 report(result)
                 failed += 1

@@ -13,7 +13,7 @@ from ..errors import InputError
 from ..extract import extract_documents
 from ..store import Store
 from ..store.rows import nul_warning, without_nul
-from . import open_store_or_report, report, warn
+from . import add_language_option, open_store_or_report, report, warn
 
 
 def register(sub) -> None:
@@ -21,6 +21,7 @@ def register(sub) -> None:
     p.add_argument("inputs", nargs="+", metavar="PATH_OR_URL")
     p.add_argument("--db", metavar="URL", help="database URL (default: EXTRACTOR_DB, else sqlite:///extractor.db)")
     p.add_argument("--no-progress", action="store_true", help="no progress bar")
+    add_language_option(p)
     p.set_defaults(func=run)
 
 
@@ -43,7 +44,7 @@ def run(args) -> int:
         return 2
     counts = {"new": 0, "existing": 0, "failed": 0}
     with store, tqdm(desc="ingest", unit="doc", disable=args.no_progress, file=sys.stderr) as bar:
-        for result in extract_documents(_unstored(iter_inputs(args.inputs), store, counts)):
+        for result in extract_documents(_unstored(iter_inputs(args.inputs), store, counts), language=args.language):
             try:
                 if isinstance(result, InputError):
                     raise result

@@ -15,9 +15,9 @@ from tqdm import tqdm
 from ..errors import InputError
 from ..extract import reextract_records
 from ..pipeline import build_nlp
-from ..provenance import current
+from ..provenance import current, current_hashes
 from ..store import Store
-from . import CREATE_HELP, open_store_or_report, report
+from . import CREATE_HELP, add_language_option, open_store_or_report, report
 
 
 def register(sub) -> None:
@@ -27,6 +27,7 @@ def register(sub) -> None:
     p.add_argument("--all", action="store_true", help="every stored document, whatever its models_hash")
     p.add_argument("--dry-run", action="store_true", help="say what would be re-extracted and change nothing")
     p.add_argument("--no-progress", action="store_true", help="no progress bar")
+    add_language_option(p)
     p.set_defaults(func=run)
 
 
@@ -44,14 +45,21 @@ def _plan(groups: list[dict], todo: list[dict], now: dict, where: str) -> str:
     return "\n".join(lines)
 
 
-def _reextract(store: Store, target: str | None, todo: int, progress: bool) -> dict:
+def _reextract(store: Store, target: frozenset[str] | None, todo: int, progress: bool,
+               language: str | None = None) -> dict:
     counts = {"changed": 0, "unchanged": 0, "failed": 0}
-    nlp = build_nlp()  # from the models there are now, not a pipeline this process built earlier
+    pipelines: dict[str, object] = {}
+
+    def nlp_for(lang: str):  # from the models there are now, not a pipeline this process built earlier
+        if lang not in pipelines:
+            pipelines[lang] = build_nlp(lang)
+        return pipelines[lang]
+
     after = 0
     with tqdm(desc="reextract", unit="doc", total=todo, disable=not progress, file=sys.stderr) as bar:
         while page := store.records_to_reextract(target, after=after):
             after = page[-1][0]
-            for fresh in reextract_records((record for _, record in page), nlp=nlp):
+            for fresh in reextract_records((record for _, record in page), nlp_for=nlp_for, language=language):
                 try:
                     if isinstance(fresh, InputError):
                         raise fresh
@@ -69,11 +77,11 @@ def run(args) -> int:
     store = open_store_or_report(args.db, create=args.create)
     if store is None:
         return 2
-    now = current()
+    now, hashes = current(), current_hashes()  # a document is current with its language's pack
     where = store.engine.url.render_as_string(hide_password=True)
     with store:
         groups = store.provenance_counts()
-        todo = [g for g in groups if args.all or g["models_hash"] != now["models_hash"]]
+        todo = [g for g in groups if args.all or g["models_hash"] not in hashes]
         if args.dry_run:
             print(_plan(groups, todo, now, where), file=sys.stderr)
             return 0
@@ -81,8 +89,9 @@ def run(args) -> int:
             print(f"reextract: nothing to do: all {sum(g['documents'] for g in groups)} documents have "
                   f"the current {_models(now)} -> {where}", file=sys.stderr)
             return 0
-        target = None if args.all else now["models_hash"]
-        counts = _reextract(store, target, sum(g["documents"] for g in todo), not args.no_progress)
+        target = None if args.all else hashes
+        counts = _reextract(store, target, sum(g["documents"] for g in todo), not args.no_progress,
+                            args.language)
         if counts["changed"]:
             store.optimize()  # fresh planner statistics for the queries that follow
         orphans = store.entities_without_mentions()

@@ -25,14 +25,24 @@ def config_path(lang: str = "hi") -> Path:
     return get_pack(lang).path("pipeline.cfg")
 
 
-def build_nlp(exclude: tuple[str, ...] = ()) -> Language:
-    """Build a fresh pipeline from the config; `exclude` names stages to leave out."""
-    config = Config().from_disk(config_path())
+def build_nlp(lang: str = "hi", exclude: tuple[str, ...] = ()) -> Language:
+    """Build a fresh pipeline from the language's config; `exclude` names stages to leave out
+    (names the language's pipeline does not have are ignored: "hi_ner" for English)."""
+    config = Config().from_disk(config_path(lang))
+    names = set(config["nlp"]["pipeline"])
     return spacy.util.load_model_from_config(config, auto_fill=True, validate=True,
-                                             exclude=list(exclude))
+                                             exclude=[n for n in exclude if n in names])
 
 
-@lru_cache(maxsize=4)
-def get_nlp(exclude: tuple[str, ...] = ()) -> Language:
-    """The shared pipeline for this process (building one costs ~0.5 s)."""
-    return build_nlp(exclude)
+@lru_cache(maxsize=8)
+def _shared_nlp(lang: str, exclude: tuple[str, ...]) -> Language:
+    return build_nlp(lang, exclude)
+
+
+def get_nlp(lang: str = "hi", exclude: tuple[str, ...] = ()) -> Language:
+    """The shared pipeline of one language for this process (building one costs ~0.5 s);
+    `get_nlp()` and `get_nlp("hi", ())` are the same one."""
+    return _shared_nlp(lang, tuple(exclude))
+
+
+get_nlp.cache_clear = _shared_nlp.cache_clear  # a batch worker rebuilds its pipelines with it

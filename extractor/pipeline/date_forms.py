@@ -283,9 +283,9 @@ FINDERS: tuple[Callable[[DateLexicon, str], Iterator[Found]], ...] = (
     find_numeric, find_year_pair, find_year, find_weekday, find_relative)
 
 
-def find_all(lex: DateLexicon, text: str) -> list[Found]:
+def find_all(lex: DateLexicon, text: str, finders=FINDERS) -> list[Found]:
     """Every form's matches, overlaps settled: the longest extent wins, then the earliest."""
-    found = [f for finder in FINDERS for f in finder(lex, text)]
+    found = [f for finder in finders for f in finder(lex, text)]
     found.sort(key=lambda f: (-(f.end - f.start), f.start))
     kept: list[Found] = []
     for f in found:

@@ -16,7 +16,7 @@ from spacy.tokens import Doc, Span
 
 from ..packs import LanguagePack, get_pack
 from .stage import PackStage
-from .date_forms import Mention, find_all
+from .date_forms import FINDERS, Mention, find_all
 from .date_lexicon import WORD_R, DateLexicon, get_lexicon, key
 from .date_values import Reference, parse_iso, resolve
 
@@ -38,6 +38,8 @@ def make_dates(nlp: Language, name: str, spans_key: str):
 class Dates(PackStage):
     """Finds date expressions, gives each a role and an ISO value, and stores them as spans."""
 
+    finders = FINDERS  # the written forms read, one finder each (date_forms.py)
+
     def __init__(self, nlp: Language, pack: LanguagePack, spans_key: str = "dates") -> None:
         super().__init__(nlp, pack, spans_key=spans_key)
         self.spans_key = spans_key
@@ -55,7 +57,7 @@ class Dates(PackStage):
 
     def __call__(self, doc: Doc) -> Doc:
         text = doc.text
-        mentions = _drop_weekdays_beside_dates(text, [m for f in find_all(self.lex, text)
+        mentions = _drop_weekdays_beside_dates(text, [m for f in find_all(self.lex, text, self.finders)
                                                       for m in f.mentions])
         mentions = _join_year_and_month(self.lex, self._month_after, text, mentions)
         _share_years(self._shared_year, text, mentions)

@@ -429,28 +429,34 @@ class Places(PackStage):
         return data
 
     def _emit(self, doc: Doc, found: list[Mention]) -> list[Span]:
-        if self.mentions == "all":
-            return [self._span(doc, m, m.data) for m in found]
-        groups: dict[tuple, list[Mention]] = defaultdict(list)
-        for m in found:
-            d = m.data
-            key = (d["canonical"], d["kind"], d["state"]) if d["canonical"] else (fold(d["name"]),)
-            groups[key].append(m)
-        spans = []
-        for ms in groups.values():
-            # The spelling the article uses most names the place; ties go to the first.
-            counts = Counter(m.data["name"] for m in ms)
-            best = max(ms, key=lambda m: (counts[m.data["name"]], -m.start))
-            data = {**best.data, "mentions": [[doc[m.start].idx, doc[m.end - 1].idx +
-                                               len(doc[m.end - 1].text)] for m in ms]}
-            spans.append(self._span(doc, best, data))
-        return sorted(spans, key=lambda s: s.start)
+        return emit_places(doc, found, self.mentions)
 
-    @staticmethod
-    def _span(doc: Doc, m: Mention, data: dict) -> Span:
-        span = Span(doc, m.start, m.end, label="PLACE")
-        span._.places = data
-        return span
+
+def emit_places(doc: Doc, found: list, mentions: str) -> list[Span]:
+    """The `places` spans of described mentions (`.start`, `.end` tokens, `.data` fields):
+    "all", one per mention; "first", one per place with every mention listed."""
+    if mentions == "all":
+        return [_place_span(doc, m, m.data) for m in found]
+    groups: dict[tuple, list] = defaultdict(list)
+    for m in found:
+        d = m.data
+        key = (d["canonical"], d["kind"], d["state"]) if d["canonical"] else (fold(d["name"]),)
+        groups[key].append(m)
+    spans = []
+    for ms in groups.values():
+        # The spelling the article uses most names the place; ties go to the first.
+        counts = Counter(m.data["name"] for m in ms)
+        best = max(ms, key=lambda m: (counts[m.data["name"]], -m.start))
+        data = {**best.data, "mentions": [[doc[m.start].idx, doc[m.end - 1].idx +
+                                           len(doc[m.end - 1].text)] for m in ms]}
+        spans.append(_place_span(doc, best, data))
+    return sorted(spans, key=lambda s: s.start)
+
+
+def _place_span(doc: Doc, m, data: dict) -> Span:
+    span = Span(doc, m.start, m.end, label="PLACE")
+    span._.places = data
+    return span
 
 
 def resolve(rows: tuple[dict, ...], doc_states: set[str]) -> tuple[dict, str | None]:

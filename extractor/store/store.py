@@ -5,7 +5,7 @@ import logging
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Iterable, Iterator
+from typing import Collection, Iterable, Iterator
 
 from sqlalchemy import Connection, Engine, exists, func, or_, select, text
 from sqlalchemy.exc import DBAPIError, OperationalError, ProgrammingError
@@ -179,12 +179,15 @@ class Store:
         with self.read() as conn:
             return [dict(row._mapping) for row in conn.execute(query)]
 
-    def records_to_reextract(self, models_hash: str | None, after: int = 0, limit: int = 100) -> list[tuple[int, dict]]:
+    def records_to_reextract(self, models_hash: str | Collection[str] | None, after: int = 0,
+                             limit: int = 100) -> list[tuple[int, dict]]:
         """(row id, record) of up to `limit` documents past row id `after`, in id order, whose
-        models_hash is not `models_hash` (null counts as different); every one if it is None."""
+        models_hash is not `models_hash` (or none of them: one per language pack; null counts as
+        different); every one if it is None."""
         query = select(documents.c.id, documents.c.record).where(documents.c.id > after)
         if models_hash is not None:
-            query = query.where(or_(documents.c.models_hash.is_(None), documents.c.models_hash != models_hash))
+            hashes = [models_hash] if isinstance(models_hash, str) else sorted(models_hash)
+            query = query.where(or_(documents.c.models_hash.is_(None), documents.c.models_hash.notin_(hashes)))
         with self.read() as conn:
             return [tuple(row) for row in conn.execute(query.order_by(documents.c.id).limit(limit))]
 
