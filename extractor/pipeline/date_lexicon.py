@@ -111,7 +111,7 @@ class DateLexicon:
         self._before = {kind: re.compile(rf"(?<![{W}]){alternation(cues)}\s*[:\-]?\s*$")
                         for kind, cues in self.cues.items()}
         stage_words = partial(pack.words, "dates")
-        self.full_stops = "".join(stage_words("full_stop"))  # for character classes
+        self.full_stops = "".join(pack.role("sentence_end"))  # for character classes
         # Words between two dates: a range ("1 से 15 अगस्त", "1 to 15"), and with the conjunctions
         # also a list ("3, 4 और 5 अगस्त").
         self.range_words = pack.role("ablative") + stage_words("range_words")

@@ -47,6 +47,7 @@ class Officials(PackStage):
         # A one-word name after a post ("हेड कांस्टेबल मगाराम की ...") is read only when one of
         # these follows it: a case marker, a conjunction or punctuation ends the name there.
         self.one_word_ends = self.of | self.connectors | set(pack.words("officials", "one_word_end_marks")) \
+            | set(pack.role("sentence_end")) \
             | {word for role in ("ergative", "dative", "ablative") for word in pack.role(role)}
         self.place_endings = pack.words("officials", "place_endings")
         self.stop = {fold(w) for w in function_words(pack)} - self.connectors

@@ -85,7 +85,7 @@ class Lexicon:
         self.person_words = {fold(w) for w in pack.wordlist("name_tokens") | pack.wordlist("surnames")}
         self.conjunctions = set(pack.role("conjunction"))
         self.list_links = self.conjunctions | {","}
-        self.dateline_ends = set(pack.words("places", "dateline_ends"))
+        self.dateline_ends = set(pack.role("sentence_end") + pack.words("places", "dateline_ends"))
         self.not_name_endings = tuple(pack.words("places", "not_name_endings"))
         self.light_verbs = frozenset(pack.words("places", "light_verbs"))
 
