@@ -42,6 +42,7 @@ class NameReader:
         # read right before one is the front of a post this lexicon does not know.
         self.bare_heads = heads & self.not_name
         self.everyday = {fold(w) for w in pack.wordlist("everyday_words")}
+        self.address = {fold(w) for w in pack.role("address")}
 
     def is_initial(self, doc: Doc, i: int) -> bool:
         """"बी." in "जॉन बी. एक्का": one short syllable followed by a full stop."""
@@ -116,6 +117,8 @@ class NameReader:
             end -= 1
         while start < end and doc[start].text == ".":  # never a bare full stop at a name's start
             start, hon, hon_start = start + 1, None, None
+        while end > start and fold(doc[end - 1].text) in self.address:  # "रमेश यादव जी", "कलेक्टर साहब"
+            end -= 1
         end = self._cut_run_on(doc, start, end)
         words = [fold(t.text) for t in doc[start:end] if t.text != "."]
         if not words:

@@ -10,14 +10,16 @@ from ..lexicon import designations
 from ..packs import LanguagePack, get_pack
 from .stage import PackStage
 from .lexmatch import PhraseTable, covered, fold, function_words, is_word
-from .names import Name, NameReader
+from .names import Name, NameReader, Plurals
 
 HYPHENS = {"-", "–", "—"}
 MAX_PORTFOLIO = 6
+MAX_SHAPE_WORDS = 4  # "सांस्कृतिक एवं युवा मामले निदेशक"; longer runs are a clause, not a post
 # "POST (QUALIFIER) NAME": how many tokens a bracketed wing/branch/body may hold, and the marks
 # it may contain besides words ("(कानून-व्यवस्था)", "(अपराध/साइबर)", "(प्रशासन, वित्त)").
 MAX_QUALIFIER = 8
 QUALIFIER_PUNCT = HYPHENS | {"/", "&", ",", "."}
+QUOTES = {"'", '"', "‘", "’", "“", "”"}
 
 
 @Language.factory("hi_officials", assigns=["doc.spans", "span._.officials"],
@@ -31,7 +33,16 @@ class Officials(PackStage):
 
     def __init__(self, nlp: Language, pack: LanguagePack):
         super().__init__(nlp, pack)
-        self.designations = PhraseTable(nlp.tokenizer, [(r["surface"], r) for r in designations(pack)])
+        rows = designations(pack)
+        self.designations = PhraseTable(nlp.tokenizer, [(r["surface"], r) for r in rows])
+        # "तीन सलाहकारों - क, ख और ग", "जिलाधिकारियों क, ख": a post in the oblique plural before
+        # a list of names is each name's post (read back to the singular the lexicon lists).
+        plurals = Plurals(pack)
+        self.plural_posts = PhraseTable(nlp.tokenizer, [
+            (" ".join(r["surface"].split()[:-1] + [form]), r) for r in rows for form in plurals(r["surface"].split()[-1])])
+        self.list_openers = set(pack.words("officials", "list_openers"))
+        # "<X> अधिकारी", "<X> प्रभारी": a post the lexicon lacks, read from its head word.
+        self.shape_heads = dict(line.split(" ", 1) for line in pack.words("officials", "shape_heads"))
         self.services = PhraseTable(nlp.tokenizer, [(r["surface"], r) for r in pack.table("services")])
         self.names = NameReader(self.designations, self.services, pack)
         self.modifiers = {fold(w) for w in pack.wordlist("post_modifiers")}
@@ -58,7 +69,7 @@ class Officials(PackStage):
 
     def __call__(self, doc: Doc) -> Doc:
         ctx = _Context(doc)
-        posts = list(self.designations.find(doc))
+        posts = self._shape_posts(ctx, list(self.designations.find(doc)), ctx.person)
         for start, end, _ in posts:  # a name never runs into a post ("... महानिरीक्षक आलोक जैन")
             ctx.blocked[start:end] = [True] * (end - start)
         posts = self._extend_posts(doc, [p for p in posts if not self._surname_not_post(ctx, *p)], ctx.person)
@@ -71,9 +82,44 @@ class Officials(PackStage):
             mentions += self._before_parenthesis(ctx, start, end, row)
         for start, end, row in self.services.find(doc):
             mentions += self._before_service(ctx, start, end, row)
+        for start, end, row in self.plural_posts.find(doc):
+            mentions += self._plural_post_list(ctx, start, end, row)
         mentions += self._honorific_persons(ctx, mentions)
         doc.spans["officials"] = _one_per_person(doc, mentions)
         return doc
+
+    def _shape_posts(self, ctx: "_Context", posts: list, person=frozenset()) -> list:
+        """The lexicon's posts, and posts it lacks read from their shape: "मीडिया प्रभारी",
+        "जनसंपर्क अधिकारी", "परियोजना निदेशक": a head word with the words that qualify it before
+        it (up to a function word, a name, a place, a body or another post)."""
+        doc = ctx.doc
+        single = {start: (start, end, row) for start, end, row in posts if end - start == 1}
+        in_post = {k for start, end, _ in posts for k in range(start, end)}
+        grown: dict[int, tuple] = {}
+        for i, token in enumerate(doc):
+            english = self.shape_heads.get(fold(token.text))
+            if english is None or ctx.agencies[i] is not None or (i in in_post and i not in single):
+                continue  # part of a body's name or of a longer known post
+            start = max(self._portfolio_start(doc, i, in_post - {i}, person), i - MAX_SHAPE_WORDS)
+            while start < i and (fold(doc[start].text) in self.post_joiners or doc[start].text in HYPHENS):
+                start += 1  # "अध्यक्ष कम सचिव": two posts joined, read by _extend_posts
+            if start == i or any(ctx.places[k] is not None or ctx.agencies[k] is not None for k in range(start, i)):
+                continue
+            row = single[i][2] if i in single else {"surface": token.text, "english": english}
+            grown[i] = (start, i + 1, row)
+        posts = [p for p in posts if p[0] not in grown] + list(grown.values())
+        return sorted(posts, key=lambda p: p[0])
+
+    def _plural_post_list(self, ctx: "_Context", start: int, end: int, row: dict) -> list[dict]:
+        """"तीन सलाहकारों - क, ख और ग", "जिलाधिकारियों क, ख": the singular post is each listed name's."""
+        doc, j = ctx.doc, end
+        while j < len(doc) and doc[j].text in self.list_openers:
+            j += 1
+        name = self.names.read_forward(doc, j, ctx.blocked, ctx.person)
+        if name is None or (name.honorific_start if name.honorific_start is not None else name.start) != j:
+            return []
+        info = {"designation": row["surface"], "designation_en": row["english"]}
+        return [_mention(doc, name, start, info)] + self._list_after(ctx, name.end, info)
 
     def _after_designation(self, ctx: "_Context", start: int, end: int, row: dict) -> list[dict]:
         """"पुलिस महानिरीक्षक बिलासपुर रेंज डॉ. संजीव शुक्ला", "एएसपी क, ख, ग"."""
@@ -114,6 +160,8 @@ class Officials(PackStage):
                 key, span = body  # "मुख्य कार्यपालन अधिकारी, जिला पंचायत, <name>", "निदेशक (प्रशासन), <body>, <name>"
                 info[key] = span.text
                 j = span.end
+            elif self._address_at(doc, j):  # "मंत्री महोदय श्री X", "जिलाधिकारी साहब X"
+                j += 1
             elif "jurisdiction" not in info and (place_end := ctx.place_at(j)) and self._name_at(ctx, place_end):
                 info["jurisdiction"] = doc[j:place_end].text  # a place named elsewhere in the story
                 j = place_end  # ("तहसील X ... सीओ X <name>") that the model read into the name
@@ -131,6 +179,11 @@ class Officials(PackStage):
             info["jurisdiction"] = doc[name.start].text  # "सीओ <town> रामसेवक गौतम"
             name = Name(name.start + 1, name.end, None, None)
         return (name, info) if name else None
+
+    def _address_at(self, doc: Doc, j: int) -> bool:
+        """A form of address after a post, unless it starts a name ("साहब सिंह")."""
+        return fold(doc[j].text) in self.names.address and not (
+            j + 1 < len(doc) and fold(doc[j + 1].text) in self.names.known)
 
     def _one_word_name(self, ctx: "_Context", j: int) -> Name | None:
         """"हेड कांस्टेबल मगाराम की ...": a lone word after a post is a name when a postposition,
@@ -459,15 +512,25 @@ def _merge_overlapping(mentions: list[dict]) -> list[dict]:
     return sorted(out, key=lambda m: m["start"])
 
 
+def _quoted_after(doc: Doc, end: int) -> list[str]:
+    """"रमेश पोखरियाल 'निशंक'": one quoted word right after a name is the person's pen name."""
+    if end + 2 < len(doc) and doc[end].text in QUOTES and doc[end + 2].text in QUOTES and is_word(doc[end + 1]):
+        return [fold(doc[end + 1].text)]
+    return []
+
+
 def _one_per_person(doc: Doc, mentions: list[dict]) -> list[Span]:
     """Merge mentions of one person (same folded name): the first span, fields from all.
     A surname alone ("कलेक्टर <surname>", "श्री <surname>") is the person last named in full with it."""
     people: dict[str, dict] = {}
+    aliases: dict[str, set[str]] = {}  # full name -> its surname and a quoted pen name after it
     for m in _merge_overlapping(mentions):
         words = [fold(t.text) for t in doc[m["name_start"]:m["name_end"]] if t.text != "."]
         key = " ".join(words)
         if len(words) == 1 and key not in people:
-            key = next((k for k in reversed(people) if k.split()[-1] == key and " " in k), key)
+            key = next((k for k in reversed(people) if key in aliases.get(k, ()) and " " in k), key)
+        if len(words) > 1:
+            aliases.setdefault(key, set()).update({words[-1], *_quoted_after(doc, m["name_end"])})
         if key in people:
             for field, value in m.items():
                 if people[key].get(field) is None and value:
@@ -475,7 +538,7 @@ def _one_per_person(doc: Doc, mentions: list[dict]) -> list[Span]:
         else:
             people[key] = dict(m)
     for key in [k for k in people if " " not in k]:  # the surname came first (a headline)
-        full = [k for k in people if " " in k and k.split()[-1] == key]
+        full = [k for k in people if " " in k and key in aliases.get(k, ())]
         if len(full) == 1:
             for field, value in people.pop(key).items():
                 if people[full[0]].get(field) is None and value:
