@@ -490,6 +490,9 @@ VARIANT_CASES = [
     ("श्री निशंक ने सत्र खोला। मानव संसाधन विकास मंत्री श्री रमेश पोखरियाल ‘निशंक’ ने कहा।",
      "रमेश पोखरियाल", "मानव संसाधन विकास मंत्री"),
     ("कलेक्टर श्री प्रकाश वर्मा ने बैठक ली। श्री वर्मा ने निर्देश दिए।", "प्रकाश वर्मा", "कलेक्टर"),
+    ("केंद्रीय मंत्री श्री डीवी सदानंद गौड़ा ने कहा। श्री डी.वी. सदानंद गौड़ा ने बताया। श्री सदानंद गौड़ा ने धन्यवाद दिया।",
+     "डीवी सदानंद गौड़ा", "केंद्रीय मंत्री"),
+    ("कलेक्टर डॉ. पी. एन. राव ने निर्देश दिए। बाद में श्री पी.एन. राव ने कहा।", "पी. एन. राव", "कलेक्टर"),
 ]
 
 
@@ -497,3 +500,15 @@ VARIANT_CASES = [
 def test_variants_of_one_person_merge_within_a_document(nlp, text, name, post):
     found = officials(nlp, text)
     assert list(found) == [name] and found[name]["designation"] == post
+
+
+@pytest.mark.parametrize("text,name,post,honorific", [
+    ("मुख्यमंत्रीश्री योगेश पटेल ने उद्घाटन किया।", "योगेश पटेल", "मुख्यमंत्री", "श्री"),
+    ("सचिवश्री अनिल कुमार ने बैठक ली।", "अनिल कुमार", "सचिव", "श्री"),
+    ("कलेक्टरश्रीमती अनीता यादव ने निरीक्षण किया।", "अनीता यादव", "कलेक्टर", "श्रीमती"),
+])
+def test_post_glued_to_its_honorific(nlp, text, name, post, honorific):
+    """"मंत्रीश्री": the press often drops the space; the post and the honorific are read apart."""
+    found = officials(nlp, text)
+    assert list(found) == [name]
+    assert (found[name]["designation"], found[name]["honorific"]) == (post, honorific)

@@ -10,11 +10,11 @@ from ..lexicon import designations
 from ..packs import LanguagePack, get_pack
 from .stage import PackStage
 from .lexmatch import PhraseTable, covered, fold, function_words, is_word
-from .names import Name, NameReader, Plurals
+from .names import Name, NameReader
+from .official_posts import PostShapes
 
 HYPHENS = {"-", "–", "—"}
 MAX_PORTFOLIO = 6
-MAX_SHAPE_WORDS = 4  # "सांस्कृतिक एवं युवा मामले निदेशक"; longer runs are a clause, not a post
 # "POST (QUALIFIER) NAME": how many tokens a bracketed wing/branch/body may hold, and the marks
 # it may contain besides words ("(कानून-व्यवस्था)", "(अपराध/साइबर)", "(प्रशासन, वित्त)").
 MAX_QUALIFIER = 8
@@ -35,16 +35,9 @@ class Officials(PackStage):
         super().__init__(nlp, pack)
         rows = designations(pack)
         self.designations = PhraseTable(nlp.tokenizer, [(r["surface"], r) for r in rows])
-        # "तीन सलाहकारों - क, ख और ग", "जिलाधिकारियों क, ख": a post in the oblique plural before
-        # a list of names is each name's post (read back to the singular the lexicon lists).
-        plurals = Plurals(pack)
-        self.plural_posts = PhraseTable(nlp.tokenizer, [
-            (" ".join(r["surface"].split()[:-1] + [form]), r) for r in rows for form in plurals(r["surface"].split()[-1])])
-        self.list_openers = set(pack.words("officials", "list_openers"))
-        # "<X> अधिकारी", "<X> प्रभारी": a post the lexicon lacks, read from its head word.
-        self.shape_heads = dict(line.split(" ", 1) for line in pack.words("officials", "shape_heads"))
         self.services = PhraseTable(nlp.tokenizer, [(r["surface"], r) for r in pack.table("services")])
         self.names = NameReader(self.designations, self.services, pack)
+        self.shapes = PostShapes(nlp, pack, rows, self.designations, self.names.honorifics)
         self.modifiers = {fold(w) for w in pack.wordlist("post_modifiers")}
         self.connectors = set(pack.role("conjunction"))
         self.list_links = self.connectors | {","}
@@ -69,7 +62,8 @@ class Officials(PackStage):
 
     def __call__(self, doc: Doc) -> Doc:
         ctx = _Context(doc)
-        posts = self._shape_posts(ctx, list(self.designations.find(doc)), ctx.person)
+        posts = self.shapes.grow(ctx, list(self.designations.find(doc)),
+                                 lambda d, i, in_post: self._portfolio_start(d, i, in_post, ctx.person), self.post_joiners)
         for start, end, _ in posts:  # a name never runs into a post ("... महानिरीक्षक आलोक जैन")
             ctx.blocked[start:end] = [True] * (end - start)
         posts = self._extend_posts(doc, [p for p in posts if not self._surname_not_post(ctx, *p)], ctx.person)
@@ -82,38 +76,16 @@ class Officials(PackStage):
             mentions += self._before_parenthesis(ctx, start, end, row)
         for start, end, row in self.services.find(doc):
             mentions += self._before_service(ctx, start, end, row)
-        for start, end, row in self.plural_posts.find(doc):
+        for start, end, row in self.shapes.plural.find(doc):
             mentions += self._plural_post_list(ctx, start, end, row)
         mentions += self._honorific_persons(ctx, mentions)
         doc.spans["officials"] = _one_per_person(doc, mentions)
         return doc
 
-    def _shape_posts(self, ctx: "_Context", posts: list, person=frozenset()) -> list:
-        """The lexicon's posts, and posts it lacks read from their shape: "मीडिया प्रभारी",
-        "जनसंपर्क अधिकारी", "परियोजना निदेशक": a head word with the words that qualify it before
-        it (up to a function word, a name, a place, a body or another post)."""
-        doc = ctx.doc
-        single = {start: (start, end, row) for start, end, row in posts if end - start == 1}
-        in_post = {k for start, end, _ in posts for k in range(start, end)}
-        grown: dict[int, tuple] = {}
-        for i, token in enumerate(doc):
-            english = self.shape_heads.get(fold(token.text))
-            if english is None or ctx.agencies[i] is not None or (i in in_post and i not in single):
-                continue  # part of a body's name or of a longer known post
-            start = max(self._portfolio_start(doc, i, in_post - {i}, person), i - MAX_SHAPE_WORDS)
-            while start < i and (fold(doc[start].text) in self.post_joiners or doc[start].text in HYPHENS):
-                start += 1  # "अध्यक्ष कम सचिव": two posts joined, read by _extend_posts
-            if start == i or any(ctx.places[k] is not None or ctx.agencies[k] is not None for k in range(start, i)):
-                continue
-            row = single[i][2] if i in single else {"surface": token.text, "english": english}
-            grown[i] = (start, i + 1, row)
-        posts = [p for p in posts if p[0] not in grown] + list(grown.values())
-        return sorted(posts, key=lambda p: p[0])
-
     def _plural_post_list(self, ctx: "_Context", start: int, end: int, row: dict) -> list[dict]:
         """"तीन सलाहकारों - क, ख और ग", "जिलाधिकारियों क, ख": the singular post is each listed name's."""
         doc, j = ctx.doc, end
-        while j < len(doc) and doc[j].text in self.list_openers:
+        while j < len(doc) and doc[j].text in self.shapes.list_openers:
             j += 1
         name = self.names.read_forward(doc, j, ctx.blocked, ctx.person)
         if name is None or (name.honorific_start if name.honorific_start is not None else name.start) != j:
@@ -130,12 +102,16 @@ class Officials(PackStage):
         if not found:
             return []
         name, info = found
-        return [_mention(doc, name, start, info)] + self._list_after(ctx, name.end, info)
+        shared = {k: v for k, v in info.items() if k != "honorific"}  # a glued honorific is the first name's
+        return [_mention(doc, name, start, info)] + self._list_after(ctx, name.end, shared)
 
     def _name_after(self, ctx: "_Context", start: int, end: int, row: dict) -> tuple[Name, dict] | None:
         """The name the post at start:end is written before, with what stands between them."""
         doc = ctx.doc
         info = {"designation": doc[start:end].text, "designation_en": row["english"]}
+        if row.get("glued_honorific"):  # "मंत्रीश्री X": the post and the honorific, unglued
+            info["designation"] = info["designation"][:-len(row["glued_honorific"])]
+            info["honorific"] = row["glued_honorific"]
         info.update(self._owner_before(ctx, start))
         j = post_end = end
         while j < len(doc):  # jurisdiction, agency or "(qualifier)" between the post and the name
@@ -512,6 +488,25 @@ def _merge_overlapping(mentions: list[dict]) -> list[dict]:
     return sorted(out, key=lambda m: m["start"])
 
 
+def _name_words(span: Span) -> list[str]:
+    """A name's folded words, initials written alike: "डी.वी.", "डी. वी." and "डीवी" are one word
+    ("डीवी"): dots dropped, a run of one-letter initials joined."""
+    words, initials = [], []
+    for token in span:
+        text = fold(token.text).replace(".", "")
+        if not text:
+            continue
+        if len(text) <= 2 and token.i + 1 < len(span.doc) and span.doc[token.i + 1].text == "." or \
+                "." in token.text.rstrip("."):
+            initials.append(text)
+            continue
+        if initials:
+            words.append("".join(initials))
+            initials = []
+        words.append(text)
+    return words + (["".join(initials)] if initials else [])
+
+
 def _quoted_after(doc: Doc, end: int) -> list[str]:
     """"रमेश पोखरियाल 'निशंक'": one quoted word right after a name is the person's pen name."""
     if end + 2 < len(doc) and doc[end].text in QUOTES and doc[end + 2].text in QUOTES and is_word(doc[end + 1]):
@@ -525,7 +520,7 @@ def _one_per_person(doc: Doc, mentions: list[dict]) -> list[Span]:
     people: dict[str, dict] = {}
     aliases: dict[str, set[str]] = {}  # full name -> its surname and a quoted pen name after it
     for m in _merge_overlapping(mentions):
-        words = [fold(t.text) for t in doc[m["name_start"]:m["name_end"]] if t.text != "."]
+        words = _name_words(doc[m["name_start"]:m["name_end"]])
         key = " ".join(words)
         if len(words) == 1 and key not in people:
             key = next((k for k in reversed(people) if key in aliases.get(k, ()) and " " in k), key)
@@ -537,8 +532,12 @@ def _one_per_person(doc: Doc, mentions: list[dict]) -> list[Span]:
                     people[key][field] = value
         else:
             people[key] = dict(m)
-    for key in [k for k in people if " " not in k]:  # the surname came first (a headline)
-        full = [k for k in people if " " in k and key in aliases.get(k, ())]
+    for key in list(people):  # the surname came first (a headline), or the name without initials
+        words = key.split()
+        if len(words) == 1:
+            full = [k for k in people if " " in k and key in aliases.get(k, ())]
+        else:  # "सदानंद गौड़ा" ... "डीवी सदानंद गौड़ा"
+            full = [k for k in people if len(k.split()) > len(words) and k.split()[-len(words):] == words]
         if len(full) == 1:
             for field, value in people.pop(key).items():
                 if people[full[0]].get(field) is None and value:
