@@ -119,6 +119,8 @@ class NameReader:
             start, hon, hon_start = start + 1, None, None
         while end > start and fold(doc[end - 1].text) in self.address:  # "रमेश यादव जी", "कलेक्टर साहब"
             end -= 1
+        while start < end and fold(doc[start].text) in self.address and hon is None:  # "माननीय X"
+            start += 1
         end = self._cut_run_on(doc, start, end)
         words = [fold(t.text) for t in doc[start:end] if t.text != "."]
         if not words:

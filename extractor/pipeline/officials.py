@@ -159,7 +159,7 @@ class Officials(PackStage):
     def _address_at(self, doc: Doc, j: int) -> bool:
         """A form of address after a post, unless it starts a name ("साहब सिंह")."""
         return fold(doc[j].text) in self.names.address and not (
-            j + 1 < len(doc) and fold(doc[j + 1].text) in self.names.known)
+            j + 1 < len(doc) and fold(doc[j + 1].text) in self.names.known and not self.names.honorific_at(doc, j + 1))
 
     def _one_word_name(self, ctx: "_Context", j: int) -> Name | None:
         """"हेड कांस्टेबल मगाराम की ...": a lone word after a post is a name when a postposition,
