@@ -516,3 +516,18 @@ def test_post_glued_to_its_honorific(nlp, text, name, post, honorific):
     found = officials(nlp, text)
     assert list(found) == [name]
     assert (found[name]["designation"], found[name]["honorific"]) == (post, honorific)
+
+
+@pytest.mark.parametrize("text,expected", [
+    # ", <post>, <body>" after an honorific name is its post and body; a title is the post
+    # only when no other post is written
+    ("प्रोफेसर अनिल वर्मा, सचिव, जैव प्रौद्योगिकी विभाग ने कहा कि शोध जारी है।",
+     {"अनिल वर्मा": ("सचिव", "जैव प्रौद्योगिकी विभाग")}),
+    ("टीम में प्रो. के. एस. मेनन, भौतिकी विभाग, और डॉ. रीना घोष, एसोसिएट प्रोफेसर, रसायन विभाग शामिल हैं।",
+     {"के. एस. मेनन": ("प्रो.", None), "रीना घोष": ("एसोसिएट प्रोफेसर", "रसायन विभाग")}),
+    ("विश्वविद्यालय के प्रोफेसर डा. अजय मलिक ने व्याख्यान दिया।", {"अजय मलिक": ("प्रोफेसर", None)}),
+    ("डॉ. सुमन राय ने कहा कि जांच जारी है।", {"सुमन राय": (None, None)}),
+])
+def test_post_written_after_the_name_and_academic_titles(nlp, text, expected):
+    found = officials(nlp, text)
+    assert {n: (o["designation"], o["agency"]) for n, o in found.items()} == expected

@@ -38,6 +38,7 @@ class Officials(PackStage):
         self.services = PhraseTable(nlp.tokenizer, [(r["surface"], r) for r in pack.table("services")])
         self.names = NameReader(self.designations, self.services, pack)
         self.shapes = PostShapes(nlp, pack, rows, self.designations, self.names.honorifics)
+        self.title_posts = {fold(k): v for k, v in (line.split(" ", 1) for line in pack.words("officials", "title_posts"))}
         self.modifiers = {fold(w) for w in pack.wordlist("post_modifiers")}
         self.connectors = set(pack.role("conjunction"))
         self.list_links = self.connectors | {","}
@@ -320,6 +321,8 @@ class Officials(PackStage):
         k = end + 1 if end < len(doc) and doc[end].text == "," else end
         if k < len(doc) and ctx.places[k] is not None and ctx.gazetteer[k]:
             info["jurisdiction"] = ctx.places[k].text
+        else:
+            info.update(ctx.agency_after(end))  # "X, सचिव, जैव प्रौद्योगिकी विभाग"
         return info
 
     def _before_parenthesis(self, ctx: "_Context", start: int, end: int, row: dict) -> list[dict]:
@@ -382,8 +385,18 @@ class Officials(PackStage):
                 continue
             name = self.names.read_forward(doc, i, ctx.blocked, ctx.person)
             if name and any(k in ctx.person for k in range(name.start, name.end)):
-                found.append(_mention(doc, name, i, {}))
+                info = self._post_after_name(ctx, name.end) or self._title_post(doc, i, name.honorific)
+                found.append(_mention(doc, name, i, info or {}))
         return found
+
+    def _title_post(self, doc: Doc, i: int, honorific: str | None) -> dict | None:
+        """"प्रो. X", "प्रोफेसर डा. X": an academic title before the name is the person's post
+        when no other post is written (words/officials.tsv: title_posts)."""
+        for text in (honorific, doc[i - 1].text if i > 0 else None):
+            english = self.title_posts.get(fold(text)) if text else None
+            if english:
+                return {"designation": text, "designation_en": english}
+        return None
 
 
 class _Context:
