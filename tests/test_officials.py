@@ -531,3 +531,24 @@ def test_post_glued_to_its_honorific(nlp, text, name, post, honorific):
 def test_post_written_after_the_name_and_academic_titles(nlp, text, expected):
     found = officials(nlp, text)
     assert {n: (o["designation"], o["agency"]) for n, o in found.items()} == expected
+
+
+@pytest.mark.parametrize("text,name,post,english", [
+    # a portfolio joined to its head word, though the lexicon lists neither spelling
+    ("शिक्षामंत्री सुरेश चंद्र ने कहा कि परीक्षाएं समय पर होंगी।", "सुरेश चंद्र", "शिक्षामंत्री", "Minister"),
+    ("केंद्रीय वित्तमंत्री अनीता राव ने घोषणा की।", "अनीता राव", "केंद्रीय वित्तमंत्री", "Minister"),
+    ("पर्यटनसचिव अरविंद सिंह ने कहा।", "अरविंद सिंह", "पर्यटनसचिव", "Secretary"),
+])
+def test_portfolio_joined_to_its_post(nlp, text, name, post, english):
+    found = officials(nlp, text)
+    assert list(found) == [name] and (found[name]["designation"], found[name]["designation_en"]) == (post, english)
+
+
+@pytest.mark.parametrize("text", [
+    "सभी जिलाधिकारियों को निर्देश दिए गए।",
+    "अधिकारियों कर्मचारियों ने भाग लिया।",
+    "बैठक में मंत्रियों सहित कई अधिकारी मौजूद थे।",
+    "सलाहकारों की नियुक्ति जल्द होगी।",
+])
+def test_plural_post_without_names(nlp, text):
+    assert officials(nlp, text) == {}

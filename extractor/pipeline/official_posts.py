@@ -1,10 +1,11 @@
-"""Posts hi_officials finds besides the lexicon's: read from their shape ("मीडिया प्रभारी"), glued
-to the honorific after them ("मंत्रीश्री"), and in the plural before a list of names
-("तीन सलाहकारों - क, ख और ग")."""
+"""Posts hi_officials finds besides the lexicon's: read from their shape ("मीडिया प्रभारी"), a
+portfolio joined to its head ("शिक्षामंत्री"), glued to the honorific after them ("मंत्रीश्री"),
+and in the plural before a list of names ("तीन सलाहकारों - क, ख और ग")."""
 from __future__ import annotations
 
 from spacy.tokens import Doc
 
+from ..lexicon import Compounds
 from ..packs import LanguagePack
 from .lexmatch import PhraseTable, fold
 from .names import Plurals
@@ -26,6 +27,9 @@ class PostShapes:
         self.list_openers = set(pack.words("officials", "list_openers"))
         # "मंत्रीश्री": the press drops the space between a one-word post and the honorific.
         self.glued = sorted((h for h in honorifics if len(h) > 1), key=len, reverse=True)
+        # "शिक्षामंत्री", "वित्तमंत्री": a portfolio joined to its head word (lexicon.Compounds).
+        self.compounds = Compounds(pack)
+        self.everyday = {fold(w) for w in self.compounds.known}
 
     def glued_at(self, doc: Doc, i: int) -> tuple[str, dict] | None:
         """(honorific, post row) when token i is a one-word post with an honorific glued on."""
@@ -35,6 +39,14 @@ class PostShapes:
                 hit = self.designations.match_words([text[:-len(honorific)]], 0)
                 if hit:
                     return doc[i].text[len(doc[i].text) - len(honorific):], hit[1]
+        return None
+
+    def joined_at(self, doc: Doc, i: int) -> dict | None:
+        """The post row of the head word when token i is "<word><head>" ("शिक्षामंत्री")."""
+        for left, head in self.compounds.split(doc[i].text):
+            hit = self.designations.match_words([fold(head)], 0)
+            if hit and fold(left) in self.everyday:
+                return hit[1]
         return None
 
     def grow(self, ctx, posts: list, portfolio_start, joiners: set[str]) -> list:
@@ -49,8 +61,9 @@ class PostShapes:
             if ctx.agencies[i] is not None or (i in in_post and i not in single):
                 continue  # part of a body's name or of a longer known post
             glued = None if i in in_post else self.glued_at(doc, i)
+            joined = None if i in in_post or glued else self.joined_at(doc, i)
             english = self.shape_heads.get(fold(token.text))
-            if english is None and glued is None:
+            if english is None and glued is None and joined is None:
                 continue
             start = max(portfolio_start(doc, i, in_post - {i}), i - MAX_SHAPE_WORDS)
             while start < i and (fold(doc[start].text) in joiners or doc[start].text in HYPHENS):
@@ -60,6 +73,8 @@ class PostShapes:
             if glued:
                 honorific, row = glued
                 grown[i] = (start, i + 1, {**row, "glued_honorific": honorific})
+            elif joined:  # the portfolio is inside the word; only modifiers may precede it
+                grown[i] = (i, i + 1, {**joined, "surface": token.text})
             elif start < i:
                 row = single[i][2] if i in single else {"surface": token.text, "english": english}
                 grown[i] = (start, i + 1, row)
