@@ -552,3 +552,16 @@ def test_glued_posts(nlp, text, name, fields):
 ])
 def test_plural_post_without_names(nlp, text):
     assert officials(nlp, text) == {}
+
+
+@pytest.mark.parametrize("text,expected", [
+    # initials without dots, though "के" is also the possessive; new posts of news copy
+    ("मौसम विभाग के वैज्ञानिक डॉ. आर के मेहता ने बताया कि बारिश होगी।",
+     {"आर के मेहता": ("वैज्ञानिक", "मौसम विभाग")}),
+    ("केंद्रीय मंत्री श्री आर के सिंह ने कहा।", {"आर के सिंह": ("केंद्रीय मंत्री", None)}),
+    ("भारतीय रिज़र्व बैंक के गवर्नर अनिल दास ने दरें घोषित कीं।", {"अनिल दास": ("गवर्नर", "भारतीय रिज़र्व बैंक")}),
+    ("डॉ. आर के साथ बैठक हुई।", {}),  # "के साथ": the possessive, no initial
+])
+def test_undotted_initials_and_news_posts(nlp, text, expected):
+    found = officials(nlp, text)
+    assert {n: (o["designation"], o["agency"]) for n, o in found.items()} == expected
