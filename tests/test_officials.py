@@ -395,3 +395,173 @@ def test_places_one_word_names_and_new_posts(nlp, text, expected):
 ])
 def test_no_official_without_a_name(nlp, text):
     assert officials(nlp, text) == {}
+
+
+# --- generalisation (issue 11): plural posts, forms of address, joined posts, posts by shape,
+# variants of one person in a document. Names invented; constructions of Hindi official prose.
+PLURAL_POST_CASES = [
+    ("बैठक में तीन सलाहकारों - राजेश कुमार, सुनीता शर्मा और अनिल मेहता ने भाग लिया।",
+     {"राजेश कुमार": "सलाहकार", "सुनीता शर्मा": "सलाहकार", "अनिल मेहता": "सलाहकार"}),
+    ("समीक्षा बैठक में जिलाधिकारियों रमेश यादव, सीमा वर्मा ने भाग लिया।",
+     {"रमेश यादव": "जिलाधिकारी", "सीमा वर्मा": "जिलाधिकारी"}),
+    ("प्रशिक्षण में दो निरीक्षकों: मोहन लाल और दिनेश चौहान को सम्मानित किया गया।",
+     {"मोहन लाल": "निरीक्षक", "दिनेश चौहान": "निरीक्षक"}),
+]
+
+
+@pytest.mark.parametrize("text,expected", PLURAL_POST_CASES)
+def test_plural_post_before_a_list_is_each_names_post(nlp, text, expected):
+    found = officials(nlp, text)
+    assert {name: found[name]["designation"] for name in found} == expected
+
+
+ADDRESS_CASES = [
+    ("कलेक्टर साहब ने निरीक्षण किया।", {}),
+    ("डीएम महोदय ने निर्देश दिए।", {}),
+    ("माननीय मंत्री जी नें यह निर्देश दिया।", {}),
+    ("श्री रमेश यादव जी ने कहा कि काम जल्द पूरा होगा।", {"रमेश यादव": None}),
+    ("श्री अनिल कुमार साहब ने उद्घाटन किया।", {"अनिल कुमार": None}),
+    ("मंत्री महोदय श्री अनिल कुमार ने उद्घाटन किया।", {"अनिल कुमार": "मंत्री"}),
+    ("जिलाधिकारी साहब श्री अनिल कुमार ने फीता काटा।", {"अनिल कुमार": "जिलाधिकारी"}),
+    ("श्री जी. किशन रेड्डी ने कहा।", {"जी. किशन रेड्डी": None}),  # "जी." is an initial
+    ("समारोह में राज्यपाल माननीय श्रीमती कमला देवी ने पुरस्कार दिए।", {"कमला देवी": "राज्यपाल"}),
+    ("माननीय मंत्री जी ने सभी अधिकारियों को निर्देश दिया।", {}),
+]
+
+
+@pytest.mark.parametrize("text,expected", ADDRESS_CASES)
+def test_forms_of_address_are_never_names(nlp, text, expected):
+    found = officials(nlp, text)
+    assert {name: found[name]["designation"] for name in found} == expected
+
+
+JOINED_POST_CASES = [
+    ("गृहमंत्री अमित कुमार ने बैठक की।", "गृह मंत्री", "अमित कुमार"),
+    ("गृह मंत्री अमित कुमार ने बैठक की।", "गृह मंत्री", "अमित कुमार"),
+    ("मुख्यमंत्री योगेश पटेल ने योजना की शुरुआत की।", "मुख्यमंत्री", "योगेश पटेल"),
+    ("मुख्य मंत्री योगेश पटेल ने योजना की शुरुआत की।", "मुख्यमंत्री", "योगेश पटेल"),
+    ("जिलाधिकारी रमेश यादव ने निरीक्षण किया।", "जिलाधिकारी", "रमेश यादव"),
+    ("जिला अधिकारी रमेश यादव ने निरीक्षण किया।", "जिलाधिकारी", "रमेश यादव"),
+    ("उपायुक्त सुनील वर्मा ने बैठक ली।", "उप आयुक्त", "सुनील वर्मा"),
+    ("उप आयुक्त सुनील वर्मा ने बैठक ली।", "उप आयुक्त", "सुनील वर्मा"),
+]
+
+
+@pytest.mark.parametrize("text,lexicon_post,name", JOINED_POST_CASES)
+def test_joined_and_spaced_posts_are_one_designation(nlp, text, lexicon_post, name):
+    """Both spellings are read, as written, with the English of the lexicon's post."""
+    from extractor.lexicon import designations
+    from extractor.packs import get_pack
+    english = {r["surface"]: r["english"] for r in designations(get_pack("hi"))}[lexicon_post]
+    found = officials(nlp, text)
+    assert found[name]["designation"] == text.split(name)[0].strip()
+    assert found[name]["designation_en"] == english
+
+
+SHAPE_POST_CASES = [
+    ("मीडिया प्रभारी अजय सिंह ने बताया कि शिविर कल लगेगा।", "अजय सिंह", "मीडिया प्रभारी", "In-charge"),
+    ("परियोजना निदेशक कविता राव ने प्रगति बताई।", "कविता राव", "परियोजना निदेशक", "Director"),
+    ("वार्ड अधिकारी मनोज तिवारी ने जानकारी दी।", "मनोज तिवारी", "वार्ड अधिकारी", "Officer"),
+    ("भंडार प्रभारी सुरेश पाल ने सूची सौंपी।", "सुरेश पाल", "भंडार प्रभारी", "In-charge"),
+    ("विश्वविद्यालय के सांस्कृतिक एवं युवा मामले निदेशक डा. अशोक शर्मा ने स्वागत किया।",
+     "अशोक शर्मा", "सांस्कृतिक एवं युवा मामले निदेशक", "Director"),
+]
+
+
+@pytest.mark.parametrize("text,name,post,english", SHAPE_POST_CASES)
+def test_posts_the_lexicon_lacks_are_read_from_their_shape(nlp, text, name, post, english):
+    found = officials(nlp, text)
+    assert found[name]["designation"] == post and found[name]["designation_en"] == english
+
+
+@pytest.mark.parametrize("text", [
+    "विभाग के अधिकारी मौजूद रहे।",
+    "सभी प्रभारी समय पर पहुंचें।",
+    "विभाग के अधिकारी रमेश यादव ने बताया।",  # no qualifying word: a generic officer, not a post
+    "वहीं अधिकारी सुरेश पाल ने बताया।",  # a discourse adverb qualifies no post
+    "मौके पर मौजूद प्रभारी सुरेश पाल ने बताया।",
+])
+def test_bare_head_word_is_no_post(nlp, text):
+    found = officials(nlp, text)
+    assert all(o["designation"] is None for o in found.values()), found
+
+
+VARIANT_CASES = [
+    ("श्री अमित शाह ने कहा कि सरकार प्रतिबद्ध है। शाह ने बताया कि काम हुआ। गृह मंत्री श्री शाह ने धन्यवाद दिया।",
+     "अमित शाह", "गृह मंत्री"),
+    ("मानव संसाधन विकास मंत्री श्री रमेश पोखरियाल 'निशंक' ने कहा। बाद में श्री निशंक ने धन्यवाद दिया।",
+     "रमेश पोखरियाल", "मानव संसाधन विकास मंत्री"),
+    ("श्री निशंक ने सत्र खोला। मानव संसाधन विकास मंत्री श्री रमेश पोखरियाल ‘निशंक’ ने कहा।",
+     "रमेश पोखरियाल", "मानव संसाधन विकास मंत्री"),
+    ("कलेक्टर श्री प्रकाश वर्मा ने बैठक ली। श्री वर्मा ने निर्देश दिए।", "प्रकाश वर्मा", "कलेक्टर"),
+    ("केंद्रीय मंत्री श्री डीवी सदानंद गौड़ा ने कहा। श्री डी.वी. सदानंद गौड़ा ने बताया। श्री सदानंद गौड़ा ने धन्यवाद दिया।",
+     "डीवी सदानंद गौड़ा", "केंद्रीय मंत्री"),
+    ("कलेक्टर डॉ. पी. एन. राव ने निर्देश दिए। बाद में श्री पी.एन. राव ने कहा।", "पी. एन. राव", "कलेक्टर"),
+]
+
+
+@pytest.mark.parametrize("text,name,post", VARIANT_CASES)
+def test_variants_of_one_person_merge_within_a_document(nlp, text, name, post):
+    found = officials(nlp, text)
+    assert list(found) == [name] and found[name]["designation"] == post
+
+
+@pytest.mark.parametrize("text,expected", [
+    # ", <post>, <body>" after an honorific name is its post and body; a title is the post
+    # only when no other post is written
+    ("प्रोफेसर अनिल वर्मा, सचिव, जैव प्रौद्योगिकी विभाग ने कहा कि शोध जारी है।",
+     {"अनिल वर्मा": ("सचिव", "जैव प्रौद्योगिकी विभाग")}),
+    ("टीम में प्रो. के. एस. मेनन, भौतिकी विभाग, और डॉ. रीना घोष, एसोसिएट प्रोफेसर, रसायन विभाग शामिल हैं।",
+     {"के. एस. मेनन": ("प्रो.", None), "रीना घोष": ("एसोसिएट प्रोफेसर", "रसायन विभाग")}),
+    ("विश्वविद्यालय के प्रोफेसर डा. अजय मलिक ने व्याख्यान दिया।", {"अजय मलिक": ("प्रोफेसर", None)}),
+    ("डॉ. सुमन राय ने कहा कि जांच जारी है।", {"सुमन राय": (None, None)}),
+])
+def test_post_written_after_the_name_and_academic_titles(nlp, text, expected):
+    found = officials(nlp, text)
+    assert {n: (o["designation"], o["agency"]) for n, o in found.items()} == expected
+
+
+# One-word posts the press glues: to the honorific after them ("मंत्रीश्री": the post and the
+# honorific are read apart) or to the portfolio before them ("शिक्षामंत्री", though the lexicon
+# lists neither spelling).
+GLUED_POST_CASES = [
+    ("मुख्यमंत्रीश्री योगेश पटेल ने उद्घाटन किया।", "योगेश पटेल",
+     {"designation": "मुख्यमंत्री", "honorific": "श्री", "designation_en": "Chief Minister"}),
+    ("सचिवश्री अनिल कुमार ने बैठक ली।", "अनिल कुमार", {"designation": "सचिव", "honorific": "श्री"}),
+    ("कलेक्टरश्रीमती अनीता यादव ने निरीक्षण किया।", "अनीता यादव", {"designation": "कलेक्टर", "honorific": "श्रीमती"}),
+    ("शिक्षामंत्री सुरेश चंद्र ने कहा कि परीक्षाएं समय पर होंगी।", "सुरेश चंद्र",
+     {"designation": "शिक्षामंत्री", "designation_en": "Minister"}),
+    ("केंद्रीय वित्तमंत्री अनीता राव ने घोषणा की।", "अनीता राव",
+     {"designation": "केंद्रीय वित्तमंत्री", "designation_en": "Minister"}),
+    ("पर्यटनसचिव अरविंद सिंह ने कहा।", "अरविंद सिंह", {"designation": "पर्यटनसचिव", "designation_en": "Secretary"}),
+]
+
+
+@pytest.mark.parametrize("text,name,fields", GLUED_POST_CASES)
+def test_glued_posts(nlp, text, name, fields):
+    found = officials(nlp, text)
+    assert list(found) == [name]
+    assert {k: found[name][k] for k in fields} == fields
+
+
+@pytest.mark.parametrize("text", [
+    "सभी जिलाधिकारियों को निर्देश दिए गए।",
+    "अधिकारियों कर्मचारियों ने भाग लिया।",
+    "बैठक में मंत्रियों सहित कई अधिकारी मौजूद थे।",
+    "सलाहकारों की नियुक्ति जल्द होगी।",
+])
+def test_plural_post_without_names(nlp, text):
+    assert officials(nlp, text) == {}
+
+
+@pytest.mark.parametrize("text,expected", [
+    # initials without dots, though "के" is also the possessive; new posts of news copy
+    ("मौसम विभाग के वैज्ञानिक डॉ. आर के मेहता ने बताया कि बारिश होगी।",
+     {"आर के मेहता": ("वैज्ञानिक", "मौसम विभाग")}),
+    ("केंद्रीय मंत्री श्री आर के सिंह ने कहा।", {"आर के सिंह": ("केंद्रीय मंत्री", None)}),
+    ("भारतीय रिज़र्व बैंक के गवर्नर अनिल दास ने दरें घोषित कीं।", {"अनिल दास": ("गवर्नर", "भारतीय रिज़र्व बैंक")}),
+    ("डॉ. आर के साथ बैठक हुई।", {}),  # "के साथ": the possessive, no initial
+])
+def test_undotted_initials_and_news_posts(nlp, text, expected):
+    found = officials(nlp, text)
+    assert {n: (o["designation"], o["agency"]) for n, o in found.items()} == expected

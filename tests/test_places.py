@@ -295,3 +295,57 @@ def test_places_beside_the_new_rules(nlp, text, present):
 def test_seas_and_oceans(nlp, text, canonical):
     doc = nlp(text)
     assert canonical in [s._.places["canonical"] for s in doc.spans["places"]]
+
+
+# Countries and foreign cities: Hindi names from Unicode CLDR (babel), generated into
+# lexicons/places_world.tsv by models/tools/build_world_places.py and merged into places.tsv.
+WORLD_CASES = [
+    ("प्रतिनिधिमंडल ने फ्रांस और जापान का दौरा किया।", [("फ्रांस", "country", "France"), ("जापान", "country", "Japan")]),
+    ("प्रधानमंत्री ने फ़्रांस के राष्ट्रपति से बात की।", [("फ़्रांस", "country", "France")]),
+    ("मंत्री ने टोक्यो और पेरिस में निवेशकों से मुलाकात की।",
+     [("टोक्यो", "foreign_city", "Tokyo"), ("पेरिस", "foreign_city", "Paris")]),
+    ("काबुल में भारतीय दूतावास ने परामर्श जारी किया।", [("काबुल", "foreign_city", "Kabul")]),
+    ("भारत और संयुक्त राज्य के बीच समझौता हुआ।", [("भारत", "country", "India"), ("संयुक्त राज्य", "country", "United States")]),
+    ("गिनी, माली और चाड के राजदूतों ने भाग लिया।",
+     [("गिनी", "country", "Guinea"), ("माली", "country", "Mali"), ("चाड", "country", "Chad")]),
+    ("बर्मा से आए शरणार्थियों को राहत दी गई।", [("बर्मा", "country", "Myanmar")]),  # CLDR's "म्यांमार (बर्मा)"
+    # ambiguous names (common words by the HiNER corpus) need a cue or a neighbouring place
+    ("उन्होंने गिनी चुनी बातें कहीं।", []),
+    ("राज्य सरकार ने संयुक्त राज्य स्तर पर बैठक की।", []),
+]
+
+
+@pytest.mark.parametrize("text,expected", WORLD_CASES)
+def test_countries_and_foreign_cities(nlp, text, expected):
+    doc = nlp(text)
+    assert [(s.text, s._.places["kind"], s._.places["name_en"]) for s in doc.spans["places"]] == expected
+
+
+def _load_world_builder():
+    spec = importlib.util.spec_from_file_location("build_world_places", ROOT / "models" / "tools" / "build_world_places.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_world_places_come_from_cldr_and_skip_india():
+    rows = get_pack().table("places_world")
+    assert {r["kind"] for r in rows} == {"country", "foreign_city"}
+    assert len([r for r in rows if r["kind"] == "country"]) > 200  # every CLDR territory, not a hand list
+    assert not [r for r in rows if r["note"] in ("IN", "Asia/Kolkata")]
+    forms = {r["name_hi"] for r in get_pack().table("places")}
+    lines = get_pack().path("lexicons", "places_world_ambiguous.txt").read_text(encoding="utf-8").splitlines()
+    names = [l.split("\t")[0] for l in lines if l.strip() and not l.startswith("#")]
+    assert names and all(n in forms for n in names)
+
+
+def test_world_builder_reproduces_places_world():
+    pytest.importorskip("babel", reason="babel absent: cannot rebuild places_world.tsv")
+    builder = _load_world_builder()
+    hiner = builder.hiner_dir()
+    if not (hiner / "train.conll").exists():
+        pytest.skip(f"shared hindi-ner data absent at {hiner}")
+    rows, ambiguous = builder.build(hiner)
+    lexicons = ROOT / "models" / "hi" / "lexicons"
+    assert builder.render(rows) == (lexicons / "places_world.tsv").read_text(encoding="utf-8")
+    assert builder.render_ambiguous(ambiguous) == (lexicons / "places_world_ambiguous.txt").read_text(encoding="utf-8")

@@ -84,7 +84,7 @@ class Cleaner:
         self.related_headings = pack.patterns("related_headings")
         self.trailing_credits = pack.patterns("trailing_credits")
         self.normalised_languages = frozenset(pack.words("clean", "normalised_languages"))
-        stops, closing = pack.words("clean", "full_stops"), pack.words("clean", "closing_marks")
+        stops, closing = pack.role("sentence_end"), pack.words("clean", "closing_marks")
         self.full_stops = (*stops, ".")
         self.terminal_marks = (*stops, ".", *closing)
         self.sentence_ends = (*self.terminal_marks, "?", "!", *_SENTENCE_CLOSERS)

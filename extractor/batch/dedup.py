@@ -32,7 +32,7 @@ SCHEMA = (
 
 
 def _edge_marks(pack: LanguagePack) -> str:
-    return "".join(pack.words("dedup", "word_edge_marks")) + _EDGE_MARKS
+    return "".join(pack.role("sentence_end") + pack.words("dedup", "word_edge_marks")) + _EDGE_MARKS
 
 
 def words(text: str, marks: str) -> list[str]:

@@ -56,6 +56,7 @@ def _build_patterns(lex: DateLexicon) -> dict[str, str]:
     """
     day = rf"\d{AFTER_FIRST_DIGIT}\d?"
     mon, year = rf"(?P<mon>{lex.month})", rf"(?P<year>{YEAR_WIDE})"
+    year_word = rf"(?P<yword>{lex.words('year_word')})"
     joiner = rf"(?:{S}*(?:,|-|–|—|&){S}*|{S}+(?:{'|'.join(lex.joining_words)}){S}+)"
     modifier = rf"(?<![{W}])(?:{lex.words('future_before')}|{lex.words('past_before')}){S}+$"
     return {
@@ -64,7 +65,7 @@ def _build_patterns(lex: DateLexicon) -> dict[str, str]:
         "day_groups": rf"(?P<days>{day}{ORD}(?:{joiner}\d{{1,2}}{ORD})+){S}*-?{S}*{mon}\.?"
                       rf"(?:,?{S}*{year})?{WORD_R}",
         "day_month": rf"(?:(?P<day>{day}){ORD}|(?P<word>{lex.words('day_word')}))"
-                     rf"{S}*[-/.]?{S}*{mon}(?:\.?{S}*[,/-]?{S}*{year}{NUM_R}|{WORD_R})",
+                     rf"{S}*[-/.]?{S}*{mon}(?:\.?{S}*[,/-]?{S}*(?:{year}{NUM_R}|{year_word}{WORD_R})|{WORD_R})",
         "month_day": rf"{mon}\.?{S}+(?P<day>\d{{1,2}}){ORD}(?:,?{S}*{year})?{NUM_R}",
         "month_year": rf"{mon}\.?{S}*[,-]?{S}*{year}{NUM_R}",
         "month": rf"{mon}{WORD_R}(?={S}*(?:{'|'.join(lex.month_cues)}))",
@@ -77,6 +78,7 @@ def _build_patterns(lex: DateLexicon) -> dict[str, str]:
         "year_link": rf"(?:{S}*,{S}*|{S}+(?:{'|'.join(lex.joining_words)}){S}+)",
         "year_pair": rf"(?P<year>{YEAR}){S}*[-–/]{S}*(?P<second>\d{{4}}|\d{{2}}){NUM_R}",
         "year": rf"{year}{NUM_R}",  # 1500-2099, only with a cue
+        "year_word": rf"{year_word}{WORD_R}",  # "दो हज़ार सत्रह", only with a cue
         "weekday": rf"(?P<wd>{lex.weekday}){WORD_R}",
         "relative": rf"{alternation(lex.relative)}{WORD_R}",
         "not_relative": rf"{lex.words('not_relative')}{WORD_R}",
@@ -153,7 +155,7 @@ def find_day_month(lex: DateLexicon, text: str) -> Iterator[Found]:
     """Day before month, year optional: "3 अप्रैल 2024", "3 अप्रैल, 2024", "3rd April", "पहली अगस्त"."""
     for m in _month_matches(lex, "day_month", text):
         day = int(m.group("day") or lex.cues["day_word"][key(m.group("word"))])
-        month, year = lex.months[key(m.group("mon"))], _year(m)
+        month, year = lex.months[key(m.group("mon"))], _year(m) or _word_year(lex, m)
         if _valid(year, month, day):
             yield Found(m.start(), m.end(), [Mention(m.start(), m.end(), "day_month", year, month, day)])
 
@@ -257,6 +259,19 @@ def find_year(lex: DateLexicon, text: str) -> Iterator[Found]:
             yield Found(m.start(), m.end(), [Mention(m.start(), m.end(), "year", int(m.group("year")))])
 
 
+def _word_year(lex: DateLexicon, m: re.Match) -> int | None:
+    return int(lex.cues["year_word"][key(m.group("yword"))]) if m.group("yword") else None
+
+
+def find_year_word(lex: DateLexicon, text: str) -> Iterator[Found]:
+    """A year in words with a year cue, like a year in digits: "वर्ष दो हज़ार सत्रह में"."""
+    for m in _matches(lex, "year_word", text):
+        s, e = m.start(), m.end()
+        if lex.after(text, e, "count_after") or not (lex.before(text, s, "year_before") or lex.after(text, e, "year_after")):
+            continue
+        yield Found(s, e, [Mention(s, e, "year", _word_year(lex, m))])
+
+
 def find_weekday(lex: DateLexicon, text: str) -> Iterator[Found]:
     """ "शनिवार", "पिछले सोमवार", "अगले शुक्रवार"."""
     for m in _matches(lex, "weekday", text):
@@ -280,7 +295,7 @@ def find_relative(lex: DateLexicon, text: str) -> Iterator[Found]:
 
 FINDERS: tuple[Callable[[DateLexicon, str], Iterator[Found]], ...] = (
     find_day_groups, find_day_month, find_month_day, find_month_year, find_month, find_month_list,
-    find_numeric, find_year_pair, find_year, find_weekday, find_relative)
+    find_numeric, find_year_pair, find_year, find_year_word, find_weekday, find_relative)
 
 
 def find_all(lex: DateLexicon, text: str, finders=FINDERS) -> list[Found]:

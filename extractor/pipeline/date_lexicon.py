@@ -104,6 +104,9 @@ class DateLexicon:
         for row in pack.table("date_cues"):
             for variant in _variants(row["cue"]):
                 self.cues[row["kind"]][variant] = row["value"]
+        for row in pack.table("date_words"):  # "तीन मई", "दो हज़ार सत्रह" (generated table)
+            for variant in _variants(row["word"]):
+                self.cues[row["kind"]][variant] = row["value"]
         self.month = alternation(self.months)
         self.weekday = alternation(self.weekdays)
         self._after = {kind: re.compile(rf"\s*[:\-]?\s*{alternation(cues)}{WORD_R}")
@@ -111,7 +114,7 @@ class DateLexicon:
         self._before = {kind: re.compile(rf"(?<![{W}]){alternation(cues)}\s*[:\-]?\s*$")
                         for kind, cues in self.cues.items()}
         stage_words = partial(pack.words, "dates")
-        self.full_stops = "".join(stage_words("full_stop"))  # for character classes
+        self.full_stops = "".join(pack.role("sentence_end"))  # for character classes
         # Words between two dates: a range ("1 से 15 अगस्त", "1 to 15"), and with the conjunctions
         # also a list ("3, 4 और 5 अगस्त").
         self.range_words = pack.role("ablative") + stage_words("range_words")
@@ -124,7 +127,8 @@ class DateLexicon:
         suffixes = alternation(self.cues["future_suffix"])
         self.compiled: dict[str, re.Pattern] = {}  # the forms' regexes (date_forms builds them)
         self.last_months: tuple[str, list] | None = None  # month positions in the last text
-        self._future = re.compile(rf"(?<![{W}]){alternation(self.cues['future_word'])}{WORD_R}"
+        passive = rf"(?!{S}+{alternation(self.cues['passive_aux'])}{WORD_R})"  # "कराए गए" is past
+        self._future = re.compile(rf"(?<![{W}]){alternation(self.cues['future_word'])}{WORD_R}{passive}"
                                   rf"|{suffixes}{WORD_R}")
         self._past = re.compile(rf"(?<![{W}]){alternation(self.cues['past_word'])}{WORD_R}")
 

@@ -42,6 +42,8 @@ class NameReader:
         # read right before one is the front of a post this lexicon does not know.
         self.bare_heads = heads & self.not_name
         self.everyday = {fold(w) for w in pack.wordlist("everyday_words")}
+        self.address = {fold(w) for w in pack.role("address")}
+        self.letter_names = frozenset(pack.words("script", "letter_names"))
 
     def is_initial(self, doc: Doc, i: int) -> bool:
         """"बी." in "जॉन बी. एक्का": one short syllable followed by a full stop."""
@@ -79,11 +81,17 @@ class NameReader:
         while j < len(doc) and j - start < MAX_NAME:
             if self.is_initial(doc, j):
                 j += 2
-            elif self.token_ok(doc, j, blocked):
+            elif self.token_ok(doc, j, blocked) or self._bare_initial(doc, start, j, blocked):
                 j += 1
             else:
                 break
         return self._accept(doc, start, j, hon[0] if hon else None, i if hon else None, person)
+
+    def _bare_initial(self, doc: Doc, start: int, j: int, blocked) -> bool:
+        """"डॉ. आर के जेनामणि", "एस के शर्मा": initials written without dots may be function words
+        ("के", "की"); one is kept when only initials precede it and a name word follows."""
+        return 0 < j - start and j + 1 < len(doc) and not blocked[j] and doc[j].text in self.letter_names \
+            and all(t.text in self.letter_names for t in doc[start:j]) and self.token_ok(doc, j + 1, blocked)
 
     def read_backward(self, doc: Doc, end: int, blocked, person=frozenset()) -> Name | None:
         """The name that ends at token `end` (exclusive), e.g. before ", आईएएस" or "(निदेशक".."""
@@ -116,6 +124,10 @@ class NameReader:
             end -= 1
         while start < end and doc[start].text == ".":  # never a bare full stop at a name's start
             start, hon, hon_start = start + 1, None, None
+        while end > start and fold(doc[end - 1].text) in self.address:  # "रमेश यादव जी", "कलेक्टर साहब"
+            end -= 1
+        while start < end and fold(doc[start].text) in self.address and hon is None:  # "माननीय X"
+            start += 1
         end = self._cut_run_on(doc, start, end)
         words = [fold(t.text) for t in doc[start:end] if t.text != "."]
         if not words:

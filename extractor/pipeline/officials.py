@@ -11,6 +11,7 @@ from ..packs import LanguagePack, get_pack
 from .stage import PackStage
 from .lexmatch import PhraseTable, covered, fold, function_words, is_word
 from .names import Name, NameReader
+from .official_posts import PostShapes
 
 HYPHENS = {"-", "–", "—"}
 MAX_PORTFOLIO = 6
@@ -18,6 +19,7 @@ MAX_PORTFOLIO = 6
 # it may contain besides words ("(कानून-व्यवस्था)", "(अपराध/साइबर)", "(प्रशासन, वित्त)").
 MAX_QUALIFIER = 8
 QUALIFIER_PUNCT = HYPHENS | {"/", "&", ",", "."}
+QUOTES = {"'", '"', "‘", "’", "“", "”"}
 
 
 @Language.factory("hi_officials", assigns=["doc.spans", "span._.officials"],
@@ -31,9 +33,12 @@ class Officials(PackStage):
 
     def __init__(self, nlp: Language, pack: LanguagePack):
         super().__init__(nlp, pack)
-        self.designations = PhraseTable(nlp.tokenizer, [(r["surface"], r) for r in designations(pack)])
+        rows = designations(pack)
+        self.designations = PhraseTable(nlp.tokenizer, [(r["surface"], r) for r in rows])
         self.services = PhraseTable(nlp.tokenizer, [(r["surface"], r) for r in pack.table("services")])
         self.names = NameReader(self.designations, self.services, pack)
+        self.shapes = PostShapes(nlp, pack, rows, self.designations, self.names.honorifics)
+        self.title_posts = {fold(k): v for k, v in (line.split(" ", 1) for line in pack.words("officials", "title_posts"))}
         self.modifiers = {fold(w) for w in pack.wordlist("post_modifiers")}
         self.connectors = set(pack.role("conjunction"))
         self.list_links = self.connectors | {","}
@@ -47,6 +52,7 @@ class Officials(PackStage):
         # A one-word name after a post ("हेड कांस्टेबल मगाराम की ...") is read only when one of
         # these follows it: a case marker, a conjunction or punctuation ends the name there.
         self.one_word_ends = self.of | self.connectors | set(pack.words("officials", "one_word_end_marks")) \
+            | set(pack.role("sentence_end")) \
             | {word for role in ("ergative", "dative", "ablative") for word in pack.role(role)}
         self.place_endings = pack.words("officials", "place_endings")
         self.stop = {fold(w) for w in function_words(pack)} - self.connectors
@@ -57,7 +63,8 @@ class Officials(PackStage):
 
     def __call__(self, doc: Doc) -> Doc:
         ctx = _Context(doc)
-        posts = list(self.designations.find(doc))
+        posts = self.shapes.grow(ctx, list(self.designations.find(doc)),
+                                 lambda d, i, in_post: self._portfolio_start(d, i, in_post, ctx.person), self.post_joiners)
         for start, end, _ in posts:  # a name never runs into a post ("... महानिरीक्षक आलोक जैन")
             ctx.blocked[start:end] = [True] * (end - start)
         posts = self._extend_posts(doc, [p for p in posts if not self._surname_not_post(ctx, *p)], ctx.person)
@@ -70,9 +77,22 @@ class Officials(PackStage):
             mentions += self._before_parenthesis(ctx, start, end, row)
         for start, end, row in self.services.find(doc):
             mentions += self._before_service(ctx, start, end, row)
+        for start, end, row in self.shapes.plural.find(doc):
+            mentions += self._plural_post_list(ctx, start, end, row)
         mentions += self._honorific_persons(ctx, mentions)
         doc.spans["officials"] = _one_per_person(doc, mentions)
         return doc
+
+    def _plural_post_list(self, ctx: "_Context", start: int, end: int, row: dict) -> list[dict]:
+        """"तीन सलाहकारों - क, ख और ग", "जिलाधिकारियों क, ख": the singular post is each listed name's."""
+        doc, j = ctx.doc, end
+        while j < len(doc) and doc[j].text in self.shapes.list_openers:
+            j += 1
+        name = self.names.read_forward(doc, j, ctx.blocked, ctx.person)
+        if name is None or (name.honorific_start if name.honorific_start is not None else name.start) != j:
+            return []
+        info = {"designation": row["surface"], "designation_en": row["english"]}
+        return [_mention(doc, name, start, info)] + self._list_after(ctx, name.end, info)
 
     def _after_designation(self, ctx: "_Context", start: int, end: int, row: dict) -> list[dict]:
         """"पुलिस महानिरीक्षक बिलासपुर रेंज डॉ. संजीव शुक्ला", "एएसपी क, ख, ग"."""
@@ -83,12 +103,16 @@ class Officials(PackStage):
         if not found:
             return []
         name, info = found
-        return [_mention(doc, name, start, info)] + self._list_after(ctx, name.end, info)
+        shared = {k: v for k, v in info.items() if k != "honorific"}  # a glued honorific is the first name's
+        return [_mention(doc, name, start, info)] + self._list_after(ctx, name.end, shared)
 
     def _name_after(self, ctx: "_Context", start: int, end: int, row: dict) -> tuple[Name, dict] | None:
         """The name the post at start:end is written before, with what stands between them."""
         doc = ctx.doc
         info = {"designation": doc[start:end].text, "designation_en": row["english"]}
+        if row.get("glued_honorific"):  # "मंत्रीश्री X": the post and the honorific, unglued
+            info["designation"] = info["designation"][:-len(row["glued_honorific"])]
+            info["honorific"] = row["glued_honorific"]
         info.update(self._owner_before(ctx, start))
         j = post_end = end
         while j < len(doc):  # jurisdiction, agency or "(qualifier)" between the post and the name
@@ -113,6 +137,8 @@ class Officials(PackStage):
                 key, span = body  # "मुख्य कार्यपालन अधिकारी, जिला पंचायत, <name>", "निदेशक (प्रशासन), <body>, <name>"
                 info[key] = span.text
                 j = span.end
+            elif self._address_at(doc, j):  # "मंत्री महोदय श्री X", "जिलाधिकारी साहब X"
+                j += 1
             elif "jurisdiction" not in info and (place_end := ctx.place_at(j)) and self._name_at(ctx, place_end):
                 info["jurisdiction"] = doc[j:place_end].text  # a place named elsewhere in the story
                 j = place_end  # ("तहसील X ... सीओ X <name>") that the model read into the name
@@ -130,6 +156,11 @@ class Officials(PackStage):
             info["jurisdiction"] = doc[name.start].text  # "सीओ <town> रामसेवक गौतम"
             name = Name(name.start + 1, name.end, None, None)
         return (name, info) if name else None
+
+    def _address_at(self, doc: Doc, j: int) -> bool:
+        """A form of address after a post, unless it starts a name ("साहब सिंह")."""
+        return fold(doc[j].text) in self.names.address and not (
+            j + 1 < len(doc) and fold(doc[j + 1].text) in self.names.known and not self.names.honorific_at(doc, j + 1))
 
     def _one_word_name(self, ctx: "_Context", j: int) -> Name | None:
         """"हेड कांस्टेबल मगाराम की ...": a lone word after a post is a name when a postposition,
@@ -290,6 +321,8 @@ class Officials(PackStage):
         k = end + 1 if end < len(doc) and doc[end].text == "," else end
         if k < len(doc) and ctx.places[k] is not None and ctx.gazetteer[k]:
             info["jurisdiction"] = ctx.places[k].text
+        else:
+            info.update(ctx.agency_after(end))  # "X, सचिव, जैव प्रौद्योगिकी विभाग"
         return info
 
     def _before_parenthesis(self, ctx: "_Context", start: int, end: int, row: dict) -> list[dict]:
@@ -352,8 +385,18 @@ class Officials(PackStage):
                 continue
             name = self.names.read_forward(doc, i, ctx.blocked, ctx.person)
             if name and any(k in ctx.person for k in range(name.start, name.end)):
-                found.append(_mention(doc, name, i, {}))
+                info = self._post_after_name(ctx, name.end) or self._title_post(doc, i, name.honorific)
+                found.append(_mention(doc, name, i, info or {}))
         return found
+
+    def _title_post(self, doc: Doc, i: int, honorific: str | None) -> dict | None:
+        """"प्रो. X", "प्रोफेसर डा. X": an academic title before the name is the person's post
+        when no other post is written (words/officials.tsv: title_posts)."""
+        for text in (honorific, doc[i - 1].text if i > 0 else None):
+            english = self.title_posts.get(fold(text)) if text else None
+            if english:
+                return {"designation": text, "designation_en": english}
+        return None
 
 
 class _Context:
@@ -458,23 +501,56 @@ def _merge_overlapping(mentions: list[dict]) -> list[dict]:
     return sorted(out, key=lambda m: m["start"])
 
 
+def _name_words(span: Span) -> list[str]:
+    """A name's folded words, initials written alike: "डी.वी.", "डी. वी." and "डीवी" are one word
+    ("डीवी"): dots dropped, a run of one-letter initials joined."""
+    words, initials = [], []
+    for token in span:
+        text = fold(token.text).replace(".", "")
+        if not text:
+            continue
+        if len(text) <= 2 and token.i + 1 < len(span.doc) and span.doc[token.i + 1].text == "." or \
+                "." in token.text.rstrip("."):
+            initials.append(text)
+            continue
+        if initials:
+            words.append("".join(initials))
+            initials = []
+        words.append(text)
+    return words + (["".join(initials)] if initials else [])
+
+
+def _quoted_after(doc: Doc, end: int) -> list[str]:
+    """"रमेश पोखरियाल 'निशंक'": one quoted word right after a name is the person's pen name."""
+    if end + 2 < len(doc) and doc[end].text in QUOTES and doc[end + 2].text in QUOTES and is_word(doc[end + 1]):
+        return [fold(doc[end + 1].text)]
+    return []
+
+
 def _one_per_person(doc: Doc, mentions: list[dict]) -> list[Span]:
     """Merge mentions of one person (same folded name): the first span, fields from all.
     A surname alone ("कलेक्टर <surname>", "श्री <surname>") is the person last named in full with it."""
     people: dict[str, dict] = {}
+    aliases: dict[str, set[str]] = {}  # full name -> its surname and a quoted pen name after it
     for m in _merge_overlapping(mentions):
-        words = [fold(t.text) for t in doc[m["name_start"]:m["name_end"]] if t.text != "."]
+        words = _name_words(doc[m["name_start"]:m["name_end"]])
         key = " ".join(words)
         if len(words) == 1 and key not in people:
-            key = next((k for k in reversed(people) if k.split()[-1] == key and " " in k), key)
+            key = next((k for k in reversed(people) if key in aliases.get(k, ()) and " " in k), key)
+        if len(words) > 1:
+            aliases.setdefault(key, set()).update({words[-1], *_quoted_after(doc, m["name_end"])})
         if key in people:
             for field, value in m.items():
                 if people[key].get(field) is None and value:
                     people[key][field] = value
         else:
             people[key] = dict(m)
-    for key in [k for k in people if " " not in k]:  # the surname came first (a headline)
-        full = [k for k in people if " " in k and k.split()[-1] == key]
+    for key in list(people):  # the surname came first (a headline), or the name without initials
+        words = key.split()
+        if len(words) == 1:
+            full = [k for k in people if " " in k and key in aliases.get(k, ())]
+        else:  # "सदानंद गौड़ा" ... "डीवी सदानंद गौड़ा"
+            full = [k for k in people if len(k.split()) > len(words) and k.split()[-len(words):] == words]
         if len(full) == 1:
             for field, value in people.pop(key).items():
                 if people[full[0]].get(field) is None and value:

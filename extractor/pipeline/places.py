@@ -22,7 +22,7 @@ from .lexmatch import PhraseTable, fold, folded_tokens, function_words, is_initi
 SPANS_KEY = "places"
 MENTIONS_KEY = "place_mentions"  # every mention, also when `places` keeps one per place
 AREA_KINDS = ("state", "ut")
-KIND_RANK = {"state": 0, "ut": 0, "district": 1, "city": 2, "region": 3, "country": 4}
+KIND_RANK = {"state": 0, "ut": 0, "district": 1, "city": 2, "region": 3, "country": 4, "foreign_city": 5}
 HYPHENS = {"-", "–"}
 
 
@@ -57,7 +57,7 @@ class Lexicon:
         self.matcher = PhraseMatcher(nlp.vocab, attr="ORTH")
         self.matcher.add("PLACE", [Doc(nlp.vocab, words=list(k)) for k in self.forms if k])
         self.ambiguous = {}
-        for line in pack.wordlist("places_ambiguous"):
+        for line in pack.wordlist("places_ambiguous") | pack.wordlist("places_world_ambiguous"):
             name, _, level = line.partition("\t")
             self.ambiguous[self.key(nlp, name)] = level.strip() or "cue"
         self.context: dict[str, dict[str, dict]] = defaultdict(dict)
@@ -85,7 +85,7 @@ class Lexicon:
         self.person_words = {fold(w) for w in pack.wordlist("name_tokens") | pack.wordlist("surnames")}
         self.conjunctions = set(pack.role("conjunction"))
         self.list_links = self.conjunctions | {","}
-        self.dateline_ends = set(pack.words("places", "dateline_ends"))
+        self.dateline_ends = set(pack.role("sentence_end") + pack.words("places", "dateline_ends"))
         self.not_name_endings = tuple(pack.words("places", "not_name_endings"))
         self.light_verbs = frozenset(pack.words("places", "light_verbs"))
 

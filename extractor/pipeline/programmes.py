@@ -50,7 +50,7 @@ class Programmes(PackStage):
         self.anusvara = next(w for w in nasals if len(w) == 1)
         self.nasal_clusters = [w for w in nasals if w != self.anusvara]
         # A quote across a sentence end or line break is speech; a substring test, so "?!" is one too.
-        self.quote_breaks = "".join(pack.words("programmes", "sentence_ends")) + "\n"
+        self.quote_breaks = "".join(pack.role("sentence_end") + pack.words("programmes", "sentence_ends")) + "\n"
         self.list_openers = {",", "\n"} | set(pack.words("programmes", "such_as"))
         (self.plural_ending,) = pack.words("morphology", "plural_default")
         self.generic = {fold(w) for w in pack.wordlist("programme_generic")}

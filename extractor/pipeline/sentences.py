@@ -22,9 +22,11 @@ class Sentences(PackStage):
         super().__init__(nlp, pack)
         self.abbreviations = pack.wordlist("abbreviations")
         self.wire_agencies = pack.wordlist("wire_agencies")
-        self.enders = frozenset(pack.words("sentences", "enders"))
-        self.end_marks = pack.words("sentences", "end_marks")
+        stops = pack.role("sentence_end")
+        self.end_marks = stops + pack.words("sentences", "end_marks")
         self.closers = frozenset(pack.words("sentences", "closers"))
+        # The danda ends a sentence alone and with the closing quote glued on ("...जाएगा।”").
+        self.enders = frozenset(stops + tuple(s + "”" for s in stops) + pack.words("sentences", "enders"))
 
     def __call__(self, doc: Doc) -> Doc:
         if not len(doc):

@@ -34,7 +34,7 @@ class Statements(PackStage):
         words = partial(pack.words, "statements")
         # Clause boundaries inside a sentence: a conjunction that starts a new statement.
         # A full stop with no space after it ("... सकता है।अस्पताल ...") ends a clause too.
-        stops = "".join(words("full_stop"))
+        stops = "".join(pack.role("sentence_end"))
         self.clause_break = re.compile(rf"[;]|,\s+(?=({'|'.join(words('clause_openers'))})\s)"
                                        rf"|(?<=[{stops}])(?=[^\s{stops}\"”’')\]])")
         self.future_end = pack.pattern("statements", "future_end")
@@ -44,7 +44,7 @@ class Statements(PackStage):
         self.agent_markers = pack.role("ergative") + pack.role("agentive")
         (self.ergative,), (self.dative,) = pack.role("ergative"), pack.role("dative")
         (self.complementizer,) = words("complementizer")
-        self.full_stops = words("full_stop")
+        self.full_stops = pack.role("sentence_end")
         self.directive_heads = frozenset(words("list_directive_heads"))
         heads = "|".join(words("list_decision_heads") + words("list_directive_heads"))
         self.list_intro = re.compile(rf"(?P<word>{heads})\S*(.*({'|'.join(words('list_follows'))})(\s|[:：]|$)"
