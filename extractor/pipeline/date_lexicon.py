@@ -61,6 +61,8 @@ def alternation(names) -> str:
     The names are folded into a trie (अ(?:गस्त|क्टूबर|...)): a flat list of 130 month
     spellings makes the regex engine try every one of them wherever a common letter starts.
     """
+    if not names:  # no words of this kind in the pack: match nothing, never the empty string
+        return "(?!)"
     trie: dict = {}
     for name in names:
         node = trie

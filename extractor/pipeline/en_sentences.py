@@ -15,6 +15,12 @@ def make_en_sentences(nlp: Language, name: str):
 
 
 class EnglishSentences(Sentences):
+    def __init__(self, nlp: Language, pack) -> None:
+        super().__init__(nlp, pack)
+        # The Latin full stop glued to a token is part of it ("V.O.", "Rs."), unlike the danda:
+        # only the pack's end_marks end a sentence from inside a token.
+        self.end_marks = pack.words("sentences", "end_marks")
+
     def _is_abbreviation(self, dot) -> bool:
         # An initial is one capital ("S. K. Singh"); a short word or a number before a full
         # stop ends its sentence ("... was set up.", "... in 2021-22.").
