@@ -13,6 +13,7 @@ from spacy.tokens import Doc, Span
 from thinc.api import NumpyOps
 
 from ..packs import get_pack
+from .parts import batches, parts
 
 log = logging.getLogger(__name__)
 
@@ -20,6 +21,9 @@ SPANS_KEY = "ner"
 REBUILD_HINT = "rebuild it with `python -m extractor train-ner`"
 # Backend name -> the model's folder in the language pack.
 MODEL_DIRS = {"spacy": "ner", "stanza": "ner-stanza"}
+# Tokens given to the model at once: its memory grows with them (a 70k-token document in one
+# piece took 1 GB; 4,000 at a time take ~60 MB), and ten news articles make about this many.
+BATCH_TOKENS = 4_000
 
 
 @Language.factory("hi_ner", assigns=["doc.spans"],
@@ -64,7 +68,9 @@ class HindiNER:
 
     The model's vocab is separate from the pipeline's, so the tokens are rebuilt there; the
     entities come back as token spans (same tokens, same indices) under doc.spans["ner"].
-    doc.ents is left alone: later stages own it.
+    doc.ents is left alone: later stages own it. A long document goes to the model in parts
+    that end at paragraphs (pipeline.parts), at most BATCH_TOKENS tokens at a time, so memory
+    stays bounded whatever its length.
     """
 
     def __init__(self, path: Path) -> None:
@@ -76,7 +82,7 @@ class HindiNER:
         return self.model is not None
 
     def __call__(self, doc: Doc) -> Doc:
-        doc.spans[SPANS_KEY] = self._entities(doc, self._predict([doc])[0]) if self.model else []
+        doc.spans[SPANS_KEY] = self._find([doc])[0] if self.model else []
         return doc
 
     def pipe(self, docs, batch_size: int = 128):
@@ -94,13 +100,25 @@ class HindiNER:
         yield from self._pipe_batch(batch)
 
     def _pipe_batch(self, docs: list[Doc]):
-        for doc, twin in zip(docs, self._predict(docs)):
-            doc.spans[SPANS_KEY] = self._entities(doc, twin)
+        for doc, spans in zip(docs, self._find(docs)):
+            doc.spans[SPANS_KEY] = spans
             yield doc
 
-    def _predict(self, docs: list[Doc]) -> list[Doc]:
-        twins = [Doc(self.model.vocab, words=[t.text for t in doc],
-                     spaces=[bool(t.whitespace_) for t in doc]) for doc in docs]
+    def _find(self, docs: list[Doc]) -> list[list[Span]]:
+        """The entities of each doc, predicted part by part."""
+        pieces = [(doc, start, end) for doc in docs for start, end in parts(doc)]
+        found: dict[int, list[Span]] = {id(doc): [] for doc in docs}
+        for group in batches([end - start for _, start, end in pieces], BATCH_TOKENS):
+            chosen = [pieces[k] for k in group]
+            for (doc, start, _), twin in zip(chosen, self._predict([doc[s:e] for doc, s, e in chosen])):
+                # Same words and spaces, so token indices agree once shifted by the part's start.
+                found[id(doc)].extend(Span(doc, start + ent.start, start + ent.end, label=ent.label_)
+                                      for ent in twin.ents)
+        return [found[id(doc)] for doc in docs]
+
+    def _predict(self, pieces: list) -> list[Doc]:
+        twins = [Doc(self.model.vocab, words=[t.text for t in piece],
+                     spaces=[bool(t.whitespace_) for t in piece]) for piece in pieces]
         for _, proc in self.model.pipeline:
             twins = list(proc.pipe(twins)) if hasattr(proc, "pipe") else [proc(d) for d in twins]
         return twins
@@ -116,11 +134,6 @@ class HindiNER:
         saved = Path(path) / "model"
         self.path, self.model = saved, (load_model(saved) if saved.exists() else None)
         return self
-
-    @staticmethod
-    def _entities(doc: Doc, twin: Doc) -> list[Span]:
-        # Same words and spaces, so token indices and character offsets agree.
-        return [Span(doc, e.start, e.end, label=e.label_) for e in twin.ents]
 
 
 class StanzaNER:
