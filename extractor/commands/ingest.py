@@ -4,14 +4,8 @@ from __future__ import annotations
 import sys
 from typing import Iterator
 
-from tqdm import tqdm
-
-from ..acquire.clean import clean
-from ..acquire.sources import iter_inputs
 from ..document import RawDocument
 from ..errors import InputError
-from ..extract import extract_documents
-from ..store import Store
 from . import open_store_or_report, report
 
 
@@ -25,6 +19,8 @@ def register(sub) -> None:
 
 def _unstored(items, store: Store, counts: dict) -> Iterator[RawDocument | InputError]:
     """Drop inputs whose cleaned text is stored already, before the (costly) pipeline runs."""
+    from ..acquire.clean import clean
+
     for item in items:
         if isinstance(item, RawDocument):
             try:
@@ -37,6 +33,11 @@ def _unstored(items, store: Store, counts: dict) -> Iterator[RawDocument | Input
 
 
 def run(args) -> int:
+    from tqdm import tqdm
+
+    from ..acquire.sources import iter_inputs
+    from ..extract import extract_documents
+
     store = open_store_or_report(args.db)
     if store is None:
         return 2

@@ -10,13 +10,7 @@ from __future__ import annotations
 
 import sys
 
-from tqdm import tqdm
-
 from ..errors import InputError
-from ..extract import reextract_records
-from ..pipeline import build_nlp
-from ..provenance import current
-from ..store import Store
 from . import open_store_or_report, report
 
 
@@ -44,6 +38,11 @@ def _plan(groups: list[dict], todo: list[dict], now: dict, where: str) -> str:
 
 
 def _reextract(store: Store, target: str | None, todo: int, progress: bool) -> dict:
+    from tqdm import tqdm
+
+    from ..extract import reextract_records
+    from ..pipeline import build_nlp
+
     counts = {"changed": 0, "unchanged": 0, "failed": 0}
     nlp = build_nlp()  # from the models there are now, not a pipeline this process built earlier
     after = 0
@@ -65,6 +64,8 @@ def _reextract(store: Store, target: str | None, todo: int, progress: bool) -> d
 
 
 def run(args) -> int:
+    from ..provenance import current
+
     store = open_store_or_report(args.db)
     if store is None:
         return 2
