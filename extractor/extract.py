@@ -42,6 +42,8 @@ def extract_documents(items: Iterable[RawDocument | Document | InputError], nlp:
 
     def docs():
         for item in cleaned:
+            if not isinstance(item, InputError) and len(item.text) > nlp.max_length:
+                item = _too_long(item, nlp.max_length)
             doc = nlp.make_doc("" if isinstance(item, InputError) else item.text)
             if not isinstance(item, InputError):
                 doc._.published = item.published
@@ -71,6 +73,16 @@ def extract_documents(items: Iterable[RawDocument | Document | InputError], nlp:
             yield InputError(item.source.get("path") or item.doc_id, "record", f"internal error: {exc!r}",
                              "Please report this with the input document.")
     yield from failures
+
+
+def _too_long(item: Document, limit: int) -> InputError:
+    return InputError(_name(item), "pipeline", f"the text has {len(item.text):,} characters, more than the "
+                      f"{limit:,} one document may have (EXTRACTOR_MAX_INPUT_BYTES)",
+                      "Split it into several documents, or raise EXTRACTOR_MAX_INPUT_BYTES.")
+
+
+def _name(item: Document) -> str:
+    return item.source.get("path") or item.source.get("url") or item.doc_id
 
 
 def _stored_document(record: dict) -> Document:
