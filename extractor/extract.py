@@ -54,7 +54,7 @@ def extract_documents(items: Iterable[RawDocument | Document | InputError], nlp:
     def on_error(stage, _proc, failed_docs, exc):  # spaCy drops the doc; we report it
         for failed in failed_docs:
             item = getattr(failed, "_context", None)
-            name = item.source.get("path") or item.source.get("url") or item.doc_id if item else "?"
+            name = _name(item) if item else "?"
             log.error("%s: %s failed: %r", name, stage, exc)
             failures.append(InputError(name, stage, f"internal error: {exc!r}",
                                        "Please report this with the input document."))
