@@ -42,11 +42,33 @@ def load_model(path: Path) -> Language | None:
                     "%s", path, REBUILD_HINT)
         return None
     try:
-        return use_numpy_matmul(spacy.load(path))
+        return use_numpy_matmul(_load_with_rulers(path))
     except Exception as exc:  # a broken or half-written model must not stop the pipeline
         log.warning("NER model at %s failed to load (%s: %s): doc.spans['ner'] will be empty; "
                     "%s", path, type(exc).__name__, exc, REBUILD_HINT)
         return None
+
+
+def _load_with_rulers(path: Path) -> Language:
+    """spacy.load(path), with its entity rulers' patterns read by the tokenizer alone.
+
+    Loading a ruler runs its phrase patterns (the gazetteer: thousands) through every component
+    before it, the tok2vec and NER included, which took most of the model's load time; an ORTH
+    or LOWER pattern needs only tokens. The rulers are left out of the load, then put back in
+    their places with the same config and patterns."""
+    config = spacy.util.load_config(path / "config.cfg")
+    order = list(config["nlp"]["pipeline"])
+    rulers = [name for name in order if config["components"][name].get("factory") == "entity_ruler"
+              and config["components"][name].get("phrase_matcher_attr") in (None, "ORTH", "LOWER")]
+    model = spacy.load(path, exclude=rulers)
+    for name in rulers:
+        settings = {k: v for k, v in config["components"][name].items() if k != "factory"}
+        following = next((n for n in order[order.index(name) + 1:] if n in model.pipe_names), None)
+        ruler = model.add_pipe("entity_ruler", name=name, config=settings,
+                               **({"before": following} if following else {}))
+        with model.select_pipes(enable=[]):
+            ruler.from_disk(path / name)
+    return model
 
 
 def use_numpy_matmul(model: Language) -> Language:
