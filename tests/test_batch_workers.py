@@ -64,7 +64,7 @@ def _alive(procs: list[psutil.Process]) -> list[psutil.Process]:
 def test_no_worker_outlives_a_killed_driver(tmp_path, engine):
     corpus = tmp_path / "corpus"
     corpus.mkdir()
-    for i in range(300):  # far more than the workers finish before the kill
+    for i in range(1000):  # far more than the workers finish before the kill
         (corpus / f"doc_{i:03d}.txt").write_text(article(500 + i), encoding="utf-8")
     # Its own session, so the driver's death does not take the test's process group with it,
     # and stdout to a file: no pipe whose closing would end the workers for us.
@@ -74,10 +74,11 @@ def test_no_worker_outlives_a_killed_driver(tmp_path, engine):
                                 start_new_session=True)
     driver, workers = psutil.Process(proc.pid), []
     try:
-        deadline = time.monotonic() + 120
-        while len(_workers(driver)) < 2 and time.monotonic() < deadline and proc.poll() is None:
-            time.sleep(0.2)
-        time.sleep(1.0)  # let the workers get into their pipelines
+        # Killed mid-run: once the first records are written, every worker is set up and busy.
+        records, deadline = tmp_path / "out" / "records.jsonl", time.monotonic() + 180
+        while not (records.exists() and records.stat().st_size) and time.monotonic() < deadline \
+                and proc.poll() is None:
+            time.sleep(0.1)
         workers = _workers(driver)
         assert len(workers) >= 2 and proc.poll() is None, (tmp_path / "log").read_text()
         os.kill(proc.pid, signal.SIGKILL)
