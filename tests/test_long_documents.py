@@ -145,6 +145,16 @@ def test_extract_gives_every_record_with_a_huge_input_among_them(inputs):
 
 
 @pytest.mark.slow
+def test_ner_command_reads_a_huge_text(inputs):
+    run = cli("ner", "--format", "jsonl", str(inputs[1]))
+    assert run.returncode == 0, run.stderr[-2000:]
+    spans = [json.loads(line) for line in run.stdout.splitlines()]
+    text = inputs[1].read_text(encoding="utf-8")
+    assert spans and max(s["start"] for s in spans) > 1_000_000
+    assert all(text[s["start"]:s["end"]] == s["text"] for s in spans)
+
+
+@pytest.mark.slow
 def test_ingest_stores_every_input_with_a_huge_one_among_them(inputs, tmp_path):
     from extractor.store import open_store
 

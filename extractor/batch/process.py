@@ -29,14 +29,21 @@ PR_SET_PDEATHSIG = 1
 WATCH_EVERY = 1.0  # seconds between two looks at the parent, where the kernel cannot do it
 
 
+_limited = False
+
+
 def limit_threads() -> None:
-    """One thread per numeric library in this process; a user's explicit setting wins."""
+    """One thread per numeric library in this process (once); a user's explicit setting wins."""
+    global _limited
+    if _limited:
+        return
     for name, value in THREAD_LIMITS.items():
         os.environ.setdefault(name, value)
     if "numpy" in sys.modules:  # loaded already (a Dask worker, an imported plugin): limit it live
         from threadpoolctl import threadpool_limits
 
         threadpool_limits(int(os.environ["OPENBLAS_NUM_THREADS"]))
+    _limited = True
 
 
 def die_with_parent(parent_pid: int) -> None:
