@@ -14,9 +14,9 @@ from test_batch_corpus import write_corpus
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLE = ROOT / "corpus" / "samples" / "press_release_collector_meeting.txt"
 # What other commands need: the store (SQLAlchemy, alembic), export (pandas, pyarrow), batch
-# (MinHash: datasketch, scipy; dask), the API.
+# (MinHash: datasketch, scipy; dask), the API; and for a text file, the HTML extractor.
 NOT_FOR_EXTRACT = {"scipy", "pandas", "pyarrow", "alembic", "sqlalchemy", "dask", "distributed",
-                   "datasketch", "fastapi", "uvicorn", "psycopg"}
+                   "datasketch", "fastapi", "uvicorn", "psycopg", "trafilatura"}
 
 
 def imported(stderr: str) -> set[str]:
