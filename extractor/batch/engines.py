@@ -48,8 +48,11 @@ def ordered_window(chunks: Iterable[Chunk], submit: Callable, wait_some: Callabl
 
 
 def run_inline(chunks: Iterable[Chunk], options: Options) -> Iterator[list[dict]]:
+    # Not run_chunk: this is the caller's own process, whose thread settings are the caller's.
+    from .work import process_chunk
+
     for chunk in chunks:
-        yield run_chunk(chunk, options)
+        yield process_chunk(chunk, options)
 
 
 def run_pool(chunks: Iterable[Chunk], options: Options, workers: int) -> Iterator[list[dict]]:

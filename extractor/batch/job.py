@@ -20,7 +20,7 @@ class Options:
 
 
 def run_chunk(tasks: list, options: Options) -> list[dict]:
-    limit_threads()  # a worker of someone else's Dask cluster: live limits, env is too late there
+    limit_threads()  # in a worker process; on someone else's Dask cluster the env comes too late
     from .work import process_chunk
 
     return process_chunk(tasks, options)
