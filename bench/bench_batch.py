@@ -1,6 +1,6 @@
 """Benchmark batch runs: documents/s on 1 worker, all cores and a Dask LocalCluster, peak memory.
 
-    .venv/bin/python bench/bench_batch.py [--docs 1000] [--corpus DIR] [--workers N] [--no-dask]
+    .venv/bin/python bench/bench_batch.py [--docs 1000] [--corpus DIR] [--workers N] [--no-dask] [--blas-threads 2]
     .venv/bin/python bench/bench_batch.py --docs 60      # smoke run
 
 Each configuration is the real command (`python -m extractor batch DIR --out ...`) in its own
@@ -57,12 +57,13 @@ def _tree_rss(proc: psutil.Process) -> tuple[int, int]:
     return total, biggest
 
 
-def run_config(corpus: Path, out: Path, extra: list[str]) -> dict:
+def run_config(corpus: Path, out: Path, extra: list[str], env: dict | None = None) -> dict:
     """Run the command once; wall time, time to the first record, peak memory."""
     cmd = [sys.executable, "-m", "extractor", "batch", str(corpus), "--out", str(out), "--no-progress", *extra]
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     start = time.monotonic()
-    proc = psutil.Popen(cmd, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    proc = psutil.Popen(cmd, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True,
+                        env={**os.environ, **(env or {})})
     first = None
     peak_total = peak_one = 0
     records = out / "records.jsonl"
@@ -89,6 +90,9 @@ def main() -> None:
     parser.add_argument("--workers", type=int, default=os.cpu_count(), help="'all cores' (default: cpu_count)")
     parser.add_argument("--batch-size", type=int, default=32)
     parser.add_argument("--no-dask", action="store_true", help="skip the Dask LocalCluster run")
+    parser.add_argument("--blas-threads", type=int, default=0, metavar="N",
+                        help="also run all cores with N BLAS/OpenMP threads per worker (the workers' own "
+                             "limit is 1; N = the core count is what numpy does by itself)")
     args = parser.parse_args()
 
     with tempfile.TemporaryDirectory(prefix="bench_batch_") as tmp:
@@ -99,13 +103,18 @@ def main() -> None:
             corpus.mkdir()
             make_corpus(corpus, args.docs)
         n = sum(1 for p in corpus.rglob("*") if p.is_file())
-        configs = [("1 worker", ["--workers", "1"]), (f"all cores ({args.workers})", ["--workers", str(args.workers)])]
+        configs = [("1 worker", ["--workers", "1"], {}),
+                   (f"all cores ({args.workers})", ["--workers", str(args.workers)], {})]
         if not args.no_dask:
             configs.append((f"dask LocalCluster ({args.workers})",
-                            ["--engine", "dask", "--workers", str(args.workers)]))
+                            ["--engine", "dask", "--workers", str(args.workers)], {}))
+        if args.blas_threads:
+            threads = {k: str(args.blas_threads) for k in ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS")}
+            configs.append((f"all cores, {args.blas_threads} BLAS thr.", ["--workers", str(args.workers)], threads))
         results = {}
-        for name, extra in configs:
-            results[name] = run_config(corpus, tmp / f"out{len(results)}", [*extra, "--batch-size", str(args.batch_size)])
+        for name, extra, env in configs:
+            results[name] = run_config(corpus, tmp / f"out{len(results)}", [*extra, "--batch-size", str(args.batch_size)],
+                                       env)
             print(f"  done: {name}", file=sys.stderr)
         print_table(n, results)
 
@@ -124,8 +133,8 @@ def print_table(n: int, results: dict) -> None:
               f"| {r['cpu']:5.0f} | {n / r['cpu']:10.1f} | {r['peak_total'] / mb:8.0f} ({r['peak_one'] / mb:4.0f})          |")
     names = list(results)
     print(f"\nscaling, all cores / 1 worker: {rates[names[1]] / rates[names[0]]:.2f}x (docs/s, start-up included)")
-    if len(names) > 2:
-        print(f"dask LocalCluster / 1 worker: {rates[names[2]] / rates[names[0]]:.2f}x")
+    for name in names[2:]:
+        print(f"{name} / 1 worker: {rates[name] / rates[names[0]]:.2f}x")
     counts = {r["records"] for r in results.values()}
     print(f"records written: {', '.join(map(str, sorted(counts)))} (one value: every engine wrote the same count)")
 

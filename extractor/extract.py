@@ -85,7 +85,14 @@ def extract_documents(items: Iterable[RawDocument | Document | InputError], nlp:
             else:
                 by_lang.setdefault(item.language, []).append(i)
         for lang, indices in by_lang.items():
-            results.update(_run(pipeline(lang), [(i, chunk[i]) for i in indices], batch_size))
+            nlp_lang = pipeline(lang)
+            fits = []
+            for i in indices:  # a text past spaCy's max_length is refused alone, not the run
+                if len(chunk[i].text) > nlp_lang.max_length:
+                    results[i] = _too_long(chunk[i], nlp_lang.max_length)
+                else:
+                    fits.append(i)
+            results.update(_run(nlp_lang, [(i, chunk[i]) for i in fits], batch_size))
         for i in range(len(chunk)):
             yield results[i]
 
@@ -110,7 +117,7 @@ def _run(nlp: Language, items: list[tuple[int, Document]], batch_size: int) -> d
     def on_error(stage, _proc, failed_docs, exc):  # spaCy drops the doc; we report it
         for failed in failed_docs:
             i, item = getattr(failed, "_context", None) or (None, None)
-            name = item.source.get("path") or item.source.get("url") or item.doc_id if item else "?"
+            name = _name(item) if item else "?"
             log.error("%s: %s failed: %r", name, stage, exc)
             if i is not None:
                 out[i] = InputError(name, stage, f"internal error: {exc!r}",
@@ -121,14 +128,24 @@ def _run(nlp: Language, items: list[tuple[int, Document]], batch_size: int) -> d
         try:
             out[i] = {**build_record(item, doc), **provenance}
         except Exception as exc:  # a bug must name the document, not kill the batch
-            log.exception("record for %s failed", item.source.get("path") or item.doc_id)
-            out[i] = InputError(item.source.get("path") or item.doc_id, "record", f"internal error: {exc!r}",
+            log.exception("record for %s failed", _name(item))
+            out[i] = InputError(_name(item), "record", f"internal error: {exc!r}",
                                 "Please report this with the input document.")
     return out
 
 
 # Keys a fresh extraction writes when they apply: an old record's are not carried over.
 _DECIDED_AFRESH = ("warnings", "language_supported")
+
+
+def _too_long(item: Document, limit: int) -> InputError:
+    return InputError(_name(item), "pipeline", f"the text has {len(item.text):,} characters, more than the "
+                      f"{limit:,} one document may have (EXTRACTOR_MAX_INPUT_BYTES)",
+                      "Split it into several documents, or raise EXTRACTOR_MAX_INPUT_BYTES.")
+
+
+def _name(item: Document) -> str:
+    return item.source.get("path") or item.source.get("url") or item.doc_id
 
 
 def _stored_document(record: dict) -> Document:

@@ -7,7 +7,6 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .ner_data import write_corpus
 from .packs import get_pack
 from .settings import PACKAGE_ROOT
 
@@ -103,6 +102,7 @@ def default_output(backend: str) -> Path:
 
 def build(opts: BuildOptions) -> dict[str, dict]:
     """The whole rebuild; returns the shipped model's dev scores, by corpus folder name."""
+    from .ner_data import write_corpus  # spaCy: only when training, not to build the CLI's parser
     from .ner_package import package
 
     if opts.backend == "stanza":

@@ -18,7 +18,14 @@ from ..document import RawDocument
 from ..errors import InputError
 from ..settings import get_settings
 from .decode import declared_charset, decode_with_warnings
-from .fetch import fetch_url
+
+
+def fetch_url(url: str) -> RawDocument:
+    """acquire.fetch.fetch_url, imported (with httpx) when an input is a URL, not for files."""
+    from .fetch import fetch_url as fetch
+
+    return fetch(url)
+
 
 TEXT_SUFFIXES = {".txt"}
 HTML_SUFFIXES = {".html", ".htm"}

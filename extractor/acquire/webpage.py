@@ -7,9 +7,6 @@ import unicodedata
 from dataclasses import dataclass
 from datetime import date, datetime
 
-import trafilatura
-from trafilatura.settings import set_date_params
-
 from ..packs import LanguagePack, get_pack
 
 log = logging.getLogger(__name__)
@@ -89,6 +86,9 @@ def visible_text(html: str) -> str:
 
 
 def _extract(html: str, url: str | None, **mode):
+    import trafilatura  # ~0.1 s to import: only when a page is HTML, not for text inputs
+    from trafilatura.settings import set_date_params
+
     # Dates only from the page's metadata and markup; the "extensive" search reads any date in
     # the text (a copyright year, a list of headlines) and would guess.
     return trafilatura.bare_extraction(

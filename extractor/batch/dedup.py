@@ -17,8 +17,8 @@ import numpy as np
 from datasketch import MinHash, MinHashLSH
 
 from ..packs import LanguagePack, get_pack
+from .job import NUM_PERM
 
-NUM_PERM = 128
 SHINGLE_WORDS = 3
 MIN_WORDS = 8  # shorter texts are too small to call near-duplicates (exact ones are still caught)
 # Punctuation stripped from both ends of a word; the pack adds its script's (words/dedup.tsv).

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import logging
 import multiprocessing
+import os
 from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from concurrent.futures import wait as wait_futures
@@ -16,6 +17,7 @@ from typing import Callable, Iterable, Iterator
 from .errors import BatchUsageError
 from .inputs import Task, localise
 from .job import Options, init_worker, run_chunk
+from .process import THREAD_LIMITS
 
 log = logging.getLogger(__name__)
 Chunk = list[Task]
@@ -46,14 +48,17 @@ def ordered_window(chunks: Iterable[Chunk], submit: Callable, wait_some: Callabl
 
 
 def run_inline(chunks: Iterable[Chunk], options: Options) -> Iterator[list[dict]]:
+    # Not run_chunk: this is the caller's own process, whose thread settings are the caller's.
+    from .work import process_chunk
+
     for chunk in chunks:
-        yield run_chunk(chunk, options)
+        yield process_chunk(chunk, options)
 
 
 def run_pool(chunks: Iterable[Chunk], options: Options, workers: int) -> Iterator[list[dict]]:
     # spawn, not fork: the driver may hold threads (tqdm, sqlite) that fork would copy mid-state.
     pool = ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("spawn"),
-                               initializer=init_worker)
+                               initializer=init_worker, initargs=(os.getpid(),))
     try:
         yield from ordered_window(
             chunks, submit=lambda chunk: pool.submit(run_chunk, chunk, options),
@@ -77,10 +82,20 @@ def _connect(scheduler: str | None, workers: int):
         except (OSError, TimeoutError) as exc:
             raise BatchUsageError(f"cannot reach the Dask scheduler at {scheduler} ({exc})",
                                   "Check the address (tcp://HOST:PORT) and that the scheduler runs.")
-    # Without --scheduler: a cluster on this machine, one single-threaded process per worker.
+    # Without --scheduler: a cluster on this machine, one single-threaded process per worker,
+    # with our thread limits in its environment before it starts and dying with this driver.
     cluster = LocalCluster(n_workers=workers, threads_per_worker=1, processes=True,
-                           dashboard_address=None)
-    return Client(cluster), cluster
+                           dashboard_address=None, env={**THREAD_LIMITS, **_user_limits()})
+    client = Client(cluster)
+    from .dask_worker import DieWithDriver
+
+    client.register_plugin(DieWithDriver(os.getpid()))
+    return client, cluster
+
+
+def _user_limits() -> dict[str, str]:
+    """Limits the user set explicitly win over ours, as in the local pool."""
+    return {k: os.environ[k] for k in THREAD_LIMITS if os.environ.get(k)}
 
 
 def run_dask(chunks: Iterable[Chunk], options: Options, workers: int,

@@ -8,7 +8,9 @@ from __future__ import annotations
 import signal
 from dataclasses import dataclass
 
-from .dedup import NUM_PERM
+from .process import limit_threads, prepare_worker
+
+NUM_PERM = 128  # MinHash permutations (dedup); here so that a worker imports no numpy before its limits
 
 
 @dataclass(frozen=True)
@@ -19,13 +21,16 @@ class Options:
 
 
 def run_chunk(tasks: list, options: Options) -> list[dict]:
+    limit_threads()  # in a worker process; on someone else's Dask cluster the env comes too late
     from .work import process_chunk
 
     return process_chunk(tasks, options)
 
 
-def init_worker() -> None:
-    """Pool initializer: Ctrl-C is the driver's to handle; build the pipeline before work arrives."""
+def init_worker(parent_pid: int) -> None:
+    """Pool initializer: die with the driver, one BLAS thread; Ctrl-C is the driver's to handle;
+    build the pipeline before work arrives."""
+    prepare_worker(parent_pid)
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     from ..pipeline import get_nlp
 

@@ -6,7 +6,7 @@ import os
 import sys
 import traceback
 
-from ..batch import BatchUsageError, run_batch
+from ..batch import BatchUsageError
 from . import add_language_option
 
 EPILOG = """\
@@ -54,6 +54,8 @@ def register(sub) -> None:
 
 
 def run(args) -> int:
+    from ..batch import run_batch  # the runner (tqdm, MinHash LSH) only for this command
+
     try:
         summary = run_batch(args.inputs, args.out, db=args.db, state=args.state, workers=args.workers,
                             engine=args.engine, scheduler=args.scheduler, batch_size=args.batch_size,

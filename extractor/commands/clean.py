@@ -3,8 +3,6 @@ from __future__ import annotations
 
 import json
 
-from ..acquire.clean import clean
-from ..acquire.sources import iter_inputs
 from ..errors import InputError
 from . import report, warn
 
@@ -17,6 +15,9 @@ def register(sub) -> None:
 
 
 def run(args) -> int:
+    from ..acquire.clean import clean
+    from ..acquire.sources import iter_inputs
+
     failed = 0
     for item in iter_inputs(args.inputs):
         try:

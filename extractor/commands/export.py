@@ -3,8 +3,11 @@ from __future__ import annotations
 
 import sys
 
-from ..store.export import FORMATS
 from . import CREATE_HELP, open_store_or_report
+
+# extractor.store.export.FORMATS, named here so that building the parser loads no pandas or
+# SQLAlchemy (tests/test_lazy_imports.py checks that the two agree).
+FORMATS = ("csv", "jsonl", "parquet")
 
 
 def register(sub) -> None:

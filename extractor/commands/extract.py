@@ -3,11 +3,7 @@ from __future__ import annotations
 
 import sys
 
-from ..acquire.sources import iter_inputs
 from ..errors import InputError
-from ..extract import extract_documents
-from ..output import RecordWriter
-from ..pipeline import get_nlp
 from . import add_language_option, report, warn
 
 
@@ -26,6 +22,11 @@ def register(sub) -> None:
 
 def run(args) -> int:
     """Exit code 1 when any input failed; every other input is still written."""
+    from ..acquire.sources import iter_inputs
+    from ..extract import extract_documents
+    from ..output import RecordWriter
+    from ..pipeline import get_nlp
+
     failed = 0
     writer = RecordWriter(args.format, sys.stdout)
     try:

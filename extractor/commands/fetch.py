@@ -5,7 +5,6 @@ import hashlib
 import sys
 from pathlib import Path
 
-from ..acquire.fetch import fetch_url, make_client
 from ..errors import InputError
 from . import report
 
@@ -18,6 +17,8 @@ def register(sub) -> None:
 
 
 def run(args) -> int:
+    from ..acquire.fetch import fetch_url, make_client
+
     failed = 0
     with make_client() as client:
         for url in args.urls:

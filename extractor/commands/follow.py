@@ -8,8 +8,6 @@ import time
 from pathlib import Path
 
 from ..errors import InputError
-from ..follow import Follower
-from ..store import open_store
 from . import report
 
 EPILOG = """\
@@ -74,6 +72,9 @@ def expand_sources(values: list[str]) -> list[str]:
 
 
 def run(args) -> int:
+    from ..follow import Follower
+    from ..store import open_store
+
     try:
         sources = expand_sources(args.sources)
         store = open_store(args.db)

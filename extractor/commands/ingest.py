@@ -2,18 +2,14 @@
 from __future__ import annotations
 
 import sys
-from typing import Iterator
+from typing import TYPE_CHECKING, Iterator
 
-from tqdm import tqdm
-
-from ..acquire.clean import clean
-from ..acquire.sources import iter_inputs
 from ..document import RawDocument
 from ..errors import InputError
-from ..extract import extract_documents
-from ..store import Store
-from ..store.rows import nul_warning, without_nul
 from . import add_language_option, open_store_or_report, report, warn
+
+if TYPE_CHECKING:
+    from ..store import Store
 
 
 def register(sub) -> None:
@@ -25,12 +21,16 @@ def register(sub) -> None:
     p.set_defaults(func=run)
 
 
-def _unstored(items, store: Store, counts: dict) -> Iterator[RawDocument | InputError]:
-    """Drop inputs whose cleaned text is stored already, before the (costly) pipeline runs."""
+def _unstored(items, store: Store, counts: dict, language: str | None) -> Iterator[RawDocument | InputError]:
+    """Drop inputs whose cleaned text is stored already, before the (costly) pipeline runs;
+    cleaned as extract_documents will clean them (in their language), so the doc_ids agree."""
+    from ..acquire.clean import clean_in_language, language_packs
+
+    packs = language_packs()
     for item in items:
         if isinstance(item, RawDocument):
             try:
-                if store.has_document(clean(item).doc_id):
+                if store.has_document(clean_in_language(item, language, packs).doc_id):
                     counts["existing"] += 1
                     continue
             except InputError:
@@ -39,12 +39,18 @@ def _unstored(items, store: Store, counts: dict) -> Iterator[RawDocument | Input
 
 
 def run(args) -> int:
+    from tqdm import tqdm
+
+    from ..acquire.sources import iter_inputs
+    from ..extract import extract_documents
+    from ..store.rows import nul_warning, without_nul
+
     store = open_store_or_report(args.db)
     if store is None:
         return 2
     counts = {"new": 0, "existing": 0, "failed": 0}
     with store, tqdm(desc="ingest", unit="doc", disable=args.no_progress, file=sys.stderr) as bar:
-        for result in extract_documents(_unstored(iter_inputs(args.inputs), store, counts), language=args.language):
+        for result in extract_documents(_unstored(iter_inputs(args.inputs), store, counts, args.language), language=args.language):
             try:
                 if isinstance(result, InputError):
                     raise result

@@ -76,9 +76,11 @@ def _is_file(path: Path) -> bool:
 def run(args) -> int:
     import spacy
 
+    from ..pipeline import max_document_chars
     from ..pipeline.ner import SPANS_KEY
 
     nlp = spacy.blank("hi")
+    nlp.max_length = max_document_chars()  # the model reads long texts in parts
     ner = nlp.add_pipe("hi_ner", config={"backend": args.ner_backend})
     if not ner.available:
         rebuild = "train-ner" + (" --backend stanza" if args.ner_backend == "stanza" else "")

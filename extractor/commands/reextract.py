@@ -9,15 +9,13 @@ An interrupted run is resumed by running it again; once every document is curren
 from __future__ import annotations
 
 import sys
-
-from tqdm import tqdm
+from typing import TYPE_CHECKING
 
 from ..errors import InputError
-from ..extract import reextract_records
-from ..pipeline import build_nlp
-from ..provenance import current, current_hashes
-from ..store import Store
 from . import CREATE_HELP, add_language_option, open_store_or_report, report
+
+if TYPE_CHECKING:
+    from ..store import Store
 
 
 def register(sub) -> None:
@@ -47,6 +45,11 @@ def _plan(groups: list[dict], todo: list[dict], now: dict, where: str) -> str:
 
 def _reextract(store: Store, target: frozenset[str] | None, todo: int, progress: bool,
                language: str | None = None) -> dict:
+    from tqdm import tqdm
+
+    from ..extract import reextract_records
+    from ..pipeline import build_nlp
+
     counts = {"changed": 0, "unchanged": 0, "failed": 0}
     pipelines: dict[str, object] = {}
 
@@ -74,6 +77,8 @@ def _reextract(store: Store, target: frozenset[str] | None, todo: int, progress:
 
 
 def run(args) -> int:
+    from ..provenance import current, current_hashes
+
     store = open_store_or_report(args.db, create=args.create)
     if store is None:
         return 2

@@ -15,7 +15,8 @@ from spacy.tokens import Doc
 from ..packs import LanguagePack, get_pack
 from .en_lexmatch import CasedTable, Chunks, norm, tokens_of, view
 from .names import Name
-from .officials import _mention, _one_per_person
+from .officials import QUOTES, _mention
+from .people import one_per_person
 from .stage import PackStage
 
 MAX_NAME = 5
@@ -87,7 +88,7 @@ class EnOfficials(PackStage):
                 row = self.posts.lookup(post)
                 mention.update(designation=post, designation_en=row["english"] if row else None)
         mentions = [m for m in mentions if not self._alias_only(doc, m, ctx.aliases)]
-        doc.spans["officials"] = _same_post_variants(_one_per_person(doc, mentions))
+        doc.spans["officials"] = _same_post_variants(one_per_person(doc, mentions, QUOTES))
         return doc
 
     # --- names ----------------------------------------------------------------------------

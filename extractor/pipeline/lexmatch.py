@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections import defaultdict
 from functools import lru_cache
 
 from spacy.tokens import Doc
@@ -193,3 +194,20 @@ def is_initialism(text: str, pack: LanguagePack) -> bool:
         return False
     upper = sum(c.isupper() for c in letters)
     return upper >= 2 and text[0].isupper() and upper > sum(c.islower() for c in letters)
+
+
+class Enclosing:
+    """Spans indexed by the tokens they cover, built once per document: "which of these spans
+    contains tokens [start, end)?" costs the spans at `start`, not a scan of every span (which
+    made stages quadratic in the document's length)."""
+
+    def __init__(self, spans) -> None:
+        self.at: dict[int, list[tuple[int, int]]] = defaultdict(list)
+        for span in spans:
+            for i in range(span.start, span.end):
+                self.at[i].append((span.start, span.end))
+
+    def any_containing(self, start: int, end: int, longer: bool = False) -> bool:
+        """A span holds [start, end) (and, if `longer`, has more tokens than it)."""
+        return any(s <= start and end <= e and (not longer or e - s > end - start)
+                   for s, e in self.at.get(start, ()))

@@ -13,6 +13,7 @@ from spacy.tokens import Doc, Span
 from thinc.api import NumpyOps
 
 from ..packs import get_pack
+from .parts import batches, parts
 
 log = logging.getLogger(__name__)
 
@@ -20,6 +21,9 @@ SPANS_KEY = "ner"
 REBUILD_HINT = "rebuild it with `python -m extractor train-ner`"
 # Backend name -> the model's folder in the language pack.
 MODEL_DIRS = {"spacy": "ner", "stanza": "ner-stanza"}
+# Tokens given to the model at once: its memory grows with them (a 70k-token document in one
+# piece took 1 GB; 4,000 at a time take ~60 MB), and ten news articles make about this many.
+BATCH_TOKENS = 4_000
 
 
 @Language.factory("hi_ner", assigns=["doc.spans"],
@@ -38,11 +42,33 @@ def load_model(path: Path) -> Language | None:
                     "%s", path, REBUILD_HINT)
         return None
     try:
-        return use_numpy_matmul(spacy.load(path))
+        return use_numpy_matmul(_load_with_rulers(path))
     except Exception as exc:  # a broken or half-written model must not stop the pipeline
         log.warning("NER model at %s failed to load (%s: %s): doc.spans['ner'] will be empty; "
                     "%s", path, type(exc).__name__, exc, REBUILD_HINT)
         return None
+
+
+def _load_with_rulers(path: Path) -> Language:
+    """spacy.load(path), with its entity rulers' patterns read by the tokenizer alone.
+
+    Loading a ruler runs its phrase patterns (the gazetteer: thousands) through every component
+    before it, the tok2vec and NER included, which took most of the model's load time; an ORTH
+    or LOWER pattern needs only tokens. The rulers are left out of the load, then put back in
+    their places with the same config and patterns."""
+    config = spacy.util.load_config(path / "config.cfg")
+    order = list(config["nlp"]["pipeline"])
+    rulers = [name for name in order if config["components"][name].get("factory") == "entity_ruler"
+              and config["components"][name].get("phrase_matcher_attr") in (None, "ORTH", "LOWER")]
+    model = spacy.load(path, exclude=rulers)
+    for name in rulers:
+        settings = {k: v for k, v in config["components"][name].items() if k != "factory"}
+        following = next((n for n in order[order.index(name) + 1:] if n in model.pipe_names), None)
+        ruler = model.add_pipe("entity_ruler", name=name, config=settings,
+                               **({"before": following} if following else {}))
+        with model.select_pipes(enable=[]):
+            ruler.from_disk(path / name)
+    return model
 
 
 def use_numpy_matmul(model: Language) -> Language:
@@ -64,7 +90,9 @@ class HindiNER:
 
     The model's vocab is separate from the pipeline's, so the tokens are rebuilt there; the
     entities come back as token spans (same tokens, same indices) under doc.spans["ner"].
-    doc.ents is left alone: later stages own it.
+    doc.ents is left alone: later stages own it. A long document goes to the model in parts
+    that end at paragraphs (pipeline.parts), at most BATCH_TOKENS tokens at a time, so memory
+    stays bounded whatever its length.
     """
 
     def __init__(self, path: Path) -> None:
@@ -76,7 +104,7 @@ class HindiNER:
         return self.model is not None
 
     def __call__(self, doc: Doc) -> Doc:
-        doc.spans[SPANS_KEY] = self._entities(doc, self._predict([doc])[0]) if self.model else []
+        doc.spans[SPANS_KEY] = self._find([doc])[0] if self.model else []
         return doc
 
     def pipe(self, docs, batch_size: int = 128):
@@ -94,13 +122,25 @@ class HindiNER:
         yield from self._pipe_batch(batch)
 
     def _pipe_batch(self, docs: list[Doc]):
-        for doc, twin in zip(docs, self._predict(docs)):
-            doc.spans[SPANS_KEY] = self._entities(doc, twin)
+        for doc, spans in zip(docs, self._find(docs)):
+            doc.spans[SPANS_KEY] = spans
             yield doc
 
-    def _predict(self, docs: list[Doc]) -> list[Doc]:
-        twins = [Doc(self.model.vocab, words=[t.text for t in doc],
-                     spaces=[bool(t.whitespace_) for t in doc]) for doc in docs]
+    def _find(self, docs: list[Doc]) -> list[list[Span]]:
+        """The entities of each doc, predicted part by part."""
+        pieces = [(doc, start, end) for doc in docs for start, end in parts(doc)]
+        found: dict[int, list[Span]] = {id(doc): [] for doc in docs}
+        for group in batches([end - start for _, start, end in pieces], BATCH_TOKENS):
+            chosen = [pieces[k] for k in group]
+            for (doc, start, _), twin in zip(chosen, self._predict([doc[s:e] for doc, s, e in chosen])):
+                # Same words and spaces, so token indices agree once shifted by the part's start.
+                found[id(doc)].extend(Span(doc, start + ent.start, start + ent.end, label=ent.label_)
+                                      for ent in twin.ents)
+        return [found[id(doc)] for doc in docs]
+
+    def _predict(self, pieces: list) -> list[Doc]:
+        twins = [Doc(self.model.vocab, words=[t.text for t in piece],
+                     spaces=[bool(t.whitespace_) for t in piece]) for piece in pieces]
         for _, proc in self.model.pipeline:
             twins = list(proc.pipe(twins)) if hasattr(proc, "pipe") else [proc(d) for d in twins]
         return twins
@@ -116,11 +156,6 @@ class HindiNER:
         saved = Path(path) / "model"
         self.path, self.model = saved, (load_model(saved) if saved.exists() else None)
         return self
-
-    @staticmethod
-    def _entities(doc: Doc, twin: Doc) -> list[Span]:
-        # Same words and spaces, so token indices and character offsets agree.
-        return [Span(doc, e.start, e.end, label=e.label_) for e in twin.ents]
 
 
 class StanzaNER:

@@ -12,6 +12,7 @@ from .stage import PackStage
 from .lexmatch import PhraseTable, covered, fold, function_words, is_word
 from .names import Name, NameReader
 from .official_posts import PostShapes
+from .people import one_per_person
 
 HYPHENS = {"-", "–", "—"}
 MAX_PORTFOLIO = 6
@@ -80,7 +81,7 @@ class Officials(PackStage):
         for start, end, row in self.shapes.plural.find(doc):
             mentions += self._plural_post_list(ctx, start, end, row)
         mentions += self._honorific_persons(ctx, mentions)
-        doc.spans["officials"] = _one_per_person(doc, mentions)
+        doc.spans["officials"] = one_per_person(doc, mentions, QUOTES)
         return doc
 
     def _plural_post_list(self, ctx: "_Context", start: int, end: int, row: dict) -> list[dict]:
@@ -249,8 +250,10 @@ class Officials(PackStage):
 
     def _joined(self, doc: Doc, gap_start: int, gap_end: int) -> bool:
         """"एवं", "सह", "-सह-", "कम" (and "एवं मिशन") between two posts: one person holds both."""
+        if gap_end - gap_start > 3:  # before reading the gap, which may be the whole document
+            return False
         words = [doc[k].text for k in range(gap_start, gap_end) if doc[k].text not in HYPHENS]
-        return 1 <= len(words) <= 2 and gap_end - gap_start <= 3 and fold(words[0]) in self.post_joiners \
+        return 1 <= len(words) <= 2 and fold(words[0]) in self.post_joiners \
             and all(w in self.post_nouns for w in words[1:])
 
     def _portfolio_start(self, doc: Doc, start: int, in_post=frozenset(), person=frozenset()) -> int:
@@ -477,92 +480,3 @@ def _gazetteer_tokens(doc: Doc) -> list[bool]:
             if mention is not None:
                 out[mention.start:mention.end] = [True] * len(mention)
     return out
-
-
-def _merge_overlapping(mentions: list[dict]) -> list[dict]:
-    """Mentions whose name spans overlap are one person read two ways ("एसएसपी <place> X Y,
-    आईपीएस" read forwards from the post and backwards from the service): keep the one with a
-    designation (else the first), with the fields of both."""
-    out: list[dict] = []
-    for m in sorted(mentions, key=lambda m: m["start"]):
-        same = next((o for o in out if o["name_start"] < m["name_end"] and m["name_start"] < o["name_end"]), None)
-        if same is None:
-            out.append(m)
-            continue
-        keep, other = (m, same) if m.get("designation") and not same.get("designation") else (same, m)
-        merged = dict(keep)
-        for field, value in other.items():
-            if merged.get(field) is None and value:
-                merged[field] = value
-        for field in ("start", "end", "name_start", "name_end", "honorific"):
-            merged[field] = keep.get(field)
-        merged["start"], merged["end"] = min(keep["start"], other["start"]), max(keep["end"], other["end"])
-        out[out.index(same)] = merged
-    return sorted(out, key=lambda m: m["start"])
-
-
-def _name_words(span: Span) -> list[str]:
-    """A name's folded words, initials written alike: "डी.वी.", "डी. वी." and "डीवी" are one word
-    ("डीवी"): dots dropped, a run of one-letter initials joined."""
-    words, initials = [], []
-    for token in span:
-        text = fold(token.text).replace(".", "")
-        if not text:
-            continue
-        if len(text) <= 2 and token.i + 1 < len(span.doc) and span.doc[token.i + 1].text == "." or \
-                "." in token.text.rstrip("."):
-            initials.append(text)
-            continue
-        if initials:
-            words.append("".join(initials))
-            initials = []
-        words.append(text)
-    return words + (["".join(initials)] if initials else [])
-
-
-def _quoted_after(doc: Doc, end: int) -> list[str]:
-    """"रमेश पोखरियाल 'निशंक'": one quoted word right after a name is the person's pen name."""
-    if end + 2 < len(doc) and doc[end].text in QUOTES and doc[end + 2].text in QUOTES and is_word(doc[end + 1]):
-        return [fold(doc[end + 1].text)]
-    return []
-
-
-def _one_per_person(doc: Doc, mentions: list[dict]) -> list[Span]:
-    """Merge mentions of one person (same folded name): the first span, fields from all.
-    A surname alone ("कलेक्टर <surname>", "श्री <surname>") is the person last named in full with it."""
-    people: dict[str, dict] = {}
-    aliases: dict[str, set[str]] = {}  # full name -> its surname and a quoted pen name after it
-    for m in _merge_overlapping(mentions):
-        words = _name_words(doc[m["name_start"]:m["name_end"]])
-        key = " ".join(words)
-        if len(words) == 1 and key not in people:
-            key = next((k for k in reversed(people) if key in aliases.get(k, ()) and " " in k), key)
-        if len(words) > 1:
-            aliases.setdefault(key, set()).update({words[-1], *_quoted_after(doc, m["name_end"])})
-        if key in people:
-            for field, value in m.items():
-                if people[key].get(field) is None and value:
-                    people[key][field] = value
-        else:
-            people[key] = dict(m)
-    for key in list(people):  # the surname came first (a headline), or the name without initials
-        words = key.split()
-        if len(words) == 1:
-            full = [k for k in people if " " in k and key in aliases.get(k, ())]
-        else:  # "सदानंद गौड़ा" ... "डीवी सदानंद गौड़ा"
-            full = [k for k in people if len(k.split()) > len(words) and k.split()[-len(words):] == words]
-        if len(full) == 1:
-            for field, value in people.pop(key).items():
-                if people[full[0]].get(field) is None and value:
-                    people[full[0]][field] = value
-    spans = []
-    for m in people.values():
-        span = doc[m["start"]:m["end"]]
-        span._.officials = {
-            "name": doc[m["name_start"]:m["name_end"]].text, "honorific": m.get("honorific"),
-            "designation": m.get("designation"), "service": m.get("service"),
-            "jurisdiction": m.get("jurisdiction"), "agency": m.get("agency"),
-            "designation_en": m.get("designation_en"),
-            "name_span": [doc[m["name_start"]].idx, doc[m["name_end"] - 1].idx + len(doc[m["name_end"] - 1])]}
-        spans.append(span)
-    return spans

@@ -17,7 +17,7 @@ from spacy.util import filter_spans
 from ..lexicon import designations
 from ..packs import LanguagePack, get_pack
 from .stage import PackStage
-from .lexmatch import PhraseTable, fold, folded_tokens, function_words, is_initialism, is_word
+from .lexmatch import Enclosing, PhraseTable, fold, folded_tokens, function_words, is_initialism, is_word
 
 SPANS_KEY = "places"
 MENTIONS_KEY = "place_mentions"  # every mention, also when `places` keeps one per place
@@ -118,7 +118,8 @@ class Places(PackStage):
         self.use_ner = use_ner
 
     def __call__(self, doc: Doc) -> Doc:
-        ner = doc.spans.get("ner", []) if self.use_ner and "ner" in doc.spans else []
+        # A list: a SpanGroup makes a new Span object on every iteration.
+        ner = list(doc.spans["ner"]) if self.use_ner and "ner" in doc.spans else []
         persons, residences = self._residents(doc)
         found = [m for m in self._gazetteer(doc, ner) if not persons.intersection(range(m.start, m.end))]
         found += [m for m in self._from_ner(doc, ner, found) if not persons.intersection(range(m.start, m.end))]
@@ -137,17 +138,19 @@ class Places(PackStage):
         words = [w or doc[i].text for i, w in enumerate(folded_tokens(doc))]  # a lone nukta folds to ""
         folded = Doc(self.vocab, words=words, spaces=[bool(t.whitespace_) for t in doc])
         spans = filter_spans([doc[s:e] for _, s, e in self.lex.matcher(folded)])
+        persons = Enclosing(s for s in ner if s.label_ == "PER")
         mentions = []
         for span in spans:
             key = tuple(folded[i].text for i in range(span.start, span.end))
             m = Mention(span.start, span.end, tuple(self.lex.forms[key]),
                         ambiguous=self.lex.ambiguous.get(key))
             self._extend(doc, m)
-            if not self._not_a_place(doc, m, ner):
+            if not self._not_a_place(doc, m, persons):
                 mentions.append(m)
         confirmed = [m for m in mentions if not m.ambiguous or m.suffix]
+        edges = ({c.start for c in confirmed}, {c.end - 1 for c in confirmed})
         return confirmed + [m for m in mentions if m.ambiguous and not m.suffix
-                            and self._has_cue(doc, m, confirmed, ner)]
+                            and self._has_cue(doc, m, edges)]
 
     def _extend(self, doc: Doc, m: Mention) -> None:
         """"बिलासपुर रेंज", "उज्जैन ज़ोन", "रीवा संभाग": the suffix belongs to the name."""
@@ -155,7 +158,7 @@ class Places(PackStage):
         if row:
             m.suffix, m.kind, m.end = row["word"], row["kind"], m.end + 1
 
-    def _not_a_place(self, doc: Doc, m: Mention, ner) -> bool:
+    def _not_a_place(self, doc: Doc, m: Mention, persons: Enclosing) -> bool:
         """Part of a person's name ("श्री अयोध्या प्रसाद", "अजमेर सिंह", a longer NER PER span)
         or of a fixed phrase that is not about the place ("एमपी-एमएलए कोर्ट")."""
         before = self._word_before(doc, m.start)
@@ -169,8 +172,7 @@ class Places(PackStage):
         if after < len(doc) and self.lex.has("government_after", doc[after]) \
                 and m.rows and all(r["kind"] == "country" for r in m.rows):
             return True
-        return any(s.label_ == "PER" and s.start <= m.start and m.end <= s.end
-                   and (s.end - s.start) > (m.end - m.start) for s in ner) and not self._after_post(doc, m.start)
+        return persons.any_containing(m.start, m.end, longer=True) and not self._after_post(doc, m.start)
 
     def _after_post(self, doc: Doc, i: int) -> bool:
         words = [fold(t.text) for t in doc[max(0, i - self.lex.post_len):i]]
@@ -184,7 +186,8 @@ class Places(PackStage):
             j -= 1
         return j if j >= 0 else None
 
-    def _has_cue(self, doc: Doc, m: Mention, confirmed: list[Mention], ner) -> bool:
+    def _has_cue(self, doc: Doc, m: Mention, edges: tuple[set[int], set[int]]) -> bool:
+        """`edges`: the first and the last tokens of the confirmed places."""
         before = doc[m.start - 1] if m.start > 0 else None
         after = doc[m.end] if m.end < len(doc) else None
         if before is not None and self.lex.has("cue_before", before):
@@ -195,7 +198,7 @@ class Places(PackStage):
             return True
         # The model's LOC is no cue here: it reads "आरक्षण का कोटा" as the city (trained on
         # encyclopaedic text), and ambiguous names are exactly the ones with an everyday sense.
-        return m.ambiguous != "strict" and self._beside_place(doc, m, confirmed)
+        return m.ambiguous != "strict" and self._beside_place(doc, m, *edges)
 
     @staticmethod
     def _line_start(doc: Doc, i: int) -> bool:
@@ -204,10 +207,8 @@ class Places(PackStage):
         prev = doc[i - 1]
         return "\n" in prev.text or "\n" in prev.whitespace_
 
-    def _beside_place(self, doc: Doc, m: Mention, confirmed: list[Mention]) -> bool:
+    def _beside_place(self, doc: Doc, m: Mention, starts: set[int], ends: set[int]) -> bool:
         """A list or genitive with a known place: "सागर, दमोह और छतरपुर", "बिहार के गया"."""
-        ends = {c.end - 1 for c in confirmed}
-        starts = {c.start for c in confirmed}
         i, skipped = m.start - 1, 0
         while i >= 0 and skipped < 2 and self.lex.has("link_before", doc[i]):
             i, skipped = i - 1, skipped + 1
@@ -321,7 +322,7 @@ class Places(PackStage):
         hits |= self._lists_with_places(doc, found, taken | blocked)
         if not hits:
             return found
-        out = [m for m in found if m.rows or not any(m.start <= h < m.end for h in hits)]
+        out = [m for m in found if m.rows or hits.isdisjoint(range(m.start, m.end))]
         out += [Mention(h, h + 1, cue=True) for h in sorted(hits)]
         return out
 
@@ -372,13 +373,13 @@ class Places(PackStage):
     def _from_ner(self, doc: Doc, ner, found: list[Mention]) -> list[Mention]:
         """LOC spans the gazetteer does not know, outside organisations and people's names."""
         taken = {i for m in found for i in range(m.start, m.end)}
-        blocked = [s for s in ner if s.label_ in ("ORG", "PER")]
+        blocked = Enclosing(s for s in ner if s.label_ in ("ORG", "PER"))
         out = []
         for span in (s for s in ner if s.label_ == "LOC"):
             span = self._trim(span)
             if span is None or any(i in taken for i in range(span.start, span.end)):
                 continue
-            if any(b.start <= span.start and span.end <= b.end for b in blocked):
+            if blocked.any_containing(span.start, span.end):
                 continue
             if self._looks_like_name(span) and self._sentence_allows(span):
                 out.append(Mention(span.start, span.end))

@@ -56,7 +56,8 @@ class Statements(PackStage):
 
     def __call__(self, doc: Doc) -> Doc:
         spans, text = [], doc.text  # Doc.text is rebuilt from the tokens on every access
-        dates = sorted(d.start_char for d in doc.spans.get("dates", []))
+        ix = DocIndex(doc)
+        dates = ix.date_chars
         listed = None  # the kinds of the items under a list heading, while the list lasts
         for sent in doc.sents:
             sent_text = text[sent.start_char:sent.end_char]  # Span.text rebuilds from tokens too
@@ -74,10 +75,10 @@ class Statements(PackStage):
             for start, end in self._clauses(sent, sent_text):
                 if item is not None and start == sent.start_char:
                     start += item.end()  # "7. ..." : the number is not part of the statement
-                kinds = self._kinds(doc, text[start:end], start, dates)
+                kinds = self._kinds(doc, text[start:end], start, dates, ix)
                 span = doc.char_span(start, end, alignment_mode="expand") if kinds else None
                 if span is not None:
-                    span._.statements = {"kinds": kinds, **self._who_and_when(doc, span)}
+                    span._.statements = {"kinds": kinds, **self._who_and_when(doc, span, ix)}
                     if span.start_char < start:  # a token runs across a full stop ("आए।ग्रामीणों")
                         span._.statements["text"] = text[start:end]
                     found.append(span)
@@ -88,13 +89,13 @@ class Statements(PackStage):
                     span = doc.char_span(sent.start_char + item.end(), sent.start_char + len(sent_text.rstrip()),
                                          alignment_mode="expand")
                     if span is not None and len(span):
-                        span._.statements = {"kinds": list(listed), **self._who_and_when(doc, span)}
+                        span._.statements = {"kinds": list(listed), **self._who_and_when(doc, span, ix)}
                         found.append(span)
             spans.extend(found)
         doc.spans["statements"] = spans
         return doc
 
-    def _kinds(self, doc: Doc, clause: str, start: int = 0, dates=()) -> list[str]:
+    def _kinds(self, doc: Doc, clause: str, start: int, dates: list[int], ix: DocIndex) -> list[str]:
         text = QUOTED.sub(" ", clause)  # reported speech is not a decision
         kinds: set[str] = set()
         for pattern, kind, requires in self.cues:
@@ -104,11 +105,11 @@ class Statements(PackStage):
             if match:
                 kinds |= {"decision", "action_point"} if kind == "both" else {
                     "decision" if kind == "decision" else "action_point"}
-        if not kinds and self._body_will_act(doc, text, start, start + len(clause), dates):
+        if not kinds and self._body_will_act(doc, text, start, start + len(clause), ix):
             kinds.add("action_point")
         return sorted(kinds)
 
-    def _body_will_act(self, doc: Doc, text: str, start: int, end: int, dates) -> bool:
+    def _body_will_act(self, doc: Doc, text: str, start: int, end: int, ix: DocIndex) -> bool:
         """"नीति आयोग ... फ्रेमवर्क बनाएगा", "टीमें ... खुराक देंगी": an active future verb ends the
         clause and a body or an official is its subject, or the clause holds a deadline or start."""
         match = self.future_end.search(text)
@@ -117,12 +118,11 @@ class Statements(PackStage):
         clause = doc.char_span(start, end, alignment_mode="expand")
         if clause is None:
             return False
-        if any(d._.dates and d._.dates.get("role") in ("deadline", "start")
-               for d in doc.spans.get("dates", []) if start <= d.start_char < end):
+        if any(data.get("role") in ("deadline", "start") for _, data in ix.dates_between(start, end)):
             return True
         for group in ("agencies", "officials"):
-            for span in doc.spans.get(group, []):
-                if clause.start <= span.start and span.end < clause.end - 1 and self._is_subject(doc, span.end):
+            for span in ix.starting_between(group, clause.start, clause.end - 1):
+                if span.end < clause.end - 1 and self._is_subject(doc, span.end):
                     return True
         return any(t.text in self.bodies and self._is_subject(doc, t.i + 1)
                    for t in clause[:-2])
@@ -149,17 +149,16 @@ class Statements(PackStage):
         if end > start:
             yield base + start + (len(text[start:]) - len(text[start:].lstrip())), base + end
 
-    def _who_and_when(self, doc: Doc, clause: Span) -> dict:
-        by = self._agent(doc, clause)
-        owner = self._addressee(doc, clause)
-        dates = [d for d in doc.spans.get("dates", [])
-                 if clause.start_char <= d.start_char < clause.end_char and d._.dates]
-        deadline = next((d._.dates.get("value") for d in dates if d._.dates.get("role") == "deadline"), None)
+    def _who_and_when(self, doc: Doc, clause: Span, ix: DocIndex) -> dict:
+        by = self._agent(doc, clause, ix)
+        owner = self._addressee(doc, clause, ix)
+        dates = ix.dates_between(clause.start_char, clause.end_char)
+        deadline = next((data.get("value") for _, data in dates if data.get("role") == "deadline"), None)
         if deadline is None:
-            deadline = _date_after_cue(doc, clause, dates, self.deadline_cues)
+            deadline = _date_after_cue(clause, dates, self.deadline_cues)
         return {"text": clause.text, "by": by, "owner": owner, "deadline": deadline}
 
-    def _agent(self, doc: Doc, clause: Span) -> str | None:
+    def _agent(self, doc: Doc, clause: Span, ix: DocIndex) -> str | None:
         """The official or body written just before "ने"/"द्वारा" in the clause; a bare post
         ("एसपी ने") is resolved to the official who holds it in this document."""
         for token in clause:
@@ -167,19 +166,24 @@ class Statements(PackStage):
                 continue
             before = token.i - 1
             for group, field in (("officials", "name"), ("agencies", "name")):
-                for span in doc.spans.get(group, []):
-                    if span.start <= before < span.end or (span.end == before and doc[before].text == ","):
-                        return (span._.get(group) or {}).get(field) or span.text
+                span = ix.first_at(group, before, ending_too=doc[before].text == ",")
+                if span is not None:
+                    return (span._.get(group) or {}).get(field) or span.text
             for size in range(min(MAX_POST_WORDS, before - clause.start + 1), 0, -1):
-                holder = self._holder_of(doc, doc[before - size + 1:before + 1].text)
+                holder = self._holder_of(ix, doc[before - size + 1:before + 1].text)
                 if holder:
                     return holder
         return None
 
-    def _holder_of(self, doc: Doc, post: str) -> str | None:
-        """The official of this document who holds `post`: the same words, else the same post
-        written another way ("डीजीपी" for "पुलिस महानिदेशक", "डीएम" for "जिलाधिकारी")."""
-        officials = [span._.officials or {} for span in doc.spans.get("officials", [])]
+    def _holder_of(self, ix: DocIndex, post: str) -> str | None:
+        """The official of this document who holds `post` (asked once per post and document)."""
+        if post not in ix.holders:
+            ix.holders[post] = self._find_holder(ix.officials, post)
+        return ix.holders[post]
+
+    def _find_holder(self, officials: list[dict], post: str) -> str | None:
+        """The same words, else the same post written another way ("डीजीपी" for "पुलिस
+        महानिदेशक", "डीएम" for "जिलाधिकारी")."""
         for data in officials:
             designation = data.get("designation") or ""
             if designation == post or (" " not in post and post in designation.split()):
@@ -192,7 +196,7 @@ class Statements(PackStage):
                     return data.get("name")
         return None
 
-    def _addressee(self, doc: Doc, clause: Span) -> str | None:
+    def _addressee(self, doc: Doc, clause: Span, ix: DocIndex) -> str | None:
         """"X ने <owner> को निर्देश दिए": the words between the agent and "को".
 
         A date before "को" ("ने 8 मार्च को", "ने सोमवार को") says when, not to whom: the owner is
@@ -201,7 +205,7 @@ class Statements(PackStage):
         agent = next((i for i, t in enumerate(words) if t.text == self.ergative), None)
         if agent is None:
             return None
-        in_date = _date_tokens(doc, clause)
+        in_date = ix.date_tokens
         start = agent + 1
         for i in range(agent + 1, len(words)):
             if words[i].text == self.complementizer:
@@ -229,15 +233,15 @@ def _date_before(dates: list[int], start: int, end: int) -> bool:
     return i < len(dates) and dates[i] < end
 
 
-def _date_after_cue(doc: Doc, clause: Span, dates: list, cues) -> str | None:
+def _date_after_cue(clause: Span, dates: list, cues) -> str | None:
     """"आवेदन की अंतिम तिथि 31 मार्च है": the first dated value written after a deadline cue."""
     for cue in cues:
         match = cue.search(clause.text)
         if match is None:
             continue
         after = clause.start_char + match.end()
-        found = next((d._.dates.get("value") for d in sorted(dates, key=lambda d: d.start_char)
-                      if d.start_char >= after and d._.dates.get("value")), None)
+        found = next((data.get("value") for d, data in sorted(dates, key=lambda d: d[0].start_char)
+                      if d.start_char >= after and data.get("value")), None)
         if found:
             return found
     return None
@@ -261,6 +265,45 @@ def _same_post(a: str | None, b: str | None) -> bool:
     return " " not in short.strip() and short.isupper() and " " in full.strip() and _acronym(full) == short
 
 
-def _date_tokens(doc: Doc, clause: Span) -> set[int]:
-    return {i for d in doc.spans.get("dates", []) if d.start < clause.end and d.end > clause.start
-            for i in range(d.start, d.end)}
+class DocIndex:
+    """The dates, officials and agencies of one document, indexed once so that each clause
+    looks up its own instead of scanning every span of the document (quadratic in length)."""
+
+    def __init__(self, doc: Doc) -> None:
+        dates = list(doc.spans.get("dates", []))  # in group order, which decides ties
+        self._dates = [(d, d._.dates) for d in dates]
+        order = sorted(range(len(dates)), key=lambda k: dates[k].start_char)
+        self._by_char, self._char_keys = order, [dates[k].start_char for k in order]
+        self.date_chars = sorted(self._char_keys)
+        # Tokens inside a date: a clause asks only about its own tokens.
+        self.date_tokens = {i for d in dates for i in range(d.start, d.end)}
+        self._groups = {g: list(doc.spans.get(g, [])) for g in ("officials", "agencies")}
+        self._covering: dict[str, dict[int, int]] = {}
+        self._ending: dict[str, dict[int, int]] = {}
+        self._starts: dict[str, tuple[list[int], list[Span]]] = {}
+        for group, spans in self._groups.items():
+            covering, ending = self._covering.setdefault(group, {}), self._ending.setdefault(group, {})
+            for k, span in enumerate(spans):
+                for i in range(span.start, span.end):
+                    covering.setdefault(i, k)
+                ending.setdefault(span.end, k)
+            by_start = sorted(spans, key=lambda s: s.start)
+            self._starts[group] = ([s.start for s in by_start], by_start)
+        self.officials = [span._.officials or {} for span in self._groups["officials"]]
+        self.holders: dict[str, str | None] = {}
+
+    def dates_between(self, start: int, end: int) -> list[tuple[Span, dict]]:
+        """(span, data) of the dates with data that begin in characters [start, end), in group order."""
+        found = self._by_char[bisect_left(self._char_keys, start):bisect_left(self._char_keys, end)]
+        return [self._dates[k] for k in sorted(found) if self._dates[k][1]]
+
+    def first_at(self, group: str, i: int, ending_too: bool = False) -> Span | None:
+        """The first span of `group` that covers token i (or, if `ending_too`, ends right before it)."""
+        found = [k for k in (self._covering[group].get(i), self._ending[group].get(i) if ending_too else None)
+                 if k is not None]
+        return self._groups[group][min(found)] if found else None
+
+    def starting_between(self, group: str, start: int, end: int) -> list[Span]:
+        """The spans of `group` whose first token is in [start, end)."""
+        keys, spans = self._starts[group]
+        return spans[bisect_left(keys, start):bisect_left(keys, end)]
