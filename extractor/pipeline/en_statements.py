@@ -144,7 +144,7 @@ class EnStatements(PackStage):
         if deadline is None and dates:
             deadline = self._date_after_word(index.text, dates)
         if deadline is None and dates and any(c.search(text) for c in self.deadline_cues):
-            deadline = _date_after_cue(index.doc, clause, dates, self.deadline_cues)
+            deadline = _date_after_cue(clause, [(d, d._.dates) for d in dates], self.deadline_cues)
         owner = self._addressee(index, clause)
         if owner is None and "action_point" in kinds:
             owner = self._subject(index, clause, text)
