@@ -67,3 +67,10 @@ def test_every_command_still_has_its_help(command):
     with pytest.raises(SystemExit) as done:
         build_parser().parse_args([command, "--help"])
     assert done.value.code == 0
+
+
+def test_the_pair_command_names_the_store_defaults():
+    from extractor.commands.pair import MIN_SCORE, MIN_SHARED
+    from extractor.store import versions
+
+    assert (MIN_SCORE, MIN_SHARED) == (versions.MIN_SCORE, versions.MIN_SHARED)

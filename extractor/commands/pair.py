@@ -5,8 +5,11 @@ from __future__ import annotations
 import argparse
 import sys
 
-from ..store import versions
 from . import open_store_or_report
+
+# extractor.store.versions' defaults, named here so that building the parser loads no SQLAlchemy
+# (tests/test_lazy_imports.py checks that the two agree).
+MIN_SCORE, MIN_SHARED = 0.1, 2
 
 
 def _score(text: str) -> float:
@@ -27,10 +30,10 @@ def register(sub) -> None:
     p = sub.add_parser("pair", help="link stored documents to their versions in another language")
     p.add_argument("--db", metavar="URL", help="database URL (default: EXTRACTOR_DB, else sqlite:///extractor.db)")
     p.add_argument("--dry-run", action="store_true", help="print the links and store nothing")
-    p.add_argument("--min-score", type=_score, default=versions.MIN_SCORE, metavar="S",
-                   help=f"least Jaccard index of the two documents' entities (default {versions.MIN_SCORE})")
-    p.add_argument("--min-shared", type=_count, default=versions.MIN_SHARED, metavar="N",
-                   help=f"least number of shared entities (default {versions.MIN_SHARED})")
+    p.add_argument("--min-score", type=_score, default=MIN_SCORE, metavar="S",
+                   help=f"least Jaccard index of the two documents' entities (default {MIN_SCORE})")
+    p.add_argument("--min-shared", type=_count, default=MIN_SHARED, metavar="N",
+                   help=f"least number of shared entities (default {MIN_SHARED})")
     p.set_defaults(func=run)
 
 
