@@ -1,15 +1,21 @@
-"""The FastAPI application: `create_app(db_url)` opens the store and mounts every route module."""
+"""The FastAPI application: `create_app(db_url)` opens the store and mounts every route module;
+`app_from_environment` is the factory each `serve --workers N` process calls."""
 from __future__ import annotations
 
+import math
 from contextlib import asynccontextmanager
 
 from fastapi import FastAPI
+from fastapi.routing import APIRoute
 
 from extractor import __version__
 from extractor.settings import Settings, get_settings
 from extractor.store import open_store
 
 from . import errors
+from .cache import ResponseCache
+from .deps import require_read
+from .lanes import Lanes
 from .limits import BodyLimit
 from .routes import action_points, documents, entities, extract, health, search, sources
 
@@ -17,23 +23,63 @@ DESCRIPTION = """Information extraction from Hindi news and press releases, and 
 store built from it. Records follow record/1. Writes need an `X-API-Key` header (one of
 `EXTRACTOR_API_KEYS`); reads are open unless `EXTRACTOR_READ_AUTH=1`. Lists are paginated:
 pass the response's `next_cursor` as `cursor`. Errors are `{"error": "..."}`."""
+# The security scheme FastAPI names after the APIKeyHeader of the write operations.
+SCHEME = "APIKeyHeader"
 
 
-def create_app(db_url: str | None = None, settings: Settings | None = None) -> FastAPI:
-    """An app on the database at db_url (else EXTRACTOR_DB, else sqlite:///extractor.db)."""
+def create_app(db_url: str | None = None, settings: Settings | None = None, workers: int = 1) -> FastAPI:
+    """An app on the database at db_url (else EXTRACTOR_DB, else sqlite:///extractor.db), as one
+    of `workers` processes (which share EXTRACTOR_DB_POOL_SIZE PostgreSQL connections)."""
     settings = settings or get_settings()
-    store = open_store(db_url or settings.db)
+    store = open_store(db_url or settings.db, pool_size=math.ceil(settings.db_pool_size / workers))
+    lanes = Lanes(settings.api_large_chars, settings.api_large_timeout)
 
     @asynccontextmanager
     async def lifespan(_: FastAPI):
         yield
+        lanes.close()
         store.close()
 
     app = FastAPI(title="Hindi news extractor", version=__version__, description=DESCRIPTION,
                   lifespan=lifespan)
-    app.state.store, app.state.settings = store, settings
+    app.state.store, app.state.settings, app.state.lanes = store, settings, lanes
     errors.install(app)
+    if settings.api_cache_entries:
+        app.add_middleware(ResponseCache, store=store, max_entries=settings.api_cache_entries,
+                           keyed_by_api_key=settings.read_auth)
     app.add_middleware(BodyLimit, max_bytes=settings.api_max_body_bytes)
     for module in (health, extract, documents, entities, action_points, search, sources):
         app.include_router(module.router)
+    if settings.read_auth:
+        _declare_read_auth(app)
     return app
+
+
+def app_from_environment() -> FastAPI:
+    """For uvicorn's workers (`serve` sets EXTRACTOR_DB and EXTRACTOR_API_WORKERS for them)."""
+    settings = get_settings()
+    return create_app(settings.db, settings, workers=settings.api_workers or 1)
+
+
+def _declare_read_auth(app: FastAPI) -> None:
+    """With EXTRACTOR_READ_AUTH=1 the read operations need the key too: say so in the schema."""
+    reads = {(route.path, method.lower()) for route in app.routes if isinstance(route, APIRoute)
+             for method in route.methods if _depends_on(route.dependant, require_read)}
+    plain = app.openapi
+
+    def openapi() -> dict:
+        if app.openapi_schema is None:
+            schema = plain()
+            for path, operations in schema["paths"].items():
+                for method, operation in operations.items():
+                    if (path, method) in reads:
+                        operation["security"] = [{SCHEME: []}]
+                        operation.setdefault("responses", {}).update(
+                            {"401": {"description": "no X-API-Key"}, "403": {"description": "wrong key"}})
+        return app.openapi_schema
+
+    app.openapi = openapi
+
+
+def _depends_on(dependant, call) -> bool:
+    return any(d.call is call or _depends_on(d, call) for d in dependant.dependencies)

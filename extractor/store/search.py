@@ -13,7 +13,8 @@ from sqlalchemy import Connection, text
 from .pages import Page, QueryError, check_limit, decode_position, encode_cursor
 
 # Same word definition as the FTS5 tokenizer configured in the migration (letters, digits, marks).
-_WORD = re.compile(r"(?:[^\W_]|[\u0900-\u0963\u0966-\u097f])+")
+WORD_PATTERN = r"(?:[^\W_]|[\u0900-\u0963\u0966-\u097f])+"
+_WORD = re.compile(WORD_PATTERN)
 # Every word of a query the API accepts (500 characters) fits: the schema cannot count words.
 _MAX_WORDS = 250
 _CURSOR = {"score": (float, int), "id": (int,)}
