@@ -22,14 +22,14 @@ _MAX_BODY = 1_000_000  # a bigger answer (a long record) is not worth a cache sl
 class ResponseCache:
     """Pure ASGI middleware in front of the app's GET routes."""
 
-    def __init__(self, app: ASGIApp, store: Store, max_entries: int, keyed_by_api_key: bool):
+    def __init__(self, app: ASGIApp, store: Store, max_entries: int, keyed_by_api_key: bool, stats: dict):
         self.app, self.store, self.max_entries = app, store, max_entries
+        self.stats = stats  # hits and misses, shown to whoever holds the dict (app.state.cache)
         # With EXTRACTOR_READ_AUTH=1 a cached answer is only for the key that got it.
         self.keyed_by_api_key = keyed_by_api_key
         self._entries: OrderedDict[tuple, tuple[list, bytes]] = OrderedDict()
         self._lock = Lock()
         self._version: int | None = None
-        self.hits = self.misses = 0
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http" or scope["method"] != "GET" or scope["path"].startswith(_UNCACHED):
@@ -69,11 +69,9 @@ class ResponseCache:
                 self._entries.clear()
                 self._version = key[0]
             entry = self._entries.get(key)
-            if entry is None:
-                self.misses += 1
-                return None
-            self._entries.move_to_end(key)
-            self.hits += 1
+            self.stats["misses" if entry is None else "hits"] += 1
+            if entry is not None:
+                self._entries.move_to_end(key)
             return entry
 
     def _put(self, key: tuple, headers: list, body: bytes) -> None:

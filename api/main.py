@@ -43,10 +43,11 @@ def create_app(db_url: str | None = None, settings: Settings | None = None, work
     app = FastAPI(title="Hindi news extractor", version=__version__, description=DESCRIPTION,
                   lifespan=lifespan)
     app.state.store, app.state.settings, app.state.lanes = store, settings, lanes
+    app.state.cache = {"hits": 0, "misses": 0}
     errors.install(app)
     if settings.api_cache_entries:
         app.add_middleware(ResponseCache, store=store, max_entries=settings.api_cache_entries,
-                           keyed_by_api_key=settings.read_auth)
+                           keyed_by_api_key=settings.read_auth, stats=app.state.cache)
     app.add_middleware(BodyLimit, max_bytes=settings.api_max_body_bytes)
     for module in (health, extract, documents, entities, action_points, search, sources):
         app.include_router(module.router)
