@@ -6,6 +6,7 @@ worker process: each request reads the version (one indexed row) and serves the 
 the same path, query and version. Only 200 answers to GET are kept, LRU, per process."""
 from __future__ import annotations
 
+import asyncio
 from collections import OrderedDict
 from threading import Lock
 
@@ -19,6 +20,37 @@ _UNCACHED = ("/health", "/docs", "/redoc", "/openapi.json")
 _MAX_BODY = 1_000_000  # a bigger answer (a long record) is not worth a cache slot
 
 
+class VersionReader:
+    """Store.version() for many concurrent requests at the cost of few reads: requests that
+    arrive while a read runs wait for the next one, which starts after they arrived, so each
+    gets a version at least as new as every write committed before it came in."""
+
+    def __init__(self, store: Store):
+        self.store = store
+        self._waiting: asyncio.Future | None = None
+        self._reading = False
+
+    async def current(self) -> int:
+        if self._waiting is None:
+            self._waiting = asyncio.get_running_loop().create_future()
+        waiting = self._waiting
+        if not self._reading:
+            self._reading = True
+            asyncio.get_running_loop().create_task(self._read_while_asked())
+        return await waiting
+
+    async def _read_while_asked(self) -> None:
+        try:
+            while self._waiting is not None:
+                batch, self._waiting = self._waiting, None  # later arrivals wait for the next read
+                try:
+                    batch.set_result(await to_thread.run_sync(self.store.version))
+                except Exception as exc:  # noqa: BLE001 - every waiting request gets the error
+                    batch.set_exception(exc)
+        finally:
+            self._reading = False
+
+
 class ResponseCache:
     """Pure ASGI middleware in front of the app's GET routes."""
 
@@ -30,12 +62,13 @@ class ResponseCache:
         self._entries: OrderedDict[tuple, tuple[list, bytes]] = OrderedDict()
         self._lock = Lock()
         self._version: int | None = None
+        self._versions = VersionReader(store)
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http" or scope["method"] != "GET" or scope["path"].startswith(_UNCACHED):
             await self.app(scope, receive, send)
             return
-        version = await to_thread.run_sync(self.store.version)
+        version = await self._versions.current()
         key = (version, scope["path"], scope["query_string"],
                dict(scope["headers"]).get(b"x-api-key") if self.keyed_by_api_key else None)
         cached = self._get(key)
