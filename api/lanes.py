@@ -50,7 +50,10 @@ def _child(conn: Connection) -> None:
                 if isinstance(result, InputError) else ("record", result)
         except Exception as exc:  # noqa: BLE001 - reported to the request, the process lives on
             reply = ("crash", repr(exc))
-        conn.send(reply)
+        try:
+            conn.send(reply)
+        except OSError:  # the server went away (or gave up on this one and will restart us)
+            return
 
 
 class LargeLane:

@@ -6,7 +6,6 @@ import math
 from contextlib import asynccontextmanager
 
 from fastapi import FastAPI
-from fastapi.routing import APIRoute
 
 from extractor import __version__
 from extractor.settings import Settings, get_settings
@@ -14,7 +13,6 @@ from extractor.store import open_store
 
 from . import errors
 from .cache import ResponseCache
-from .deps import require_read
 from .lanes import Lanes
 from .limits import BodyLimit
 from .routes import action_points, documents, entities, extract, health, search, sources
@@ -25,6 +23,7 @@ store built from it. Records follow record/1. Writes need an `X-API-Key` header 
 pass the response's `next_cursor` as `cursor`. Errors are `{"error": "..."}`."""
 # The security scheme FastAPI names after the APIKeyHeader of the write operations.
 SCHEME = "APIKeyHeader"
+OPEN = {"/health"}  # answers without a key even with EXTRACTOR_READ_AUTH=1 (no require_read)
 
 
 def create_app(db_url: str | None = None, settings: Settings | None = None, workers: int = 1) -> FastAPI:
@@ -63,24 +62,19 @@ def app_from_environment() -> FastAPI:
 
 
 def _declare_read_auth(app: FastAPI) -> None:
-    """With EXTRACTOR_READ_AUTH=1 the read operations need the key too: say so in the schema."""
-    reads = {(route.path, method.lower()) for route in app.routes if isinstance(route, APIRoute)
-             for method in route.methods if _depends_on(route.dependant, require_read)}
+    """With EXTRACTOR_READ_AUTH=1 every operation but the health check needs the key (writes
+    declare it already, through their APIKeyHeader): say so in the schema."""
     plain = app.openapi
 
     def openapi() -> dict:
         if app.openapi_schema is None:
             schema = plain()
             for path, operations in schema["paths"].items():
-                for method, operation in operations.items():
-                    if (path, method) in reads:
+                for operation in operations.values():
+                    if path not in OPEN and "security" not in operation:
                         operation["security"] = [{SCHEME: []}]
                         operation.setdefault("responses", {}).update(
                             {"401": {"description": "no X-API-Key"}, "403": {"description": "wrong key"}})
         return app.openapi_schema
 
     app.openapi = openapi
-
-
-def _depends_on(dependant, call) -> bool:
-    return any(d.call is call or _depends_on(d, call) for d in dependant.dependencies)
