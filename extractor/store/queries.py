@@ -8,7 +8,6 @@ and the matching set large: first the ids of the page (index only), then their d
 from __future__ import annotations
 
 import re
-
 from functools import lru_cache
 
 from sqlalchemy import Connection, bindparam, exists, func, or_, select, true
@@ -112,7 +111,7 @@ def list_entities(conn: Connection, plural: str, q: str | None = None, date_from
     where = mention_filter(conn, date_from, date_to, place, agency)
     if where is None:
         return Page()
-    query = _page_query(where) if q is None else _page_query.__wrapped__(where)
+    query = _page_query(where)  # .where() below makes a new statement: the cached one stays
     if q:
         query = query.where(name_matches(entities.c.id, entities.c.name, q))
     rows = conn.execute(query, {"kind": kind, "after": after, "lim": limit + 1}).mappings().all()
@@ -129,7 +128,6 @@ def _cached_when_unfiltered(build):
     def statement(where, *args):
         return cached(where, *args) if where is _unfiltered else build(where, *args)
 
-    statement.__wrapped__ = build
     return statement
 
 
