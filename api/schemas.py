@@ -16,6 +16,10 @@ _EXAMPLE_ITEMS = {
     "action_points": [{"text": "30 सितम्बर तक अभियान चलाने के निर्देश दिए", "owner": None,
                        "deadline": "2024-09-30", "span": [48, 89], "sentence": 1}],
 }
+_EXTRACT_EXAMPLES = [
+    {"text": "बिलासपुर। पुलिस महानिरीक्षक डॉ. संजीव शुक्ला ने 30 सितम्बर तक अभियान चलाने के निर्देश दिए।",
+     "title": "बाल श्रम के विरुद्ध अभियान", "published": "2024-04-03"},
+    {"url": "https://example.org/news/article-123.html"}]
 EXAMPLE_RECORD = {
     "schema": "record/1", "doc_id": "1c5a2f6909f46975",
     "source": {"path": None, "url": None, "publisher": "दैनिक समाचार", "fetched_at": None},
@@ -26,13 +30,21 @@ EXAMPLE_RECORD = {
 }
 
 
-class ExtractRequest(BaseModel):
-    """Exactly one of text, html, url; metadata you give wins over what is guessed."""
+_SOURCES = ("text", "html", "url")
 
-    model_config = ConfigDict(extra="forbid", json_schema_extra={"examples": [
-        {"text": "बिलासपुर। पुलिस महानिरीक्षक डॉ. संजीव शुक्ला ने 30 सितम्बर तक अभियान चलाने के निर्देश दिए।",
-         "title": "बाल श्रम के विरुद्ध अभियान", "published": "2024-04-03"},
-        {"url": "https://example.org/news/article-123.html"}]})
+
+def _extract_schema(schema: dict) -> None:
+    """The body in JSON Schema: exactly one of text, html, url holds a non-blank string."""
+    schema["oneOf"] = [{"required": [k], "properties": {k: {"type": "string", "pattern": r"\S"}}}
+                       for k in _SOURCES]
+    schema["examples"] = _EXTRACT_EXAMPLES
+
+
+class ExtractRequest(BaseModel):
+    """Exactly one of text, html, url (an empty or blank field counts as absent); metadata you
+    give wins over what is guessed."""
+
+    model_config = ConfigDict(extra="forbid", json_schema_extra=_extract_schema)
 
     text: str | None = Field(None, description="plain article text")
     html: str | None = Field(None, description="an article page's HTML")
@@ -69,11 +81,16 @@ class ExtractRequest(BaseModel):
             raise ValueError("NUL characters (\\u0000) are not allowed; remove them")
         return value
 
+    @property
+    def given(self) -> str:
+        """Which of text, html, url this request gives (the validator made sure of one)."""
+        return next(k for k in _SOURCES if (getattr(self, k) or "").strip())
+
     @model_validator(mode="after")
     def one_source(self) -> "ExtractRequest":
-        given = [k for k in ("text", "html", "url") if getattr(self, k)]
+        given = [k for k in _SOURCES if (getattr(self, k) or "").strip()]
         if len(given) != 1:
-            raise ValueError("give exactly one of text, html or url" +
+            raise ValueError("give exactly one of text, html or url, not blank" +
                              (f" (got {', '.join(given)})" if given else ""))
         return self
 

@@ -1,20 +1,26 @@
-"""Benchmark the knowledge store and API: bulk ingest rate, then query latency under concurrency.
+"""Benchmark the knowledge store and API: bulk ingest rate, then latency and throughput under load.
 
-    .venv/bin/python bench/bench_api.py                    # 10,000 documents, SQLite and PostgreSQL
+    .venv/bin/python bench/bench_api.py --clients 50       # 10,000 documents, SQLite and PostgreSQL
     .venv/bin/python bench/bench_api.py --docs 200 --requests 40   # smoke test
 
 For each engine: generate N synthetic record/1 documents (realistic shape: 6-10 sentences,
 officials written with varying honorifics, nukta, nasal spellings and Latin transliterations,
 agencies with canonical forms, places, programmes, dates, decisions and action points), ingest
-them with Store.ingest_many, start `python -m extractor serve` in its own process, and send
---requests requests per endpoint from --concurrency client threads (httpx). Prints p50/p99
-latency in ms per endpoint per engine, side by side, and ingest documents per second.
+them with Store.ingest_many, then for each server setup start `python -m extractor serve` in
+its own process and send --requests requests per endpoint from --clients client threads
+(httpx). The setups, on the same database in the same run:
+  served   --workers N (default: cores) with the response cache: how the API is served now
+  uncached --workers N with EXTRACTOR_API_CACHE_ENTRIES=0: every request reaches the database
+  single   --workers 1, no cache: one process as before issue 17 (the store queries are today's)
+Prints p50/p99 latency (ms) and requests/s per endpoint, per engine and setup, side by side,
+and ingest documents per second.
 """
 from __future__ import annotations
 
 import argparse
 import os
 import random
+import signal
 import socket
 import statistics
 import subprocess
@@ -146,12 +152,17 @@ def ingest(url: str, docs: int, seed: int) -> float:
     return docs / elapsed
 
 
-def start_server(url: str) -> tuple[subprocess.Popen, str]:
+SETUPS = {"served": (None, True), "uncached": (None, False), "single": (1, False)}  # workers, cache
+
+
+def start_server(url: str, workers: int | None, cache: bool) -> tuple[subprocess.Popen, str]:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         port = s.getsockname()[1]
-    proc = subprocess.Popen([sys.executable, "-m", "extractor", "serve", "--db", url, "--port", str(port)],
-                            cwd=REPO, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    env = {**os.environ, "EXTRACTOR_API_CACHE_ENTRIES": "2048" if cache else "0"}
+    command = [sys.executable, "-m", "extractor", "serve", "--db", url, "--port", str(port)]
+    proc = subprocess.Popen(command + (["--workers", str(workers)] if workers else []), cwd=REPO, env=env,
+                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
     base = f"http://127.0.0.1:{port}"
     for _ in range(600):
         try:
@@ -159,8 +170,17 @@ def start_server(url: str) -> tuple[subprocess.Popen, str]:
                 return proc, base
         except httpx.HTTPError:
             time.sleep(0.1)
-    proc.kill()
+    stop_server(proc)
     raise RuntimeError("the API server did not start")
+
+
+def stop_server(proc: subprocess.Popen) -> None:
+    os.killpg(proc.pid, signal.SIGTERM)  # uvicorn's supervisor and its workers
+    try:
+        proc.wait(20)
+    except subprocess.TimeoutExpired:
+        os.killpg(proc.pid, signal.SIGKILL)
+        proc.wait(10)
 
 
 def endpoints(base: str, rng: random.Random) -> dict:
@@ -181,7 +201,8 @@ def endpoints(base: str, rng: random.Random) -> dict:
     }
 
 
-def measure(base: str, make, requests: int, concurrency: int) -> tuple[float, float]:
+def measure(base: str, make, requests: int, concurrency: int) -> tuple[float, float, float]:
+    """(p50 ms, p99 ms, requests per second) of `requests` requests from `concurrency` clients."""
     latencies, lock, failures = [], threading.Lock(), []
     per_thread = max(1, requests // concurrency)
 
@@ -198,14 +219,17 @@ def measure(base: str, make, requests: int, concurrency: int) -> tuple[float, fl
                         failures.append((path, r.status_code, r.text[:200]))
 
     threads = [threading.Thread(target=worker) for _ in range(concurrency)]
+    start = time.perf_counter()
     for t in threads:
         t.start()
     for t in threads:
         t.join()
+    elapsed = time.perf_counter() - start
     if failures:
         raise RuntimeError(f"requests failed: {failures[:3]}")
     latencies.sort()
-    return statistics.median(latencies), latencies[min(len(latencies) - 1, int(len(latencies) * 0.99))]
+    return (statistics.median(latencies), latencies[min(len(latencies) - 1, int(len(latencies) * 0.99))],
+            len(latencies) / elapsed)
 
 
 def run_engine(engine: str, args, tmp: Path) -> dict:
@@ -215,15 +239,15 @@ def run_engine(engine: str, args, tmp: Path) -> dict:
         schema, url = pg_schema_url()
     try:
         result = {"ingest": ingest(url, args.docs, args.seed)}
-        proc, base = start_server(url)
-        try:
-            rng = random.Random(args.seed)
-            for name, make in endpoints(base, rng).items():
-                measure(base, make, args.concurrency, args.concurrency)  # warm-up
-                result[name] = measure(base, make, args.requests, args.concurrency)
-        finally:
-            proc.terminate()
-            proc.wait(10)
+        for setup in args.setups:
+            proc, base = start_server(url, *SETUPS[setup])
+            try:
+                rng = random.Random(args.seed)  # the same requests for every setup
+                for name, make in endpoints(base, rng).items():
+                    measure(base, make, args.clients, args.clients)  # warm-up
+                    result[(setup, name)] = measure(base, make, args.requests, args.clients)
+            finally:
+                stop_server(proc)
         return result
     finally:
         if schema and not args.keep:
@@ -233,21 +257,27 @@ def run_engine(engine: str, args, tmp: Path) -> dict:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--docs", type=int, default=10_000)
-    parser.add_argument("--requests", type=int, default=400, help="requests per endpoint")
-    parser.add_argument("--concurrency", type=int, default=8)
+    parser.add_argument("--requests", type=int, default=1000, help="requests per endpoint")
+    parser.add_argument("--clients", "--concurrency", type=int, default=50, help="concurrent clients")
     parser.add_argument("--engines", default="sqlite,postgres")
+    parser.add_argument("--setups", default=",".join(SETUPS), help="server setups to compare (see above)")
     parser.add_argument("--seed", type=int, default=6)
     parser.add_argument("--keep", action="store_true", help="keep the PostgreSQL bench schema")
     args = parser.parse_args()
+    args.setups = args.setups.split(",")
     engines = args.engines.split(",")
     with tempfile.TemporaryDirectory() as tmp:
         results = {e: run_engine(e, args, Path(tmp)) for e in engines}
-    print(f"\n{args.docs:,} documents; {args.requests} requests per endpoint from {args.concurrency} "
-          f"concurrent clients; one uvicorn process per engine; {os.cpu_count()} CPU cores shared by all")
-    print(f"{'endpoint':36}" + "".join(f"{e + ' p50':>14}{e + ' p99':>14}" for e in engines) + "   (ms)")
-    for name in [k for k in results[engines[0]] if k != "ingest"]:
-        print(f"{name:36}" + "".join(f"{results[e][name][0]:14.1f}{results[e][name][1]:14.1f}" for e in engines))
-    print(f"{'ingest (documents/s, bulk)':36}" + "".join(f"{results[e]['ingest']:28.0f}" for e in engines))
+    print(f"\n{args.docs:,} documents; {args.requests} requests per endpoint from {args.clients} concurrent "
+          f"clients; served/uncached: --workers {os.cpu_count()}, single: --workers 1; {os.cpu_count()} CPU cores "
+          "shared by clients, server and database")
+    columns = [(e, s) for e in engines for s in args.setups]
+    names = [k[1] for k in results[engines[0]] if k != "ingest" and k[0] == args.setups[0]]
+    for title, index, fmt in (("p50 ms", 0, "{:>18.1f}"), ("p99 ms", 1, "{:>18.1f}"), ("requests/s", 2, "{:>18.0f}")):
+        print(f"\n{title:36}" + "".join(f"{e[:6] + ' ' + s:>18}" for e, s in columns))
+        for name in names:
+            print(f"{name:36}" + "".join(fmt.format(results[e][(s, name)][index]) for e, s in columns))
+    print(f"\n{'ingest (documents/s, bulk)':36}" + "".join(f"{results[e]['ingest']:>18.0f}" for e in engines))
 
 
 if __name__ == "__main__":

@@ -37,6 +37,13 @@ class Settings(BaseSettings):
     allow_private_urls: bool = False  # POST /extract may fetch private addresses: trusted networks only
     # A 5 MB page is the fetch limit; its JSON-escaped HTML needs a little more.
     api_max_body_bytes: int = Field(6_000_000, ge=0)
+    api_workers: int | None = Field(None, ge=1)  # `serve` processes; None: one per CPU core
+    db_pool_size: int = Field(20, ge=1)  # PostgreSQL connections of the whole API, split over its workers
+    api_cache_entries: int = Field(2048, ge=0)  # read responses each worker keeps; 0: no cache
+    # /extract inputs longer than this (characters of text or HTML) run in a process of their own,
+    # one at a time, so that they never hold up the small ones.
+    api_large_chars: int = Field(200_000, ge=0)
+    api_large_timeout: float = Field(300.0, gt=0)  # seconds a large /extract may take before 503
     # follow: seconds between two requests to one host (robots.txt's Crawl-delay raises it).
     host_delay: float = Field(5.0, ge=0)
     follow_max_wait: float = Field(60.0, ge=0)  # a longer pause asked for leaves the host to the next round

@@ -161,7 +161,8 @@ def test_programme_timeline_and_action_points(server, seeded):
     ("/documents/nope", 404), ("/no-such-endpoint", 404), ("/programmes/99999999/timeline", 404),
     ("/entities/99999999", 404), ("/officials?limit=0", 422), ("/officials?cursor=garbage", 422),
     ("/officials?from=yesterday", 422), ("/search", 422), ("/search?q=%3F%21", 422),
-    ("/action-points?due_before=2024-02-30", 422)])
+    ("/action-points?due_before=2024-13-01", 422), ("/entities/2147483648", 422),
+    ("/programmes/18446744073709551616/timeline", 422), ("/entities/0", 422)])
 def test_bad_reads_are_json_4xx(server, path, status):
     with server.client() as c:
         r = c.get(path)

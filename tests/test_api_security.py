@@ -149,3 +149,25 @@ def test_writes_are_refused_when_no_keys_are_configured(tmp_path):
     with LiveServer(f"sqlite:///{tmp_path / 'nokeys.db'}", api_keys="") as server, server.client() as c:
         message = assert_error(c.post("/documents", json={"text": TEXT}, headers={"X-API-Key": "anything"}), 403)
     assert "EXTRACTOR_API_KEYS" in message
+
+
+def test_the_schema_asks_for_a_key_only_where_one_is_needed(servers):
+    def secured(server) -> set[tuple[str, str]]:
+        with server.client() as c:
+            spec = c.get("/openapi.json").json()
+        return {(path, method) for path, ops in spec["paths"].items() for method, op in ops.items()
+                if op.get("security")}
+
+    assert secured(servers["default"]) == {("/documents", "post")}
+    with_reads = secured(servers["read_auth"])
+    assert {("/officials", "get"), ("/search", "get"), ("/extract", "post"), ("/documents", "post")} <= with_reads
+    assert ("/health", "get") not in with_reads
+
+
+def test_a_cached_answer_is_not_served_to_a_request_without_the_key(servers):
+    server = servers["read_auth"]
+    with server.client(**{"X-API-Key": KEYS[0]}) as keyed, server.client() as anonymous:
+        assert keyed.get("/places").status_code == 200
+        assert keyed.get("/places").status_code == 200  # now cached
+        assert_error(anonymous.get("/places"), 401)
+        assert_error(anonymous.get("/places", headers={"X-API-Key": "wrong"}), 403)

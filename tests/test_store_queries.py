@@ -132,3 +132,57 @@ def test_search_finds_words_in_either_order_and_survives_query_syntax(store):
     for empty in ("?!", '"'):
         with pytest.raises(QueryError):
             store.search(empty)
+
+
+def test_search_pages_by_keyset_cover_every_hit_once(store):
+    # Same word, texts of different lengths: ties and distinct scores both occur.
+    for n in range(7):
+        store.ingest(Doc("समीक्षा बैठक हुई। " + "अन्य बातें। " * (n % 3) + f"क्रमांक {n}।").record)
+    whole = [h["doc_id"] for h in store.search("समीक्षा", limit=50).items]
+    paged, cursor = [], None
+    while True:
+        page = store.search("समीक्षा", limit=2, cursor=cursor)
+        paged += [h["doc_id"] for h in page.items]
+        if not (cursor := page.next_cursor):
+            break
+    assert len(whole) == 7 and paged == whole
+
+
+def test_timeline_pages_run_from_dated_into_undated_entries(store):
+    undated = Doc("मिशन शक्ति अभियान में जागरूकता बढ़ाने का निर्णय हुआ।", published=None)  # no date anywhere
+    undated.add("programmes", "मिशन शक्ति अभियान", kind="campaign")
+    undated.add("decisions", "जागरूकता बढ़ाने का निर्णय हुआ", by=None)
+    for d in programme_docs() + [undated]:
+        store.ingest(d.record)
+    pid = store.list_entities("programmes", q="mission shakti").items[0]["id"]
+    whole = store.programme_timeline(pid, include_undated=True, limit=10).items
+    paged, cursor = [], None
+    while True:
+        page = store.programme_timeline(pid, include_undated=True, limit=1, cursor=cursor)
+        paged += page.items
+        if not (cursor := page.next_cursor):
+            break
+    assert len(whole) == 4 and whole[-1]["date"] is None, [(e["date"], e["text"]) for e in whole]
+    assert [e["mention_id"] for e in paged] == [e["mention_id"] for e in whole]
+
+
+def test_cursors_beyond_the_column_range_are_refused_not_crashed(store):
+    from extractor.store.pages import encode_cursor
+    for position in ({"after": 2**31}, {"after": 2**64}, {"after": -1}, {"after": True}, {"after": 1, "x": 2}, [1]):
+        with pytest.raises(QueryError):
+            store.list_entities("officials", cursor=encode_cursor(position))
+    assert store.list_entities("officials", cursor=encode_cursor({"after": 2**31 - 1})).items == []
+    assert store.search("बैठक", cursor=encode_cursor({"score": 1e308, "id": 2**31 - 1})).items == []
+
+
+def test_every_write_transaction_raises_the_store_version(store):
+    before = store.version()
+    doc = programme_docs()[0]
+    store.ingest(doc.record)
+    after_one = store.version()
+    store.ingest(doc.record)  # already stored: still a write transaction
+    assert before < after_one <= store.version()
+    with pytest.raises(RuntimeError):
+        with store.write():
+            raise RuntimeError("rolled back")
+    assert store.version() == store.version()  # a rolled-back write raises nothing

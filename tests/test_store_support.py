@@ -70,7 +70,8 @@ def db_url(request, tmp_path):
     engine = create_engine(url)
     with engine.begin() as conn:
         for table in reversed(metadata.sorted_tables):
-            conn.execute(table.delete())
+            if table.name != "store_version":  # its one row is part of a migrated store
+                conn.execute(table.delete())
     engine.dispose()
     yield url
 
@@ -118,9 +119,10 @@ class Doc:
 
 
 def counts(store) -> dict[str, int]:
-    """Rows per table, to show that nothing (or everything) was written."""
+    """Rows per table of content, to show that nothing (or everything) was written (the store
+    version's single row is bookkeeping, there in every store)."""
     from extractor.store.schema import metadata
 
     with store.read() as conn:
         return {name: conn.execute(text(f"SELECT count(*) FROM {name}")).scalar_one()
-                for name in metadata.tables}
+                for name in metadata.tables if name != "store_version"}

@@ -1,7 +1,7 @@
 """POST /documents (extract and store), GET /documents/{doc_id} and its /versions."""
 from __future__ import annotations
 
-from fastapi import APIRouter, Depends, Path, Response
+from fastapi import APIRouter, Depends, Path, Request, Response
 
 from extractor.settings import Settings
 from extractor.store import Store
@@ -18,11 +18,11 @@ AUTH = {401: {"model": Error, "description": "no X-API-Key"}, 403: {"model": Err
 @router.post("/documents", response_model=StoredDocument, status_code=201, dependencies=[Depends(require_write)],
              responses={**ERRORS, **AUTH, 200: {"model": StoredDocument, "description": "already stored"}},
              summary="Extract one document and store it")
-def store_document(body: ExtractRequest, response: Response, store: Store = Depends(get_store),
-                   settings: Settings = Depends(get_settings)) -> dict:
+def store_document(body: ExtractRequest, request: Request, response: Response,
+                   store: Store = Depends(get_store), settings: Settings = Depends(get_settings)) -> dict:
     """201 when the document is new, 200 when a document with the same cleaned text (same
     doc_id) is already stored; either way the stored id and the record come back."""
-    record = run_extraction(body, settings)
+    record = run_extraction(body, request, settings)
     doc_id, created = store.ingest(record)
     response.status_code = 201 if created else 200
     response.headers["Location"] = f"/documents/{doc_id}"

@@ -10,6 +10,7 @@ from pydantic import BaseModel, Field
 from extractor.follow.state import FollowState
 from extractor.store import Store
 
+from .. import params
 from ..deps import get_store, require_read
 from ..schemas import Error, Page
 
@@ -52,7 +53,7 @@ class SourcePage(Page):
 
 @router.get("/sources", response_model=SourcePage, responses={422: {"model": Error}},
             summary="Followed sources and their last round")
-def sources(limit: int = Query(100, ge=1, le=200), cursor: str | None = Query(None, max_length=200),
+def sources(limit: int = Query(100, ge=1, le=200), cursor: str | None = params.cursor(),
             store: Store = Depends(get_store)) -> dict:
     page = FollowState(store).list_sources(limit=limit, cursor=cursor)
     return {"items": page.items, "next_cursor": page.next_cursor}

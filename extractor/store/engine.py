@@ -43,8 +43,9 @@ def _sqlite_hooks(engine: Engine) -> None:
         conn.exec_driver_sql("BEGIN IMMEDIATE" if immediate else "BEGIN")
 
 
-def make_engine(url: str) -> Engine:
-    """An Engine for `url`; raises InputError naming the URL when it cannot be understood."""
+def make_engine(url: str, pool_size: int | None = None) -> Engine:
+    """An Engine for `url`; raises InputError naming the URL when it cannot be understood.
+    pool_size (PostgreSQL): connections held at most, overflow included; None: 10 + 20."""
     try:
         parsed = make_url(url)
     except ArgumentError:
@@ -59,7 +60,10 @@ def make_engine(url: str) -> Engine:
     if parsed.get_backend_name() == "postgresql":
         if parsed.drivername == "postgresql":
             parsed = parsed.set(drivername="postgresql+psycopg")  # the driver we install
-        return create_engine(parsed, pool_size=10, max_overflow=20, pool_pre_ping=True)
+        # A fixed pool per process (API workers share the server's max_connections): callers
+        # beyond it wait for a connection instead of opening more.
+        size, overflow = (10, 20) if pool_size is None else (max(1, pool_size), 0)
+        return create_engine(parsed, pool_size=size, max_overflow=overflow, pool_pre_ping=True)
     raise InputError(url, "store", f"unsupported database {parsed.get_backend_name()!r}",
                      "Use an sqlite:/// or postgresql+psycopg:// URL.")
 

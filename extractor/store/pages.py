@@ -1,4 +1,7 @@
-"""Pagination: opaque cursors and the Page every list query returns; QueryError for bad input."""
+"""Pagination: opaque keyset cursors and the Page every list query returns; QueryError for bad input.
+
+A cursor is the base64url of a small JSON object: the sort key of the last item of the page
+(never an offset), so a page costs the same however deep it is."""
 from __future__ import annotations
 
 import base64
@@ -6,6 +9,12 @@ import json
 from dataclasses import dataclass, field
 
 MAX_LIMIT = 200
+# What an API cursor may look like (the schema says so): base64url without padding.
+CURSOR_PATTERN = r"^[A-Za-z0-9_-]*$"
+CURSOR_MAX_LENGTH = 400
+# Positions are ids of Integer columns, 32-bit on PostgreSQL (which refuses a larger parameter)
+# and 64-bit on SQLite (whose driver raises OverflowError past it): no cursor handed out holds more.
+MAX_ID = 2**31 - 1
 
 
 class QueryError(ValueError):
@@ -27,23 +36,43 @@ class Page:
 
 
 def encode_cursor(position: dict) -> str:
-    raw = json.dumps(position, separators=(",", ":")).encode()
+    raw = json.dumps(position, separators=(",", ":"), ensure_ascii=False).encode()
     return base64.urlsafe_b64encode(raw).decode().rstrip("=")
+
+
+def _bad_cursor(cursor: str) -> QueryError:
+    shown = cursor if len(cursor) <= 60 else cursor[:60] + "..."
+    return QueryError(f"cursor {shown!r} is not one this list handed out; "
+                      "pass the next_cursor of the previous page unchanged, or omit it")
+
+
+def decode_position(cursor: str | None, types: dict[str, tuple[type, ...]]) -> dict | None:
+    """The position a previous page's cursor holds: every key of `types`, each of one of its
+    types (None allowed only where listed); None when there is no cursor."""
+    if not cursor:
+        return None
+    try:
+        padded = cursor + "=" * (-len(cursor) % 4)
+        position = json.loads(base64.urlsafe_b64decode(padded.encode()))
+        if not isinstance(position, dict) or set(position) != set(types):
+            raise ValueError
+        for key, allowed in types.items():
+            value = position[key]
+            if type(value) not in allowed:  # type(), not isinstance: True is no integer here
+                raise ValueError
+            if type(value) is int and not 0 <= value <= MAX_ID:
+                raise ValueError
+            if type(value) is float and value != value:  # NaN never compares
+                raise ValueError
+    except (ValueError, TypeError, UnicodeDecodeError):
+        raise _bad_cursor(cursor) from None
+    return position
 
 
 def decode_cursor(cursor: str | None, expect: str) -> int:
     """The integer position stored under `expect` in a cursor from a previous page (0 if none)."""
-    if not cursor:
-        return 0
-    try:
-        padded = cursor + "=" * (-len(cursor) % 4)
-        value = json.loads(base64.urlsafe_b64decode(padded.encode()))[expect]
-        if not isinstance(value, int) or value < 0:
-            raise ValueError
-        return value
-    except (ValueError, KeyError, TypeError):
-        raise QueryError(f"cursor {cursor!r} is not one this list handed out; "
-                         "pass the next_cursor of the previous page unchanged, or omit it") from None
+    position = decode_position(cursor, {expect: (int,)})
+    return position[expect] if position else 0
 
 
 def check_limit(limit: int) -> int:

@@ -8,9 +8,9 @@ and the matching set large: first the ids of the page (index only), then their d
 from __future__ import annotations
 
 import re
-from datetime import date
+from functools import lru_cache
 
-from sqlalchemy import Connection, exists, func, or_, select, true
+from sqlalchemy import Connection, bindparam, exists, func, or_, select, true
 
 from ..kinds import ENTITY_KINDS
 from .bilingual import translated_key
@@ -19,7 +19,10 @@ from .pages import Page, QueryError, check_limit, decode_cursor, page_of
 from .schema import aliases, documents, entities, relations
 
 DOCS_PER_ENTITY = 5
-_QUERY_DATE = re.compile(r"\d{4}(-\d{2}){0,2}")
+# YYYY, YYYY-MM or YYYY-MM-DD with a month and day in range; a bound like 2024-02-30 is taken
+# as written (dates compare as ISO strings), so every value of this form is a usable bound.
+DATE_PATTERN = r"^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$"
+_QUERY_DATE = re.compile(DATE_PATTERN)
 
 
 def like_escape(text: str) -> str:
@@ -55,15 +58,9 @@ def entity_ids_named(conn: Connection, kinds: tuple[str, ...], q: str) -> list[i
 
 
 def date_arg(value: str | None, name: str) -> str | None:
-    """A query date: YYYY, YYYY-MM or YYYY-MM-DD, checked against the calendar."""
-    if value is None:
-        return None
-    try:
-        if not _QUERY_DATE.fullmatch(value):
-            raise ValueError
-        date.fromisoformat((value + "-01-01"[len(value) - 4:]) if len(value) in (4, 7) else value)
-    except ValueError:
-        raise QueryError(f"{name} must be a date like 2024-04-03 (or 2024-04, 2024), not {value!r}") from None
+    """A query date: YYYY, YYYY-MM or YYYY-MM-DD (DATE_PATTERN)."""
+    if value is not None and not _QUERY_DATE.fullmatch(value):
+        raise QueryError(f"{name} must be a date like 2024-04-03 (or 2024-04, 2024), not {value!r}")
     return value
 
 
@@ -89,14 +86,26 @@ def mention_filter(conn: Connection, date_from=None, date_to=None, place=None, a
                 return None
             docs.append(_docs_mentioning(kind, ids))
 
+    if not (lo or hi or docs):
+        return _unfiltered
+
     def conditions(rel) -> list:
         conds = [rel.c.kind == "mentioned_in"]
         conds += [rel.c.date >= lo] if lo else []
         conds += [rel.c.date <= hi] if hi else []  # dates compare as ISO strings
         return conds + [rel.c.doc_id.in_(d) for d in docs]
 
-    conditions.narrows = bool(lo or hi or docs)
+    conditions.narrows = True
     return conditions
+
+
+def _unfiltered(rel) -> list:
+    """mention_filter without filters: one function, so the statements built on it are built once."""
+    return [rel.c.kind == "mentioned_in"]
+
+
+_unfiltered.narrows = False
+_IDS = bindparam("ids", expanding=True)
 
 
 def list_entities(conn: Connection, plural: str, q: str | None = None, date_from: str | None = None,
@@ -107,37 +116,62 @@ def list_entities(conn: Connection, plural: str, q: str | None = None, date_from
     where = mention_filter(conn, date_from, date_to, place, agency)
     if where is None:
         return Page()
+    query = _page_query(where)  # .where() below makes a new statement: the cached one stays
+    if q:
+        query = query.where(name_matches(entities.c.id, entities.c.name, q))
+    rows = conn.execute(query, {"kind": kind, "after": after, "lim": limit + 1}).mappings().all()
+    page = page_of([dict(r) for r in rows], limit, lambda r: {"after": r["id"]})
+    attach_documents(conn, page.items, where)
+    return page
+
+
+def _cached_when_unfiltered(build):
+    """Statements on the unfiltered mention_filter are built once (per dialect) and reused:
+    building and caching-key a statement costs more than running it."""
+    cached = lru_cache(maxsize=4)(build)
+
+    def statement(where, *args):
+        return cached(where, *args) if where is _unfiltered else build(where, *args)
+
+    return statement
+
+
+@_cached_when_unfiltered
+def _page_query(where):
+    """One page of entity rows: parameters kind, after, lim."""
     query = (select(entities.c.id, entities.c.kind, entities.c.name, entities.c.key, entities.c.attrs)
-             .where(entities.c.kind == kind, entities.c.id > after).order_by(entities.c.id).limit(limit + 1))
+             .where(entities.c.kind == bindparam("kind"), entities.c.id > bindparam("after"))
+             .order_by(entities.c.id).limit(bindparam("lim")))
     if where.narrows:  # without filters every entity has a document: no need to look
         rel = relations.alias("r")
         query = query.where(exists(select(rel.c.id).where(rel.c.subject_id == entities.c.id, *where(rel))))
-    if q:
-        query = query.where(name_matches(entities.c.id, entities.c.name, q))
-    page = page_of([dict(r._mapping) for r in conn.execute(query)], limit, lambda r: {"after": r["id"]})
-    attach_documents(conn, page.items, where)
-    return page
+    return query
 
 
 def attach_documents(conn: Connection, items: list[dict], where) -> None:
     """Add `document_count` and `documents` (the newest few, within the filters) to each entity."""
     if not items:
         return
-    ids = [i["id"] for i in items]
-    counted = relations.alias("c")
-    totals = dict(conn.execute(select(counted.c.subject_id, func.count())
-                               .where(counted.c.subject_id.in_(ids), *where(counted))
-                               .group_by(counted.c.subject_id)).all())
-    query = _newest_documents(conn, ids, where)
+    ids = {"ids": [i["id"] for i in items]}
+    totals = dict(conn.execute(_totals_query(where), ids).all())
     by_entity = {i["id"]: i for i in items}
     for item in items:
         item.update(document_count=totals.get(item["id"], 0), documents=[])
-    for row in conn.execute(query):
-        by_entity[row.subject_id]["documents"].append(
-            {"doc_id": row.doc_id, "title": row.title, "published": row.published, "date": row.date})
+    for subject_id, doc_id, date_, title, published in conn.execute(
+            _newest_documents(where, conn.dialect.name), ids).all():
+        by_entity[subject_id]["documents"].append(
+            {"doc_id": doc_id, "title": title, "published": published, "date": date_})
 
 
-def _newest_documents(conn: Connection, ids: list[int], where):
+@_cached_when_unfiltered
+def _totals_query(where):
+    counted = relations.alias("c")
+    return (select(counted.c.subject_id, func.count()).where(counted.c.subject_id.in_(_IDS), *where(counted))
+            .group_by(counted.c.subject_id))
+
+
+@_cached_when_unfiltered
+def _newest_documents(where, dialect: str):
     """Per entity, its newest few documents: an index range scan each, in one statement of a fixed
     shape. PostgreSQL gets a LATERAL join; SQLite, which has none, a correlated LIMIT subquery
     (which PostgreSQL would run against every relation row)."""
@@ -145,7 +179,7 @@ def _newest_documents(conn: Connection, ids: list[int], where):
     newest = (select(inner.c.id, inner.c.subject_id, inner.c.doc_id, inner.c.date)
               .where(inner.c.subject_id == entities.c.id, *where(inner))
               .order_by(inner.c.date.desc(), inner.c.doc_id).limit(DOCS_PER_ENTITY))
-    if conn.dialect.name == "postgresql":
+    if dialect == "postgresql":
         rel = newest.lateral("r")
         joined = entities.join(rel, true())
     else:
@@ -153,7 +187,7 @@ def _newest_documents(conn: Connection, ids: list[int], where):
         joined = entities.join(rel, rel.c.id.in_(newest.with_only_columns(inner.c.id).correlate(entities)))
     return (select(rel.c.subject_id, rel.c.doc_id, rel.c.date, documents.c.title, documents.c.published)
             .select_from(joined).join(documents, documents.c.doc_id == rel.c.doc_id)
-            .where(entities.c.id.in_(ids)).order_by(rel.c.subject_id, rel.c.date.desc(), rel.c.doc_id))
+            .where(entities.c.id.in_(_IDS)).order_by(rel.c.subject_id, rel.c.date.desc(), rel.c.doc_id))
 
 
 def get_entity(conn: Connection, entity_id: int) -> dict | None:

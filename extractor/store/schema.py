@@ -6,8 +6,8 @@ SQLite, an expression GIN index on PostgreSQL.
 """
 from __future__ import annotations
 
-from sqlalchemy import (JSON, Column, DateTime, ForeignKey, Index, Integer, MetaData, String, Table,
-                        Text, UniqueConstraint)
+from sqlalchemy import (JSON, BigInteger, Column, DateTime, ForeignKey, Index, Integer, MetaData, String,
+                        Table, Text, UniqueConstraint)
 from sqlalchemy.dialects.postgresql import JSONB
 
 metadata = MetaData()
@@ -100,4 +100,12 @@ relations = Table(
     Index("ix_relations_object", "kind", "object_id"),
     Index("ix_relations_doc", "doc_id"),
     Index("ix_relations_mention", "mention_id"),
+)
+
+# One row (id 1): bumped by every write transaction (Store.write), read by API processes to know
+# whether their cached responses still hold (0006).
+store_version = Table(
+    "store_version", metadata,
+    Column("id", Integer, primary_key=True),
+    Column("version", BigInteger, nullable=False),
 )

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Collection, Iterable, Iterator
 
-from sqlalchemy import Connection, Engine, exists, func, or_, select, text
+from sqlalchemy import Connection, Engine, exists, func, or_, select, text, update
 from sqlalchemy.exc import DBAPIError, OperationalError, ProgrammingError
 
 from ..errors import InputError
@@ -15,7 +15,7 @@ from . import actions, queries, search, timeline, versions
 from .engine import make_engine, migrate, missing_schema, missing_sqlite_file, resolve_url
 from .ingest import ingest_record, replace_record, stored
 from .pages import Page, refuse_nul
-from .schema import documents, entities, mentions, merge_evidence, metadata
+from .schema import documents, entities, mentions, merge_evidence, metadata, store_version
 
 log = logging.getLogger(__name__)
 # After this many new documents in one bulk load the planner's statistics are refreshed: with
@@ -24,6 +24,8 @@ ANALYZE_AFTER = 1000
 _TRANSIENT = {"40P01", "40001"}  # PostgreSQL deadlock detected, serialization failure
 _ATTEMPTS = 3
 _INVALID_SCHEMA_NAME = "3F000"  # the URL's search_path names no schema that exists
+_BUMP = update(store_version).where(store_version.c.id == 1).values(version=store_version.c.version + 1)
+_VERSION = select(store_version.c.version).where(store_version.c.id == 1)
 
 
 @dataclass
@@ -50,9 +52,17 @@ class Store:
 
     @contextmanager
     def write(self) -> Iterator[Connection]:
-        """One transaction: committed when the block ends, rolled back if it raises."""
+        """One transaction: committed when the block ends, rolled back if it raises. It bumps
+        the store version last, so the row lock (PostgreSQL) is held only until the commit."""
         with self.engine.connect().execution_options(write=True) as conn, conn.begin():
             yield conn
+            conn.execute(_BUMP)
+
+    def version(self) -> int:
+        """A counter that every committed write transaction has raised: equal values mean the
+        same data (cached API responses are keyed on it)."""
+        with self.engine.connect() as conn:
+            return conn.execute(_VERSION).scalar_one()
 
     def _one_transaction(self, write, record: dict):
         """`write(conn, record)` in a transaction of its own, run again if PostgreSQL picks it
@@ -227,14 +237,15 @@ class Store:
         self.close()
 
 
-def open_store(url: str | None = None, create: bool = True) -> Store:
+def open_store(url: str | None = None, create: bool = True, pool_size: int | None = None) -> Store:
     """Open (creating and migrating as needed) the store at `url`, else EXTRACTOR_DB, else
     sqlite:///extractor.db in the working directory. With create=False a missing SQLite file is
-    an InputError (a mistyped path must not become a new, empty store)."""
+    an InputError (a mistyped path must not become a new, empty store). pool_size: PostgreSQL
+    connections this process may hold (None: the default pool)."""
     url = resolve_url(url)
     if not create:
         missing_sqlite_file(url)
-    engine = make_engine(url)
+    engine = make_engine(url, pool_size=pool_size)
     try:
         migrate(engine)
     except OperationalError as exc:

@@ -1,10 +1,10 @@
 """A programme's timeline: its dated decisions and action points across documents, oldest first."""
 from __future__ import annotations
 
-from sqlalchemy import Connection, select
+from sqlalchemy import Connection, and_, or_, select
 
 from ..kinds import BY_KEY
-from .pages import Page, check_limit, decode_cursor, page_of
+from .pages import Page, check_limit, decode_position, page_of
 from .schema import documents, entities, mentions, relations
 
 
@@ -17,21 +17,37 @@ def programme_timeline(conn: Connection, programme_id: int, include_undated: boo
                                                      entities.c.kind == "programme")).first()
     if not found:
         return None
-    offset, limit = decode_cursor(cursor, "offset"), check_limit(limit)
+    after, limit = decode_position(cursor, _CURSOR), check_limit(limit)
     # Step 1, small rows only: which relations, in which order; step 2: their statements.
-    links = (select(relations.c.date, relations.c.attrs, relations.c.mention_id)
+    links = (select(relations.c.date, relations.c.attrs, relations.c.mention_id, relations.c.doc_id)
              .where(relations.c.kind == "concerns", relations.c.subject_id == programme_id)
              .order_by(relations.c.date.is_(None), relations.c.date, relations.c.doc_id, relations.c.mention_id)
-             .offset(offset).limit(limit + 1))
+             .limit(limit + 1))
     if not include_undated:
         links = links.where(relations.c.date.is_not(None))
-    page = page_of([dict(r._mapping) for r in conn.execute(links)], limit, lambda _: {"offset": offset + limit})
+    if after:
+        links = links.where(_after(after))
+    page = page_of([dict(r._mapping) for r in conn.execute(links)], limit,
+                   lambda last: {"date": last["date"], "doc": last["doc_id"], "m": last["mention_id"]})
     details = {r.id: r for r in conn.execute(
         select(mentions.c.id, mentions.c.kind, mentions.c.fields, mentions.c.doc_id, documents.c.title,
                documents.c.published).join(documents, documents.c.doc_id == mentions.c.doc_id)
         .where(mentions.c.id.in_([link["mention_id"] for link in page.items])))}
     page.items = [_entry(link, details[link["mention_id"]]) for link in page.items]
     return page
+
+
+_CURSOR = {"date": (str, type(None)), "doc": (str,), "m": (int,)}
+
+
+def _after(position: dict):
+    """Rows after `position` in the timeline's order: dated ones by date, then undated ones."""
+    date, rel = position["date"], relations.c
+    later_in_doc = or_(rel.doc_id > position["doc"], and_(rel.doc_id == position["doc"],
+                                                          rel.mention_id > position["m"]))
+    if date is None:
+        return and_(rel.date.is_(None), later_in_doc)
+    return or_(rel.date.is_(None), rel.date > date, and_(rel.date == date, later_in_doc))
 
 
 def _entry(link: dict, row) -> dict:
