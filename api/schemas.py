@@ -8,6 +8,7 @@ from pydantic import BaseModel, ConfigDict, Field, field_validator, model_valida
 from extractor.kinds import ENTITY_KINDS, KINDS, STATEMENT_KINDS
 
 _DATE = r"^\d{4}(-\d{2}(-\d{2})?)?$"
+_DATE_OR_BLANK = r"^(\s*|\d{4}(-\d{2}(-\d{2})?)?)$"  # a blank field counts as absent
 _EXAMPLE_ITEMS = {
     "places": [{"name": "बिलासपुर", "span": [0, 8], "sentence": 0}],
     "dates": [{"text": "30 सितम्बर", "value": "2024-09-30", "role": "deadline", "span": [48, 58], "sentence": 1}],
@@ -50,8 +51,8 @@ class ExtractRequest(BaseModel):
     html: str | None = Field(None, description="an article page's HTML")
     url: str | None = Field(None, description="a public http(s) URL to fetch", max_length=2048)
     title: str | None = Field(None, max_length=1000)
-    published: str | None = Field(None, pattern=_DATE, description="YYYY-MM-DD; the reference date "
-                                  "for relative dates")
+    published: str | None = Field(None, pattern=_DATE_OR_BLANK, description="YYYY-MM-DD; the reference "
+                                  "date for relative dates (empty or blank: absent)")
     publisher: str | None = Field(None, max_length=500)
     language: str | None = Field(None, max_length=8, description="read the document as this language "
                                  "(one with a language pack: hi, en); default: detected from its text")

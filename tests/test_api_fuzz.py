@@ -8,6 +8,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import httpx
 import pytest
 
 from test_api_support import KEYS, LiveServer, database
@@ -31,13 +32,13 @@ def test_no_5xx_and_no_schema_violation(engine, tmp_path):
                    "-H", f"X-API-Key: {KEYS[0]}", "--seed", "17", "--generation-database", "none",
                    "--report", "junit", "--report-dir", str(tmp_path / "report")]
         if engine == "postgres":
-            # NUL in a query value is a 500 on PostgreSQL until that fix lands (issue 18, item 3).
             # The coverage phase's boundary values are the engine's concern only through the
             # store's queries, which the fuzzing phase reaches too: left to SQLite, for time.
-            command += ["--generation-allow-x00", "false", "--phases", "examples,fuzzing", "-n", "15"]
+            command += ["--phases", "examples,fuzzing", "-n", "15"]
         env = {**os.environ, "SCHEMATHESIS_HOOKS": "hooks",
                "PYTHONPATH": os.pathsep.join([str(FUZZ), os.environ.get("PYTHONPATH", "")])}
+        operations = sum(len(item) for item in httpx.get(f"{live.url}/openapi.json").json()["paths"].values())
         run = subprocess.run(command, env=env, capture_output=True, text=True, timeout=600, cwd=tmp_path)
     tail = "\n".join(run.stdout.splitlines()[-80:])
     assert run.returncode == 0, f"schemathesis found problems:\n{tail}\n{run.stderr[-2000:]}"
-    assert "13 API operations" in run.stdout or "Tested: 13" in run.stdout, tail  # every operation ran
+    assert f"{operations} API operations" in run.stdout or f"Tested: {operations}" in run.stdout, tail  # all ran
