@@ -9,14 +9,15 @@ from extractor import __version__
 from extractor.settings import Settings, get_settings
 from extractor.store import open_store
 
-from . import errors
+from . import errors, ui
 from .limits import BodyLimit
 from .routes import action_points, documents, entities, extract, health, search, sources
 
 DESCRIPTION = """Information extraction from Hindi news and press releases, and the knowledge
 store built from it. Records follow record/1. Writes need an `X-API-Key` header (one of
 `EXTRACTOR_API_KEYS`); reads are open unless `EXTRACTOR_READ_AUTH=1`. Lists are paginated:
-pass the response's `next_cursor` as `cursor`. Errors are `{"error": "..."}`."""
+pass the response's `next_cursor` as `cursor`. Errors are `{"error": "..."}`. A web view for
+people (programmes, action points, documents with their evidence highlighted) is at `/ui/`."""
 
 
 def create_app(db_url: str | None = None, settings: Settings | None = None) -> FastAPI:
@@ -36,4 +37,5 @@ def create_app(db_url: str | None = None, settings: Settings | None = None) -> F
     app.add_middleware(BodyLimit, max_bytes=settings.api_max_body_bytes)
     for module in (health, extract, documents, entities, action_points, search, sources):
         app.include_router(module.router)
+    ui.install(app)
     return app

@@ -1,0 +1,175 @@
+"""Read queries behind the web view and GET /documents: documents by filters, one document's
+stored items, the most active programmes, an entity's documents and names, entities by name.
+
+Document lists are keyset-paginated on (published, id), newest first; documents without a
+publication date come last.
+"""
+from __future__ import annotations
+
+import base64
+import json
+
+from sqlalchemy import Connection, and_, column, func, literal_column, select, table, text, tuple_
+
+from ..kinds import ENTITY_KINDS
+from .pages import Page, QueryError, check_limit, page_of
+from .queries import date_arg, entity_ids_named
+from .schema import documents, entities, mentions, merge_evidence, relations
+from .search import query_words
+
+_FTS = table("documents_fts", column("rowid"))
+DOC_COLUMNS = (documents.c.id, documents.c.doc_id, documents.c.title, documents.c.published, documents.c.language,
+               documents.c.publisher, documents.c.source_url)
+
+
+def keyset_cursor(cursor: str | None) -> tuple[str, int] | None:
+    """The (sort value, id) of the last row of the previous page, from its next_cursor."""
+    if not cursor:
+        return None
+    try:
+        raw = json.loads(base64.urlsafe_b64decode((cursor + "=" * (-len(cursor) % 4)).encode()))
+        published, after = raw["p"], raw["id"]
+        if not isinstance(published, str) or not isinstance(after, int):
+            raise ValueError
+        return published, after
+    except (ValueError, KeyError, TypeError):
+        raise QueryError(f"cursor {cursor!r} is not one this list handed out; "
+                         "pass the next_cursor of the previous page unchanged, or omit it") from None
+
+
+def _full_text(conn: Connection, q: str):
+    """A condition: the document holds every word of q (the same words GET /search matches)."""
+    words = query_words(q)
+    if conn.dialect.name == "sqlite":
+        match = " ".join('"' + w.replace('"', '""') + '"' for w in words)
+        hits = select(_FTS.c.rowid).where(text("documents_fts MATCH :fts_q").bindparams(fts_q=match))
+        return documents.c.id.in_(hits)
+    return literal_column("documents.search_vector").op("@@")(func.plainto_tsquery("simple", " ".join(words)))
+
+
+def named_ids(conn: Connection, kind: str, value: str) -> list[int]:
+    """Entity ids for a filter given as an id or as a name in either script."""
+    if value.isdigit():
+        return [int(value)]
+    return entity_ids_named(conn, (kind,), value)
+
+
+def list_documents(conn: Connection, q: str | None = None, date_from: str | None = None,
+                   date_to: str | None = None, publisher: str | None = None, language: str | None = None,
+                   programme: str | None = None, agency: str | None = None, limit: int = 50,
+                   cursor: str | None = None) -> Page:
+    """Stored documents, newest published first. `programme`/`agency`: an entity id or a name
+    (either script); only documents that mention it. `from`/`to` bound the publication date."""
+    limit, position = check_limit(limit), keyset_cursor(cursor)
+    published = func.coalesce(documents.c.published, "")
+    query = select(*DOC_COLUMNS, published.label("sort_date"))
+    conds = []
+    lo, hi = date_arg(date_from, "from"), date_arg(date_to, "to")
+    if lo:
+        conds.append(documents.c.published >= lo)
+    if hi:
+        conds.append(documents.c.published <= hi + "-12-31"[len(hi) - 4:])
+    if publisher:
+        conds.append(func.lower(documents.c.publisher) == publisher.lower())
+    if language:
+        conds.append(documents.c.language == language)
+    if q:
+        conds.append(_full_text(conn, q))
+    for kind, value in (("programme", programme), ("agency", agency)):
+        if value:
+            ids = named_ids(conn, kind, value)
+            if not ids:
+                return Page()
+            conds.append(documents.c.doc_id.in_(select(relations.c.doc_id).where(
+                relations.c.kind == "mentioned_in", relations.c.subject_id.in_(ids))))
+    if position:
+        conds.append(tuple_(published, documents.c.id) < tuple_(*position))
+    query = query.where(and_(*conds)).order_by(published.desc(), documents.c.id.desc()).limit(limit + 1)
+    rows = [dict(r._mapping) for r in conn.execute(query)]
+    page = page_of(rows, limit, lambda r: {"p": r["sort_date"], "id": r["id"]})
+    page.items = [_summary(r) for r in page.items]
+    return page
+
+
+def _summary(row: dict) -> dict:
+    return {"doc_id": row["doc_id"], "title": row["title"], "published": row["published"],
+            "language": row["language"], "publisher": row["publisher"], "url": row["source_url"]}
+
+
+def document_mentions(conn: Connection, doc_id: str) -> dict[tuple[str, int], dict]:
+    """(record list, position) -> the stored mention's id and the entity it resolved to."""
+    rows = conn.execute(select(mentions.c.id, mentions.c.kind, mentions.c.ordinal, mentions.c.entity_id)
+                        .where(mentions.c.doc_id == doc_id))
+    return {(r.kind, r.ordinal): {"mention_id": r.id, "entity_id": r.entity_id} for r in rows}
+
+
+def active_programmes(conn: Connection, limit: int = 10) -> list[dict]:
+    """The programmes mentioned in the most documents."""
+    count = func.count().label("document_count")
+    top = (select(relations.c.subject_id, count).join(entities, entities.c.id == relations.c.subject_id)
+           .where(relations.c.kind == "mentioned_in", entities.c.kind == "programme")
+           .group_by(relations.c.subject_id).order_by(count.desc(), relations.c.subject_id).limit(limit)).subquery()
+    query = (select(entities.c.id, entities.c.name, entities.c.attrs, top.c.document_count)
+             .join(top, top.c.subject_id == entities.c.id).order_by(top.c.document_count.desc(), entities.c.id))
+    return [dict(r._mapping) for r in conn.execute(query)]
+
+
+def co_mentioned(conn: Connection, entity_id: int, kind: str, limit: int = 20) -> list[dict]:
+    """Entities of `kind` named in the documents that mention entity_id, most shared documents first."""
+    docs = select(relations.c.doc_id).where(relations.c.kind == "mentioned_in", relations.c.subject_id == entity_id)
+    other = relations.alias("o")
+    count = func.count().label("document_count")
+    query = (select(entities.c.id, entities.c.name, count).join(other, other.c.subject_id == entities.c.id)
+             .where(other.c.kind == "mentioned_in", other.c.doc_id.in_(docs), entities.c.kind == kind)
+             .group_by(entities.c.id, entities.c.name).order_by(count.desc(), entities.c.id).limit(limit))
+    return [dict(r._mapping) for r in conn.execute(query)]
+
+
+def run_by(conn: Connection, programme_id: int) -> list[dict]:
+    """Agencies a programme is run by (its agency field, or named in the same sentence)."""
+    count = func.count(func.distinct(relations.c.doc_id)).label("document_count")
+    query = (select(entities.c.id, entities.c.name, count).join(relations, relations.c.object_id == entities.c.id)
+             .where(relations.c.kind == "run_by", relations.c.subject_id == programme_id)
+             .group_by(entities.c.id, entities.c.name).order_by(count.desc(), entities.c.id))
+    return [dict(r._mapping) for r in conn.execute(query)]
+
+
+def entity_documents(conn: Connection, entity_id: int, limit: int = 50) -> list[dict]:
+    """The newest documents that mention the entity."""
+    query = (select(*DOC_COLUMNS).join(relations, relations.c.doc_id == documents.c.doc_id)
+             .where(relations.c.kind == "mentioned_in", relations.c.subject_id == entity_id)
+             .order_by(relations.c.date.desc(), documents.c.id.desc()).limit(limit))
+    return [_summary(dict(r._mapping)) for r in conn.execute(query)]
+
+
+def entity_names(conn: Connection, entity_id: int, limit: int = 50) -> list[dict]:
+    """Every spelling the entity was written in, with how often."""
+    count = func.count().label("mentions")
+    query = (select(merge_evidence.c.surface, count).where(merge_evidence.c.entity_id == entity_id)
+             .group_by(merge_evidence.c.surface).order_by(count.desc(), merge_evidence.c.surface).limit(limit))
+    return [dict(r._mapping) for r in conn.execute(query)]
+
+
+def find_entities(conn: Connection, q: str, limit: int = 20) -> list[dict]:
+    """Entities of any kind whose name or any spelling matches q (either script)."""
+    ids = entity_ids_named(conn, tuple(ENTITY_KINDS.values()), q)[:500]
+    if not ids:
+        return []
+    count = (select(func.count()).where(relations.c.kind == "mentioned_in", relations.c.subject_id == entities.c.id)
+             .scalar_subquery().label("document_count"))
+    query = (select(entities.c.id, entities.c.kind, entities.c.name, count).where(entities.c.id.in_(ids))
+             .order_by(count.desc(), entities.c.id).limit(check_limit(limit)))
+    return [dict(r._mapping) for r in conn.execute(query)]
+
+
+def mention_counts(conn: Connection, doc_ids: list[str]) -> dict[str, dict[str, int]]:
+    """doc_id -> record list -> items stored, for a page of documents."""
+    if not doc_ids:
+        return {}
+    out: dict[str, dict[str, int]] = {}
+    query = (select(mentions.c.doc_id, mentions.c.kind, func.count()).where(mentions.c.doc_id.in_(doc_ids))
+             .group_by(mentions.c.doc_id, mentions.c.kind))
+    for doc_id, kind, n in conn.execute(query):
+        out.setdefault(doc_id, {})[kind] = n
+    return out
+

@@ -1,0 +1,76 @@
+"""Action points by deadline window, owner, agency and programme, soonest deadline first.
+
+The web view's action-point lists (due in the next 30 days, overdue, filtered) read this;
+GET /action-points keeps its own stored-order listing (actions.py). Keyset-paginated on
+(deadline, id); action points without a deadline come last.
+"""
+from __future__ import annotations
+
+from sqlalchemy import Connection, and_, func, or_, select, tuple_
+
+from .actions import _details
+from .browse import keyset_cursor, named_ids
+from .pages import Page, check_limit, page_of
+from .queries import date_arg, entity_ids_named, key_matches
+from .schema import mentions, relations
+
+NO_DEADLINE = "~"  # sorts after digits and after "X" (unknown year)
+
+
+def due_action_points(conn: Connection, owner: str | None = None, agency: str | None = None,
+                      programme: str | None = None, due_after: str | None = None, due_before: str | None = None,
+                      overdue_on: str | None = None, limit: int = 50, cursor: str | None = None) -> Page:
+    """`due_after` (inclusive) / `due_before` (exclusive) bound the deadline; `overdue_on` (a
+    date) keeps deadlines before it. Deadlines without a known year never match a window.
+    `owner`: the owner as written or the official/agency it resolved to; `agency`: owned by
+    that agency or in a document that mentions it; `programme`: linked to that programme (its
+    timeline's rule). agency/programme take an entity id or a name in either script."""
+    limit, position = check_limit(limit), keyset_cursor(cursor)
+    deadline = func.coalesce(mentions.c.value, NO_DEADLINE)
+    conds = [mentions.c.kind == "action_points"]
+    bounds = [(">=", date_arg(due_after, "due_after")), ("<", date_arg(due_before, "due_before")),
+              ("<", date_arg(overdue_on, "overdue_on"))]
+    for op, value in bounds:
+        if value:
+            conds += [mentions.c.value.op(op)(value), mentions.c.value.not_like("X%")]
+    if owner:
+        conds.append(_owned_by(conn, owner))
+    if agency:
+        ids = named_ids(conn, "agency", agency)
+        owned = select(relations.c.mention_id).where(relations.c.kind == "owned_by", relations.c.subject_id.in_(ids))
+        in_docs = select(relations.c.doc_id).where(relations.c.kind == "mentioned_in", relations.c.subject_id.in_(ids))
+        conds.append(or_(mentions.c.id.in_(owned), mentions.c.doc_id.in_(in_docs)))
+    if programme:
+        linked = select(relations.c.mention_id).where(relations.c.kind == "concerns",
+                                                      relations.c.subject_id.in_(named_ids(conn, "programme", programme)))
+        conds.append(mentions.c.id.in_(linked))
+    if position:
+        conds.append(tuple_(deadline, mentions.c.id) > tuple_(*position))
+    query = (select(mentions.c.id, deadline.label("sort_deadline")).where(and_(*conds))
+             .order_by(deadline, mentions.c.id).limit(limit + 1))
+    page = page_of([dict(r._mapping) for r in conn.execute(query)], limit,
+                   lambda r: {"p": r["sort_deadline"], "id": r["id"]})
+    by_id = {item["id"]: item for item in _details(conn, [r["id"] for r in page.items])}
+    page.items = [by_id[r["id"]] for r in page.items]
+    return page
+
+
+def count_due(conn: Connection, due_after: str | None = None, due_before: str | None = None) -> int:
+    """How many action points have a deadline in [due_after, due_before)."""
+    conds = [mentions.c.kind == "action_points", mentions.c.value.not_like("X%")]
+    if due_after:
+        conds.append(mentions.c.value >= due_after)
+    if due_before:
+        conds.append(mentions.c.value < due_before)
+    return conn.execute(select(func.count()).where(*conds)).scalar_one()
+
+
+def _owned_by(conn: Connection, owner: str):
+    ids = entity_ids_named(conn, ("official", "agency"), owner)
+    conds = [relations.c.subject_id.in_(ids)] if ids else []
+    by_text = key_matches(relations.c.value_key, owner)
+    conds += [by_text] if by_text is not None else []
+    if not conds:
+        return mentions.c.id.is_(None)  # nothing can match
+    owned = select(relations.c.mention_id).where(relations.c.kind == "owned_by", or_(*conds))
+    return mentions.c.id.in_(owned)
