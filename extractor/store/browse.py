@@ -9,7 +9,7 @@ from __future__ import annotations
 import base64
 import json
 
-from sqlalchemy import Connection, and_, column, func, literal_column, select, table, text, tuple_
+from sqlalchemy import Connection, column, func, literal_column, select, table, text, tuple_
 
 from ..kinds import ENTITY_KINDS
 from .pages import Page, QueryError, check_limit, page_of
@@ -84,7 +84,7 @@ def list_documents(conn: Connection, q: str | None = None, date_from: str | None
                 relations.c.kind == "mentioned_in", relations.c.subject_id.in_(ids))))
     if position:
         conds.append(tuple_(published, documents.c.id) < tuple_(*position))
-    query = query.where(and_(*conds)).order_by(published.desc(), documents.c.id.desc()).limit(limit + 1)
+    query = query.where(*conds).order_by(published.desc(), documents.c.id.desc()).limit(limit + 1)
     rows = [dict(r._mapping) for r in conn.execute(query)]
     page = page_of(rows, limit, lambda r: {"p": r["sort_date"], "id": r["id"]})
     page.items = [_summary(r) for r in page.items]

@@ -6,7 +6,7 @@ GET /action-points keeps its own stored-order listing (actions.py). Keyset-pagin
 """
 from __future__ import annotations
 
-from sqlalchemy import Connection, and_, func, or_, select, tuple_
+from sqlalchemy import Connection, func, or_, select, tuple_
 
 from .actions import _details
 from .browse import keyset_cursor, named_ids
@@ -46,7 +46,7 @@ def due_action_points(conn: Connection, owner: str | None = None, agency: str | 
         conds.append(mentions.c.id.in_(linked))
     if position:
         conds.append(tuple_(deadline, mentions.c.id) > tuple_(*position))
-    query = (select(mentions.c.id, deadline.label("sort_deadline")).where(and_(*conds))
+    query = (select(mentions.c.id, deadline.label("sort_deadline")).where(*conds)
              .order_by(deadline, mentions.c.id).limit(limit + 1))
     page = page_of([dict(r._mapping) for r in conn.execute(query)], limit,
                    lambda r: {"p": r["sort_deadline"], "id": r["id"]})
