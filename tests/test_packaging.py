@@ -32,6 +32,15 @@ def test_wheel_holds_every_pack_file(wheel):
     assert not missing, missing[:10]
 
 
+def test_wheel_holds_the_web_view_templates_and_stylesheet(wheel):
+    names = set(zipfile.ZipFile(wheel).namelist())
+    ui = ROOT / "api" / "ui"
+    files = [p.relative_to(ROOT).as_posix() for p in (*ui.glob("templates/*"), *ui.glob("static/*"))]
+    assert any(f.endswith(".css") for f in files) and any(f.endswith("base.html") for f in files)
+    assert not [f for f in files if f not in names]
+    assert "api/ui/routes.py" in names
+
+
 @pytest.mark.slow
 def test_installed_wheel_extracts_outside_the_checkout(wheel, tmp_path):
     target = tmp_path / "site"

@@ -74,12 +74,16 @@ def _groups(items: list[Item]) -> list[Group]:
     return sorted(groups.values(), key=lambda g: (g.start, -g.end, _LAYER[g.layer]))
 
 
+def details(item: Item, skip: tuple[str, ...] = ()) -> list[str]:
+    """The item's known fields as "field: value" lines."""
+    return [f"{k}: {v}" for k, v in item.fields.items()
+            if k not in _SKIP_FIELDS and k not in skip and v not in (None, "", [])]
+
+
 def tip(item: Item) -> str:
-    """The item's fields as lines, for the hover/focus label."""
+    """The item's kind, then its fields, as lines: the hover/focus label."""
     label = "name" if item.kind == "name" else BY_KEY[item.kind].singular.replace("_", " ")
-    lines = [label] + [f"{k}: {v}" for k, v in item.fields.items()
-                       if k not in _SKIP_FIELDS and v not in (None, "", [])]
-    return "\n".join(lines)
+    return "\n".join([label, *details(item)])
 
 
 def _open(group: Group, head: bool) -> str:

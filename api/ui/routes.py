@@ -16,13 +16,17 @@ from extractor.store import Store
 from extractor.store import browse, due, queries, search as full_text
 
 from ..deps import get_store
-from .highlight import highlight, record_items, tip
+from .highlight import details, highlight, record_items
 from .render import HERE, UiError, install_errors, page, query, ui_read
 
 router = APIRouter(prefix="/ui", dependencies=[Depends(ui_read)], include_in_schema=False)
 PAGE = 50
 SOON_DAYS = 30
-Text = Query(None, max_length=200)
+
+
+def text_query():
+    """A fresh Query per parameter: FastAPI binds one FieldInfo to one parameter."""
+    return Query(None, max_length=200)
 
 
 def today() -> date:
@@ -54,8 +58,8 @@ def overview(request: Request, store: Store = Depends(get_store)):
 
 
 @router.get("/programmes")
-def programmes(request: Request, q: str | None = Text, date_from: str | None = Query(None, alias="from"),
-               date_to: str | None = Query(None, alias="to"), agency: str | None = Text,
+def programmes(request: Request, q: str | None = text_query(), date_from: str | None = Query(None, alias="from"),
+               date_to: str | None = Query(None, alias="to"), agency: str | None = text_query(),
                cursor: str | None = Query(None, max_length=200), store: Store = Depends(get_store)):
     result = query(store.list_entities, "programmes", q=q or None, date_from=date_from or None,
                    date_to=date_to or None, agency=agency or None, limit=PAGE, cursor=cursor or None)
@@ -80,8 +84,8 @@ def programme(request: Request, programme_id: int, cursor: str | None = Query(No
 
 
 @router.get("/action-points")
-def action_points(request: Request, owner: str | None = Text, agency: str | None = Text,
-                  programme: str | None = Text, due_after: str | None = Query(None, max_length=10),
+def action_points(request: Request, owner: str | None = text_query(), agency: str | None = text_query(),
+                  programme: str | None = text_query(), due_after: str | None = Query(None, max_length=10),
                   due_before: str | None = Query(None, max_length=10), overdue: bool = False,
                   cursor: str | None = Query(None, max_length=200), store: Store = Depends(get_store)):
     now = today().isoformat()
@@ -97,8 +101,8 @@ def action_points(request: Request, owner: str | None = Text, agency: str | None
 @router.get("/documents")
 def documents(request: Request, q: str | None = Query(None, max_length=500),
               date_from: str | None = Query(None, alias="from"), date_to: str | None = Query(None, alias="to"),
-              publisher: str | None = Text, language: str | None = Query(None, max_length=8),
-              programme: str | None = Text, agency: str | None = Text,
+              publisher: str | None = text_query(), language: str | None = Query(None, max_length=8),
+              programme: str | None = text_query(), agency: str | None = text_query(),
               cursor: str | None = Query(None, max_length=200), store: Store = Depends(get_store)):
     filters = {"q": q, "from": date_from, "to": date_to, "publisher": publisher, "language": language,
                "programme": programme, "agency": agency}
@@ -123,7 +127,8 @@ def document(request: Request, doc_id: str = Path(max_length=64), store: Store =
         counts["name"] = sum(1 for i in items if i.kind == "officials" and i.fields.get("name_span"))
     panel = {kind.key: [i for i in items if i.kind == kind.key] for kind in KINDS}
     return page(request, "document.html", nav="documents", record=record, body=highlight(record["text"], items),
-                counts=counts, panel=panel, tip=tip, lang=record.get("language") or "hi")
+                counts=counts, panel=panel, details=details,
+                surface={k.key: k.surface for k in KINDS}, lang=record.get("language") or "hi")
 
 
 @router.get("/entities/{entity_id}")
