@@ -101,3 +101,20 @@ def test_openapi_documents_the_list(server):
     assert op["responses"]["200"]["content"]["application/json"]["schema"]["$ref"].endswith("/DocumentPage")
     assert "post" in spec["paths"]["/documents"]  # storing documents is still there
     assert not any(path.startswith("/ui") for path in spec["paths"])  # pages are not API endpoints
+
+
+def test_pages_escape_stored_text_and_answer_bad_requests_as_pages(tmp_path):
+    hostile = Doc("<script>alert(1)</script> बिलासपुर में बैठक हुई।", title="<img src=x onerror=alert(1)>")
+    hostile.add("places", "बिलासपुर")
+    hostile.record["source"]["url"] = "javascript:alert(1)"
+    with LiveServer(f"sqlite:///{tmp_path / 'x.db'}") as live, live.client() as c:
+        live.store.ingest(hostile.record)
+        page = c.get(f"/ui/documents/{hostile.record['doc_id']}").text
+        listing = c.get("/ui/documents").text
+        missing = c.get("/ui/documents/no-such-doc")
+        bad_date = c.get("/ui/action-points", params={"due_after": "next week"})
+    assert "<script>alert" not in page and "&lt;script&gt;alert(1)&lt;/script&gt;" in page
+    assert "<img src=x" not in page + listing and "href=\"javascript:" not in page
+    assert missing.status_code == 404 and missing.headers["content-type"].startswith("text/html")
+    assert "no stored document" in missing.text
+    assert bad_date.status_code == 422 and "due_after must be a date like 2024-04-03" in bad_date.text
