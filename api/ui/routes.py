@@ -80,7 +80,7 @@ def programme(request: Request, programme_id: int, cursor: str | None = Query(No
         officials = browse.co_mentioned(conn, programme_id, "official")
         docs = browse.entity_documents(conn, programme_id, limit=20)
     return page(request, "programme.html", nav="programmes", entity=entity, timeline=timeline, agencies=agencies,
-                also=also, officials=officials, docs=docs)
+                also=also, officials=officials, docs=docs, within=browse.CO_MENTION_DOCS)
 
 
 @router.get("/action-points")

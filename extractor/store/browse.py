@@ -2,39 +2,23 @@
 stored items, the most active programmes, an entity's documents and names, entities by name.
 
 Document lists are keyset-paginated on (published, id), newest first; documents without a
-publication date come last.
+publication date come last (keyset.py).
 """
 from __future__ import annotations
 
-import base64
-import json
-
-from sqlalchemy import Connection, column, func, literal_column, select, table, text, tuple_
+from sqlalchemy import Connection, column, func, literal_column, select, table, text
 
 from ..kinds import ENTITY_KINDS
-from .pages import Page, QueryError, check_limit, page_of
+from . import keyset
+from .pages import Page, check_limit
 from .queries import date_arg, entity_ids_named
 from .schema import documents, entities, mentions, merge_evidence, relations
 from .search import query_words
 
 _FTS = table("documents_fts", column("rowid"))
+CO_MENTION_DOCS = 200
 DOC_COLUMNS = (documents.c.id, documents.c.doc_id, documents.c.title, documents.c.published, documents.c.language,
                documents.c.publisher, documents.c.source_url)
-
-
-def keyset_cursor(cursor: str | None) -> tuple[str, int] | None:
-    """The (sort value, id) of the last row of the previous page, from its next_cursor."""
-    if not cursor:
-        return None
-    try:
-        raw = json.loads(base64.urlsafe_b64decode((cursor + "=" * (-len(cursor) % 4)).encode()))
-        published, after = raw["p"], raw["id"]
-        if not isinstance(published, str) or not isinstance(after, int):
-            raise ValueError
-        return published, after
-    except (ValueError, KeyError, TypeError):
-        raise QueryError(f"cursor {cursor!r} is not one this list handed out; "
-                         "pass the next_cursor of the previous page unchanged, or omit it") from None
 
 
 def _full_text(conn: Connection, q: str):
@@ -60,9 +44,7 @@ def list_documents(conn: Connection, q: str | None = None, date_from: str | None
                    cursor: str | None = None) -> Page:
     """Stored documents, newest published first. `programme`/`agency`: an entity id or a name
     (either script); only documents that mention it. `from`/`to` bound the publication date."""
-    limit, position = check_limit(limit), keyset_cursor(cursor)
-    published = func.coalesce(documents.c.published, "")
-    query = select(*DOC_COLUMNS, published.label("sort_date"))
+    limit = check_limit(limit)
     conds = []
     lo, hi = date_arg(date_from, "from"), date_arg(date_to, "to")
     if lo:
@@ -82,11 +64,8 @@ def list_documents(conn: Connection, q: str | None = None, date_from: str | None
                 return Page()
             conds.append(documents.c.doc_id.in_(select(relations.c.doc_id).where(
                 relations.c.kind == "mentioned_in", relations.c.subject_id.in_(ids))))
-    if position:
-        conds.append(tuple_(published, documents.c.id) < tuple_(*position))
-    query = query.where(*conds).order_by(published.desc(), documents.c.id.desc()).limit(limit + 1)
-    rows = [dict(r._mapping) for r in conn.execute(query)]
-    page = page_of(rows, limit, lambda r: {"p": r["sort_date"], "id": r["id"]})
+    page = keyset.page(conn, select(*DOC_COLUMNS).where(*conds), documents.c.published, documents.c.id,
+                       limit, cursor, descending=True)
     page.items = [_summary(r) for r in page.items]
     return page
 
@@ -106,17 +85,26 @@ def document_mentions(conn: Connection, doc_id: str) -> dict[tuple[str, int], di
 def active_programmes(conn: Connection, limit: int = 10) -> list[dict]:
     """The programmes mentioned in the most documents."""
     count = func.count().label("document_count")
-    top = (select(relations.c.subject_id, count).join(entities, entities.c.id == relations.c.subject_id)
-           .where(relations.c.kind == "mentioned_in", entities.c.kind == "programme")
+    programmes = select(entities.c.id).where(entities.c.kind == "programme")  # few: index ranges per programme
+    top = (select(relations.c.subject_id, count)
+           .where(relations.c.kind == "mentioned_in", relations.c.subject_id.in_(programmes))
            .group_by(relations.c.subject_id).order_by(count.desc(), relations.c.subject_id).limit(limit)).subquery()
     query = (select(entities.c.id, entities.c.name, entities.c.attrs, top.c.document_count)
              .join(top, top.c.subject_id == entities.c.id).order_by(top.c.document_count.desc(), entities.c.id))
     return [dict(r._mapping) for r in conn.execute(query)]
 
 
-def co_mentioned(conn: Connection, entity_id: int, kind: str, limit: int = 20) -> list[dict]:
-    """Entities of `kind` named in the documents that mention entity_id, most shared documents first."""
-    docs = select(relations.c.doc_id).where(relations.c.kind == "mentioned_in", relations.c.subject_id == entity_id)
+def _newest_docs(entity_id: int, limit: int):
+    """The doc_ids of the newest documents mentioning the entity (read off the covering index)."""
+    return (select(relations.c.doc_id).where(relations.c.kind == "mentioned_in", relations.c.subject_id == entity_id)
+            .order_by(relations.c.date.desc(), relations.c.doc_id.desc()).limit(limit))
+
+
+def co_mentioned(conn: Connection, entity_id: int, kind: str, limit: int = 20, within: int = CO_MENTION_DOCS) -> list[dict]:
+    """Entities of `kind` named in the newest `within` documents that mention entity_id, most
+    shared documents first. Bounded so that a programme in thousands of documents stays quick."""
+    docs = _newest_docs(entity_id, within).subquery()
+    docs = select(docs.c.doc_id)
     other = relations.alias("o")
     count = func.count().label("document_count")
     query = (select(entities.c.id, entities.c.name, count).join(other, other.c.subject_id == entities.c.id)
@@ -135,10 +123,10 @@ def run_by(conn: Connection, programme_id: int) -> list[dict]:
 
 
 def entity_documents(conn: Connection, entity_id: int, limit: int = 50) -> list[dict]:
-    """The newest documents that mention the entity."""
-    query = (select(*DOC_COLUMNS).join(relations, relations.c.doc_id == documents.c.doc_id)
-             .where(relations.c.kind == "mentioned_in", relations.c.subject_id == entity_id)
-             .order_by(relations.c.date.desc(), documents.c.id.desc()).limit(limit))
+    """The newest documents that mention the entity (by the document date it is mentioned on)."""
+    newest = _newest_docs(entity_id, limit).add_columns(relations.c.date).subquery()
+    query = (select(*DOC_COLUMNS).join(newest, newest.c.doc_id == documents.c.doc_id)
+             .order_by(newest.c.date.desc(), newest.c.doc_id.desc()))
     return [_summary(dict(r._mapping)) for r in conn.execute(query)]
 
 

@@ -2,19 +2,18 @@
 
 The web view's action-point lists (due in the next 30 days, overdue, filtered) read this;
 GET /action-points keeps its own stored-order listing (actions.py). Keyset-paginated on
-(deadline, id); action points without a deadline come last.
+(deadline, id); action points without a deadline come last (keyset.py).
 """
 from __future__ import annotations
 
-from sqlalchemy import Connection, func, or_, select, tuple_
+from sqlalchemy import Connection, func, or_, select
 
+from . import keyset
 from .actions import _details
-from .browse import keyset_cursor, named_ids
-from .pages import Page, check_limit, page_of
+from .browse import named_ids
+from .pages import Page, check_limit
 from .queries import date_arg, entity_ids_named, key_matches
 from .schema import mentions, relations
-
-NO_DEADLINE = "~"  # sorts after digits and after "X" (unknown year)
 
 
 def due_action_points(conn: Connection, owner: str | None = None, agency: str | None = None,
@@ -25,8 +24,7 @@ def due_action_points(conn: Connection, owner: str | None = None, agency: str | 
     `owner`: the owner as written or the official/agency it resolved to; `agency`: owned by
     that agency or in a document that mentions it; `programme`: linked to that programme (its
     timeline's rule). agency/programme take an entity id or a name in either script."""
-    limit, position = check_limit(limit), keyset_cursor(cursor)
-    deadline = func.coalesce(mentions.c.value, NO_DEADLINE)
+    limit = check_limit(limit)
     conds = [mentions.c.kind == "action_points"]
     bounds = [(">=", date_arg(due_after, "due_after")), ("<", date_arg(due_before, "due_before")),
               ("<", date_arg(overdue_on, "overdue_on"))]
@@ -44,12 +42,8 @@ def due_action_points(conn: Connection, owner: str | None = None, agency: str | 
         linked = select(relations.c.mention_id).where(relations.c.kind == "concerns",
                                                       relations.c.subject_id.in_(named_ids(conn, "programme", programme)))
         conds.append(mentions.c.id.in_(linked))
-    if position:
-        conds.append(tuple_(deadline, mentions.c.id) > tuple_(*position))
-    query = (select(mentions.c.id, deadline.label("sort_deadline")).where(*conds)
-             .order_by(deadline, mentions.c.id).limit(limit + 1))
-    page = page_of([dict(r._mapping) for r in conn.execute(query)], limit,
-                   lambda r: {"p": r["sort_deadline"], "id": r["id"]})
+    page = keyset.page(conn, select(mentions.c.id, mentions.c.value).where(*conds), mentions.c.value,
+                       mentions.c.id, limit, cursor)
     by_id = {item["id"]: item for item in _details(conn, [r["id"] for r in page.items])}
     page.items = [by_id[r["id"]] for r in page.items]
     return page
