@@ -7,7 +7,7 @@ from datetime import date
 import pytest
 from markupsafe import Markup
 
-from api.ui.highlight import Item, highlight, record_items
+from api.ui.highlight import Item, highlight, record_items, snippet
 from extractor.store import QueryError, browse, due
 from test_store_support import db_url, pg_module_url, store  # noqa: F401 - fixtures
 from test_ui_support import due_soon_record, real_records
@@ -134,3 +134,12 @@ def test_every_real_item_reads_back_as_its_span(record):
     assert Markup(re.sub(r"<[^>]+>", "", str(html))).unescape() == record["text"]
     for item in items:
         assert pieces(html, item.ref) == record["text"][item.start:item.end] or item.kind == "name"
+
+
+def test_snippet_marks_every_word_near_the_first_match():
+    text = "आरम्भ " * 40 + "बाल श्रम के विरुद्ध अभियान में बाल संरक्षण" + " अंत" * 40
+    parts = snippet(text, ["बाल", "अभियान"], around=60)
+    assert [p for p, hit in parts if hit] == ["बाल", "अभियान", "बाल"]
+    assert parts[0] == ("…", False) and parts[-1][0].endswith("…")
+    assert "".join(p for p, _ in parts).strip("…") in text
+    assert snippet("कुछ नहीं", ["बाल"]) == [("कुछ नहीं", False)]

@@ -122,3 +122,28 @@ def highlight(text: str, items: list[Item]) -> Markup:
         out.append(str(escape(text[a:b])))
     out.extend(_close(g) for g in reversed(stack))
     return Markup("".join(out))
+
+
+def snippet(text: str, words: list[str], around: int = 90) -> list[tuple[str, bool]]:
+    """The text around the first of the words found, as (piece, is_match) pairs."""
+    folded = text.casefold()
+    hits = sorted((at, at + len(w)) for w in {w.casefold() for w in words}
+                  for at in _all(folded, w))
+    if not hits:
+        return [(text[:2 * around] + ("…" if len(text) > 2 * around else ""), False)]
+    lo, hi = max(0, hits[0][0] - around), min(len(text), hits[0][1] + around)
+    out, at = [("…", False)] if lo else [], lo
+    for start, end in hits:
+        if start < at or end > hi:
+            continue
+        out += [(text[at:start], False), (text[start:end], True)]
+        at = end
+    out.append((text[at:hi] + ("…" if hi < len(text) else ""), False))
+    return [(piece, hit) for piece, hit in out if piece]
+
+
+def _all(text: str, word: str):
+    at = text.find(word)
+    while word and at >= 0:
+        yield at
+        at = text.find(word, at + len(word))

@@ -15,6 +15,8 @@ from .pages import Page, check_limit
 from .queries import date_arg, entity_ids_named, key_matches
 from .schema import mentions, relations
 
+COUNT_CAP = 1000
+
 
 def due_action_points(conn: Connection, owner: str | None = None, agency: str | None = None,
                       programme: str | None = None, due_after: str | None = None, due_before: str | None = None,
@@ -49,14 +51,17 @@ def due_action_points(conn: Connection, owner: str | None = None, agency: str | 
     return page
 
 
-def count_due(conn: Connection, due_after: str | None = None, due_before: str | None = None) -> int:
-    """How many action points have a deadline in [due_after, due_before)."""
+def count_due(conn: Connection, due_after: str | None = None, due_before: str | None = None,
+              at_most: int = COUNT_CAP) -> int:
+    """How many action points have a deadline in [due_after, due_before), counted up to
+    `at_most` (+1 means "more"): an index range read that stays short in a large store."""
     conds = [mentions.c.kind == "action_points", mentions.c.value.not_like("X%")]
     if due_after:
         conds.append(mentions.c.value >= due_after)
     if due_before:
         conds.append(mentions.c.value < due_before)
-    return conn.execute(select(func.count()).where(*conds)).scalar_one()
+    capped = select(mentions.c.id).where(*conds).limit(at_most + 1).subquery()
+    return conn.execute(select(func.count()).select_from(capped)).scalar_one()
 
 
 def _owned_by(conn: Connection, owner: str):
