@@ -118,3 +118,14 @@ def test_pages_escape_stored_text_and_answer_bad_requests_as_pages(tmp_path):
     assert missing.status_code == 404 and missing.headers["content-type"].startswith("text/html")
     assert "no stored document" in missing.text
     assert bad_date.status_code == 422 and "due_after must be a date like 2024-04-03" in bad_date.text
+
+
+def test_the_list_needs_a_key_when_reads_do(tmp_path):
+    with LiveServer(f"sqlite:///{tmp_path / 'auth.db'}", api_keys="k-0123456789abcdef", read_auth=True) as live:
+        live.store.ingest(english_record())
+        with live.client() as c:
+            anonymous, wrong = c.get("/documents"), c.get("/documents", headers={"X-API-Key": "nope"})
+            allowed = c.get("/documents", headers={"X-API-Key": "k-0123456789abcdef"})
+    assert anonymous.status_code == 401 and "X-API-Key" in anonymous.json()["error"]
+    assert wrong.status_code == 403
+    assert allowed.status_code == 200 and [d["doc_id"] for d in allowed.json()["items"]] == [english_record()["doc_id"]]

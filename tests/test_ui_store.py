@@ -54,7 +54,9 @@ def test_deadline_window_and_overdue(filled):
     assert soon == 1 and due_soon_record()["action_points"][0]["deadline"] >= today
 
 
-def test_owner_agency_and_programme_filters(filled):
+@pytest.mark.parametrize("many", [5000, 0], ids=["few-linked", "many-linked"])
+def test_owner_agency_and_programme_filters(filled, monkeypatch, many):
+    monkeypatch.setattr(due, "MANY_LINKED", many)  # 0: SQLite checks each action point's own relation
     with filled.read() as conn:
         by_owner = due.due_action_points(conn, owner="थाना प्रभारी")
         programmes = {p["name"]: p["id"] for p in browse.active_programmes(conn, limit=50)}

@@ -21,6 +21,7 @@ from .render import HERE, UiError, install_errors, page, query, ui_read
 
 router = APIRouter(prefix="/ui", dependencies=[Depends(ui_read)], include_in_schema=False)
 PAGE = 50
+TIMELINE_PAGE = 50
 SOON_DAYS = 30
 
 
@@ -75,10 +76,13 @@ def programmes(request: Request, q: str | None = text_query(), date_from: str | 
 @router.get("/programmes/{programme_id}")
 def programme(request: Request, programme_id: int, cursor: str | None = Query(None, max_length=200),
               store: Store = Depends(get_store)):
-    entity = store.get_entity(programme_id)
-    if entity is None or entity["kind"] != "programme":
-        raise UiError(404, f"no programme {programme_id}; pick one from the programmes list")
-    timeline = query(store.programme_timeline, programme_id, include_undated=True, limit=100, cursor=cursor or None)
+    with store.read() as conn:
+        entity = queries.get_entity(conn, programme_id)  # without its merge evidence: the entity page has that
+        if entity is None or entity["kind"] != "programme":
+            raise UiError(404, f"no programme {programme_id}; pick one from the programmes list")
+    # Dated entries only: an undated one has no place on a timeline (its document still lists it).
+    timeline = query(store.programme_timeline, programme_id, include_undated=False, limit=TIMELINE_PAGE,
+                     cursor=cursor or None)
     with store.read() as conn:
         agencies = browse.run_by(conn, programme_id)
         named = browse.co_mentioned(conn, programme_id, ("agency", "official"))

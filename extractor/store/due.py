@@ -6,7 +6,7 @@ GET /action-points keeps its own stored-order listing (actions.py). Keyset-pagin
 """
 from __future__ import annotations
 
-from sqlalchemy import Connection, func, or_, select
+from sqlalchemy import Connection, exists, func, or_, select
 
 from . import keyset
 from .actions import _details
@@ -16,6 +16,7 @@ from .queries import date_arg, entity_ids_named, key_matches
 from .schema import mentions, relations
 
 COUNT_CAP = 1000
+MANY_LINKED = 5000
 
 
 def due_action_points(conn: Connection, owner: str | None = None, agency: str | None = None,
@@ -41,9 +42,7 @@ def due_action_points(conn: Connection, owner: str | None = None, agency: str | 
         in_docs = select(relations.c.doc_id).where(relations.c.kind == "mentioned_in", relations.c.subject_id.in_(ids))
         conds.append(or_(mentions.c.id.in_(owned), mentions.c.doc_id.in_(in_docs)))
     if programme:
-        linked = select(relations.c.mention_id).where(relations.c.kind == "concerns",
-                                                      relations.c.subject_id.in_(named_ids(conn, "programme", programme)))
-        conds.append(mentions.c.id.in_(linked))
+        conds.append(_linked_to(conn, named_ids(conn, "programme", programme)))
     page = keyset.page(conn, select(mentions.c.id, mentions.c.value).where(*conds), mentions.c.value,
                        mentions.c.id, limit, cursor)
     by_id = {item["id"]: item for item in _details(conn, [r["id"] for r in page.items])}
@@ -62,6 +61,20 @@ def count_due(conn: Connection, due_after: str | None = None, due_before: str | 
         conds.append(mentions.c.value < due_before)
     capped = select(mentions.c.id).where(*conds).limit(at_most + 1).subquery()
     return conn.execute(select(func.count()).select_from(capped)).scalar_one()
+
+
+def _linked_to(conn: Connection, programme_ids: list[int]):
+    """A condition: the action point concerns one of these programmes. SQLite, given the linked
+    ids, fetches and sorts every one of them (55 ms for a programme with 16,000 linked
+    statements at 10,000 documents); for such a programme, checking each action point met while
+    walking the deadline index against its own relation stops after `limit` hits (1-3 ms), but
+    is the slower way for a programme with few. PostgreSQL plans the plain form well."""
+    linked = select(relations.c.mention_id).where(relations.c.kind == "concerns", relations.c.subject_id.in_(programme_ids))
+    if conn.dialect.name == "sqlite":
+        counted = select(func.count()).select_from(linked.limit(MANY_LINKED + 1).subquery())
+        if conn.execute(counted).scalar_one() > MANY_LINKED:
+            return exists(linked.where(relations.c.mention_id == mentions.c.id))
+    return mentions.c.id.in_(linked)
 
 
 def _owned_by(conn: Connection, owner: str):
