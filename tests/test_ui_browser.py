@@ -224,3 +224,20 @@ def test_phone_width_stacks_the_record_under_the_text(browser, server):
         assert p.evaluate("document.documentElement.scrollWidth") <= 390, path
     shot(p, "document-phone")
     context.close()
+
+
+def test_every_page_has_labelled_controls_one_heading_and_a_search_box(page):
+    paths = ["/ui/", "/ui/programmes", "/ui/action-points", "/ui/documents", "/ui/search?q=vatsalya",
+             f"/ui/documents/{real_records()[0]['doc_id']}"]
+    for path in paths:
+        page.goto(path)
+        report = page.evaluate("""() => ({
+          unlabelled: [...document.querySelectorAll('input, select, button')]
+            .filter(e => !(e.labels && e.labels.length) && !e.getAttribute('aria-label') && !e.textContent.trim())
+            .map(e => e.outerHTML),
+          h1: document.querySelectorAll('h1').length,
+          search: !!document.querySelector('form[role=search] input[type=search]'),
+          current: [...document.querySelectorAll('nav a[aria-current=page]')].length,
+        })""")
+        assert report["unlabelled"] == [] and report["h1"] == 1 and report["search"], (path, report)
+        assert report["current"] <= 1, path

@@ -59,7 +59,15 @@ def test_all_documents_newest_first_and_pages_walk_them_once(server):
     assert walked == everything
 
 
-def test_filters_by_words_dates_publisher_and_language(server):
+@pytest.fixture(params=[500, 0], ids=["lookup", "walk"])
+def member_rule(request, monkeypatch):
+    """Both ways SQLite may apply a set filter (keyset.member_of): look the members up, or walk."""
+    from extractor.store import keyset
+
+    monkeypatch.setattr(keyset, "MANY", request.param)
+
+
+def test_filters_by_words_dates_publisher_and_language(server, member_rule):
     rs = records()
     vatsalya = next(r for r in rs if any(p.get("canonical") == "Mission Vatsalya" for p in r["programmes"]))
     assert ids(server, q=vatsalya["programmes"][0]["name"]) == [vatsalya["doc_id"]]
@@ -71,7 +79,7 @@ def test_filters_by_words_dates_publisher_and_language(server):
     assert english_record()["doc_id"] not in ids(server, language="hi")
 
 
-def test_filters_by_programme_and_agency_name_either_script_or_id(server):
+def test_filters_by_programme_and_agency_name_either_script_or_id(server, member_rule):
     rs = records()
     vatsalya = next(r for r in rs if any(p.get("canonical") == "Mission Vatsalya" for p in r["programmes"]))
     assert ids(server, programme="Mission Vatsalya") == [vatsalya["doc_id"]]  # the canonical, Latin script

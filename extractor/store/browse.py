@@ -17,6 +17,7 @@ from .search import query_words
 
 _FTS = table("documents_fts", column("rowid"))
 CO_MENTION_DOCS = 200
+MAX_LISTED = 1000
 DOC_COLUMNS = (documents.c.id, documents.c.doc_id, documents.c.title, documents.c.published, documents.c.language,
                documents.c.publisher, documents.c.source_url)
 
@@ -27,7 +28,7 @@ def _full_text(conn: Connection, q: str):
     if conn.dialect.name == "sqlite":
         match = " ".join('"' + w.replace('"', '""') + '"' for w in words)
         hits = select(_FTS.c.rowid).where(text("documents_fts MATCH :fts_q").bindparams(fts_q=match))
-        return documents.c.id.in_(hits)
+        return keyset.member_of(conn, documents.c.id, hits)
     return literal_column("documents.search_vector").op("@@")(func.plainto_tsquery("simple", " ".join(words)))
 
 
@@ -62,7 +63,7 @@ def list_documents(conn: Connection, q: str | None = None, date_from: str | None
             ids = named_ids(conn, kind, value)
             if not ids:
                 return Page()
-            conds.append(documents.c.doc_id.in_(select(relations.c.doc_id).where(
+            conds.append(keyset.member_of(conn, documents.c.doc_id, select(relations.c.doc_id).where(
                 relations.c.kind == "mentioned_in", relations.c.subject_id.in_(ids))))
     page = keyset.page(conn, select(*DOC_COLUMNS).where(*conds), documents.c.published, documents.c.id,
                        limit, cursor, descending=True)
@@ -84,11 +85,13 @@ def document_mentions(conn: Connection, doc_id: str) -> dict[tuple[str, int], di
 
 def active_programmes(conn: Connection, limit: int = 10) -> list[dict]:
     """The programmes mentioned in the most documents."""
-    ids = list(conn.execute(select(entities.c.id).where(entities.c.kind == "programme")).scalars())
+    programmes = select(entities.c.id).where(entities.c.kind == "programme")
+    ids = list(conn.execute(programmes.limit(MAX_LISTED + 1)).scalars())
     if not ids:
         return []
     # The ids as values, not a subquery: PostgreSQL then counts by index range per programme
-    # instead of hashing every mentioned_in row.
+    # instead of hashing every mentioned_in row. (Past a thousand, the subquery: bind limits.)
+    ids = programmes if len(ids) > MAX_LISTED else ids
     count = func.count().label("document_count")
     top = (select(relations.c.subject_id, count)
            .where(relations.c.kind == "mentioned_in", relations.c.subject_id.in_(ids))
