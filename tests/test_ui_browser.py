@@ -241,3 +241,16 @@ def test_every_page_has_labelled_controls_one_heading_and_a_search_box(page):
         })""")
         assert report["unlabelled"] == [] and report["h1"] == 1 and report["search"], (path, report)
         assert report["current"] <= 1, path
+
+
+def test_entity_page_from_a_documents_record_panel(page):
+    record = next(r for r in real_records() if r["officials"])
+    page.goto(f"/ui/documents/{record['doc_id']}")
+    page.locator(f"li#f-officials-0 a.entity").click()
+    page.wait_for_url("**/ui/entities/*")
+    names = page.get_by_role("region", name="Names").inner_text()
+    assert record["officials"][0]["name"] in names
+    evidence = page.locator("table.list tbody tr")
+    assert evidence.count() >= 1 and record["officials"][0]["name"] in evidence.first.inner_text()
+    evidence.first.get_by_role("link").click()
+    assert page.locator(":target").get_attribute("data-items").split()[0].startswith("officials-")

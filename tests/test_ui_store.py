@@ -86,12 +86,15 @@ def test_entity_pages_data(filled):
     with filled.read() as conn:
         top = browse.active_programmes(conn, limit=50)
         found = browse.find_entities(conn, "vatsalya")
-        names = browse.entity_names(conn, found[0]["id"])
+        reasons = browse.merge_reasons(conn, found[0]["id"])
         docs = browse.entity_documents(conn, found[0]["id"])
     assert [p["document_count"] for p in top] == sorted((p["document_count"] for p in top), reverse=True)
     assert found[0]["name"] == "Mission Vatsalya" and found[0]["kind"] == "programme"
     record = next(r for r in real_records() if any(p.get("canonical") == "Mission Vatsalya" for p in r["programmes"]))
-    assert {n["surface"] for n in names} == {p["name"] for p in record["programmes"] if p.get("canonical") == "Mission Vatsalya"}
+    spellings = [p["name"] for p in record["programmes"] if p.get("canonical") == "Mission Vatsalya"]
+    assert {r["surface"] for r in reasons} == set(spellings)
+    assert sum(r["mentions"] for r in reasons) == len(spellings)
+    assert all(r["doc_id"] == record["doc_id"] and r["rule"] for r in reasons)
     assert [d["doc_id"] for d in docs] == [record["doc_id"]]
 
 
@@ -145,3 +148,18 @@ def test_snippet_marks_every_word_near_the_first_match():
     assert parts[0] == ("…", False) and parts[-1][0].endswith("…")
     assert "".join(p for p, _ in parts).strip("…") in text
     assert snippet("कुछ नहीं", ["बाल"]) == [("कुछ नहीं", False)]
+
+
+def test_dated_timeline_is_the_programme_timeline_without_undated_entries(filled):
+    with filled.read() as conn:
+        programmes = [p["id"] for p in browse.active_programmes(conn, limit=50)]
+        for pid in programmes:
+            full = filled.programme_timeline(pid, include_undated=False, limit=200).items
+            walked, cursor = [], None
+            while True:
+                page = browse.dated_timeline(conn, pid, limit=2, cursor=cursor)
+                walked += page.items
+                if not (cursor := page.next_cursor):
+                    break
+            assert walked == full, pid
+    assert any(filled.programme_timeline(pid, limit=200).items for pid in programmes)  # something was compared

@@ -11,7 +11,7 @@ from datetime import date, timedelta
 from fastapi import APIRouter, Depends, FastAPI, Path, Query, Request
 from fastapi.responses import FileResponse, RedirectResponse
 
-from extractor.kinds import ENTITY_KINDS, KINDS
+from extractor.kinds import KINDS
 from extractor.store import Store
 from extractor.store import browse, due, queries, search as full_text
 
@@ -80,10 +80,8 @@ def programme(request: Request, programme_id: int, cursor: str | None = Query(No
         entity = queries.get_entity(conn, programme_id)  # without its merge evidence: the entity page has that
         if entity is None or entity["kind"] != "programme":
             raise UiError(404, f"no programme {programme_id}; pick one from the programmes list")
-    # Dated entries only: an undated one has no place on a timeline (its document still lists it).
-    timeline = query(store.programme_timeline, programme_id, include_undated=False, limit=TIMELINE_PAGE,
-                     cursor=cursor or None)
-    with store.read() as conn:
+        # Dated entries only: an undated one has no place on a timeline (its document still lists it).
+        timeline = query(browse.dated_timeline, conn, programme_id, limit=TIMELINE_PAGE, cursor=cursor or None)
         agencies = browse.run_by(conn, programme_id)
         named = browse.co_mentioned(conn, programme_id, ("agency", "official"))
         docs = browse.entity_documents(conn, programme_id, limit=20)
@@ -141,14 +139,13 @@ def document(request: Request, doc_id: str = Path(max_length=64), store: Store =
 
 @router.get("/entities/{entity_id}")
 def entity(request: Request, entity_id: int, store: Store = Depends(get_store)):
-    found = store.get_entity(entity_id)
-    if found is None:
-        raise UiError(404, f"no entity {entity_id}; entities are linked from documents, programmes and search")
     with store.read() as conn:
-        names = browse.entity_names(conn, entity_id)
+        found = queries.get_entity(conn, entity_id)
+        if found is None:
+            raise UiError(404, f"no entity {entity_id}; entities are linked from documents, programmes and search")
+        reasons = browse.merge_reasons(conn, entity_id)
         docs = browse.entity_documents(conn, entity_id)
-    plural = {v: k for k, v in ENTITY_KINDS.items()}[found["kind"]]
-    return page(request, "entity.html", nav=None, entity=found, names=names, docs=docs, plural=plural)
+    return page(request, "entity.html", nav=None, entity=found, reasons=reasons, docs=docs)
 
 
 @router.get("/search")
