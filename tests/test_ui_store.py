@@ -42,6 +42,27 @@ def test_action_points_soonest_first_undated_last_and_pages_keep_that_order(fill
     assert walked == [a["id"] for a in first.items]
 
 
+def test_one_programmes_window_reads_the_same_as_the_general_path(filled):
+    with filled.read() as conn:
+        programmes = [p["id"] for p in browse.active_programmes(conn, limit=50)]
+        compared = 0
+        for pid in programmes:
+            for window in ({"overdue_on": date.today().isoformat()}, {"due_after": "2025-01-01", "due_before": "2025-07-01"}):
+                fast = due.due_action_points(conn, programme=str(pid), limit=200, **window).items
+                linked = {e["mention_id"] for e in filled.programme_timeline(pid, include_undated=True, limit=200).items}
+                general = [a for a in due.due_action_points(conn, limit=200, **window).items if a["id"] in linked]
+                assert fast == general, (pid, window)
+                compared += len(fast)
+                walked, cursor = [], None
+                while True:
+                    page = due.due_action_points(conn, programme=str(pid), limit=1, cursor=cursor, **window)
+                    walked += page.items
+                    if not (cursor := page.next_cursor):
+                        break
+                assert walked == fast
+    assert compared  # the data has linked action points in these windows
+
+
 def test_deadline_window_and_overdue(filled):
     today = date.today().isoformat()
     with filled.read() as conn:

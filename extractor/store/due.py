@@ -41,12 +41,35 @@ def due_action_points(conn: Connection, owner: str | None = None, agency: str | 
         owned = select(relations.c.mention_id).where(relations.c.kind == "owned_by", relations.c.subject_id.in_(ids))
         in_docs = select(relations.c.doc_id).where(relations.c.kind == "mentioned_in", relations.c.subject_id.in_(ids))
         conds.append(or_(mentions.c.id.in_(owned), mentions.c.doc_id.in_(in_docs)))
-    if programme:
-        conds.append(_linked_to(conn, named_ids(conn, "programme", programme)))
-    page = keyset.page(conn, select(mentions.c.id, mentions.c.value).where(*conds), mentions.c.value,
-                       mentions.c.id, limit, cursor)
+    programmes = named_ids(conn, "programme", programme) if programme else []
+    if conn.dialect.name == "sqlite" and len(programmes) == 1 and any(value for _, value in bounds):
+        page = _one_programme(conn, programmes[0], bounds, conds, limit, cursor)
+    else:
+        if programme:
+            conds.append(_linked_to(conn, programmes))
+        page = keyset.page(conn, select(mentions.c.id, mentions.c.value).where(*conds), mentions.c.value,
+                           mentions.c.id, limit, cursor)
     by_id = {item["id"]: item for item in _details(conn, [r["id"] for r in page.items])}
     page.items = [by_id[r["id"]] for r in page.items]
+    return page
+
+
+def _one_programme(conn: Connection, programme_id: int, bounds: list, conds: list, limit: int, cursor) -> Page:
+    """One programme's action points within a deadline window, read off the programme's
+    `concerns` relations in date order: for an action point with a deadline the relation's
+    date is that deadline (relations.py), so the covering index hands them over in deadline
+    order and the page stops after `limit` (a programme with 16,000 linked statements: 1 ms,
+    where checking the action points one by one took 15-50 ms). Same order and cursors as the
+    general path: (deadline, id). SQLite only: PostgreSQL misjudges how many of the relations
+    are action points in the window and sorts them all (60 ms), while it plans the general path
+    well (2-8 ms)."""
+    rel = relations
+    where = [rel.c.kind == "concerns", rel.c.subject_id == programme_id, rel.c.date.not_like("X%")]
+    where += [rel.c.date.op(op)(value) for op, value in bounds if value]
+    query = (select(rel.c.mention_id, rel.c.date).join(mentions, mentions.c.id == rel.c.mention_id)
+             .where(*where, *conds))
+    page = keyset.page(conn, query, rel.c.date, rel.c.mention_id, limit, cursor)
+    page.items = [{"id": r["mention_id"], "value": r["date"]} for r in page.items]
     return page
 
 
