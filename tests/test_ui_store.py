@@ -184,3 +184,22 @@ def test_dated_timeline_is_the_programme_timeline_without_undated_entries(filled
                     break
             assert walked == full, pid
     assert any(filled.programme_timeline(pid, limit=200).items for pid in programmes)  # something was compared
+
+
+def test_programme_bodies_are_the_agencies_and_officials_of_its_documents(filled):
+    from sqlalchemy import select
+
+    from extractor.store.schema import mentions
+
+    road = next(r for r in real_records() if r["published"] == "2025-02-07")
+    with filled.read() as conn:
+        pid = next(p["id"] for p in browse.active_programmes(conn, limit=50) if p["name"] == "PM Gram Sadak Yojana")
+        bodies = browse.programme_bodies(conn, pid)
+        stored = {kind: set(conn.execute(select(mentions.c.entity_id).where(
+            mentions.c.doc_id == road["doc_id"], mentions.c.kind == kind, mentions.c.entity_id.is_not(None))).scalars())
+            for kind in ("agencies", "officials")}
+        assert browse.programme_bodies(conn, 10_000) == {"run_by": [], "agency": [], "official": []}
+    assert {a["id"] for a in bodies["agency"]} == stored["agencies"] and stored["officials"]
+    assert {o["id"] for o in bodies["official"]} == stored["officials"]
+    assert bodies["run_by"] and {a["id"] for a in bodies["run_by"]} <= stored["agencies"]  # named in its sentence
+    assert all(b["document_count"] == 1 for group in bodies.values() for b in group)

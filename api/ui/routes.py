@@ -82,10 +82,9 @@ def programme(request: Request, programme_id: int, cursor: str | None = Query(No
             raise UiError(404, f"no programme {programme_id}; pick one from the programmes list")
         # Dated entries only: an undated one has no place on a timeline (its document still lists it).
         timeline = query(browse.dated_timeline, conn, programme_id, limit=TIMELINE_PAGE, cursor=cursor or None)
-        agencies = browse.run_by(conn, programme_id)
-        named = browse.co_mentioned(conn, programme_id, ("agency", "official"))
+        named = browse.programme_bodies(conn, programme_id)
         docs = browse.entity_documents(conn, programme_id, limit=20)
-    return page(request, "programme.html", nav="programmes", entity=entity, timeline=timeline, agencies=agencies,
+    return page(request, "programme.html", nav="programmes", entity=entity, timeline=timeline, agencies=named["run_by"],
                 also=named["agency"], officials=named["official"], docs=docs, within=browse.CO_MENTION_DOCS)
 
 
