@@ -14,7 +14,7 @@ from .pages import Page, check_limit, decode_cursor, page_of
 from .queries import date_arg, entity_ids_named
 from .schema import documents, entities, mentions, merge_evidence, relations
 from .search import query_words
-from .timeline import _entry as timeline_entry
+from .timeline import timeline_entries
 
 _FTS = table("documents_fts", column("rowid"))
 CO_MENTION_DOCS = 200
@@ -149,11 +149,7 @@ def dated_timeline(conn: Connection, programme_id: int, limit: int = 50, cursor:
                     relations.c.date.is_not(None))
              .order_by(relations.c.date, relations.c.doc_id, relations.c.mention_id).offset(offset).limit(limit + 1))
     page = page_of([dict(r._mapping) for r in conn.execute(links)], limit, lambda _: {"offset": offset + limit})
-    details = {r.id: r for r in conn.execute(
-        select(mentions.c.id, mentions.c.kind, mentions.c.fields, mentions.c.doc_id, documents.c.title,
-               documents.c.published).join(documents, documents.c.doc_id == mentions.c.doc_id)
-        .where(mentions.c.id.in_([link["mention_id"] for link in page.items])))}
-    page.items = [timeline_entry(link, details[link["mention_id"]]) for link in page.items]
+    page.items = timeline_entries(conn, page.items)
     return page
 
 
