@@ -12,7 +12,7 @@ from extractor import __version__
 from extractor.settings import Settings, get_settings
 from extractor.store import open_store
 
-from . import errors
+from . import errors, ui
 from .cache import ResponseCache
 from .deps import refuse_nul
 from .lanes import Lanes
@@ -22,7 +22,8 @@ from .routes import action_points, documents, entities, extract, health, search,
 DESCRIPTION = """Information extraction from Hindi news and press releases, and the knowledge
 store built from it. Records follow record/1. Writes need an `X-API-Key` header (one of
 `EXTRACTOR_API_KEYS`); reads are open unless `EXTRACTOR_READ_AUTH=1`. Lists are paginated:
-pass the response's `next_cursor` as `cursor`. Errors are `{"error": "..."}`."""
+pass the response's `next_cursor` as `cursor`. Errors are `{"error": "..."}`. A web view for
+people (programmes, action points, documents with their evidence highlighted) is at `/ui/`."""
 # The security scheme FastAPI names after the APIKeyHeader of the write operations.
 SCHEME = "APIKeyHeader"
 OPEN = {"/health"}  # answers without a key even with EXTRACTOR_READ_AUTH=1 (no require_read)
@@ -57,6 +58,7 @@ def create_app(db_url: str | None = None, settings: Settings | None = None, work
     app.add_middleware(BodyLimit, max_bytes=settings.api_max_body_bytes)
     for module in (health, extract, documents, entities, action_points, search, sources):
         app.include_router(module.router)
+    ui.install(app)
     if settings.read_auth:
         _declare_read_auth(app)
     return app

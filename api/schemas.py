@@ -229,3 +229,19 @@ class Health(BaseModel):
 
 class Error(BaseModel):
     error: str = Field(examples=["the X-API-Key is not one of the keys this server accepts; ..."])
+
+
+class DocumentSummary(BaseModel):
+    model_config = ConfigDict(json_schema_extra={"examples": [{
+        "doc_id": "1c5a2f6909f46975", "title": "बाल श्रम के विरुद्ध अभियान", "published": "2024-04-03",
+        "language": "hi", "publisher": "दैनिक समाचार", "url": None}]})
+    doc_id: str
+    title: str | None = None
+    published: str | None = None
+    language: str | None = None
+    publisher: str | None = None
+    url: str | None = Field(None, description="where it was fetched from, if it was")
+
+
+class DocumentPage(Page):
+    items: list[DocumentSummary]

@@ -53,10 +53,12 @@ def test_the_batch_driver_holds_no_pipeline(tmp_path):
 
 
 def test_export_formats_named_in_the_cli_are_the_stores():
-    from extractor.commands.export import FORMATS
+    from extractor.commands.export import ANNOTATION_FORMATS, FORMATS
+    from extractor.store.annotations import FORMATS as STORE_ANNOTATION_FORMATS
     from extractor.store.export import FORMATS as STORE_FORMATS
 
     assert tuple(FORMATS) == tuple(STORE_FORMATS)
+    assert tuple(ANNOTATION_FORMATS) == tuple(STORE_ANNOTATION_FORMATS)
 
 
 @pytest.mark.parametrize("command", ["fetch", "clean", "ner", "train-ner", "ingest", "reextract", "export",

@@ -52,6 +52,15 @@ def test_installed_wheel_reads_english_outside_the_checkout(wheel, tmp_path):
     assert out["places"] == ["Puducherry", "Odisha"] and out["money"] == [500_000_000]
 
 
+def test_wheel_holds_the_web_view_templates_and_stylesheet(wheel):
+    names = set(zipfile.ZipFile(wheel).namelist())
+    ui = ROOT / "api" / "ui"
+    files = [p.relative_to(ROOT).as_posix() for p in (*ui.glob("templates/*"), *ui.glob("static/*"))]
+    assert any(f.endswith(".css") for f in files) and any(f.endswith("base.html") for f in files)
+    assert not [f for f in files if f not in names]
+    assert "api/ui/routes.py" in names
+
+
 @pytest.mark.slow
 def test_installed_wheel_extracts_outside_the_checkout(wheel, tmp_path):
     target = tmp_path / "site"
@@ -68,3 +77,20 @@ def test_installed_wheel_extracts_outside_the_checkout(wheel, tmp_path):
     out = json.loads(run.stdout)
     assert out["file"].startswith(str(target))  # the wheel's copy, not the checkout
     assert out["record"]["officials"] and out["record"]["agencies"]
+
+
+@pytest.mark.slow
+def test_installed_wheel_serves_the_web_view(wheel, tmp_path):
+    target = tmp_path / "site"
+    subprocess.run([sys.executable, "-m", "pip", "install", "-q", "--no-deps", "--target", str(target),
+                    str(wheel)], check=True, capture_output=True)
+    env = {k: v for k, v in os.environ.items() if k not in ("EXTRACTOR_MODELS", "EXTRACTOR_DB")}
+    env["PYTHONPATH"] = str(target)
+    script = ("import api, json; from fastapi.testclient import TestClient; from api.main import create_app; "
+              "c = TestClient(create_app('sqlite:///ui.db')); "
+              "print(json.dumps({'file': api.__file__, 'page': c.get('/ui/').status_code, "
+              "'css': c.get('/ui/static/ui.css').text[:200]}))")
+    run = subprocess.run([sys.executable, "-W", "ignore", "-c", script], cwd=tmp_path, env=env,
+                         capture_output=True, text=True, check=True)
+    out = json.loads(run.stdout.strip().splitlines()[-1])
+    assert out["file"].startswith(str(target)) and out["page"] == 200 and "Devanagari" in out["css"]

@@ -29,12 +29,17 @@ def programme_timeline(conn: Connection, programme_id: int, include_undated: boo
         links = links.where(_after(after))
     page = page_of([dict(r._mapping) for r in conn.execute(links)], limit,
                    lambda last: {"date": last["date"], "doc": last["doc_id"], "m": last["mention_id"]})
+    page.items = timeline_entries(conn, page.items)
+    return page
+
+
+def timeline_entries(conn: Connection, links: list[dict]) -> list[dict]:
+    """Timeline entries for `concerns` relations (date, attrs, mention_id), with their statements."""
     details = {r.id: r for r in conn.execute(
         select(mentions.c.id, mentions.c.kind, mentions.c.fields, mentions.c.doc_id, documents.c.title,
                documents.c.published).join(documents, documents.c.doc_id == mentions.c.doc_id)
-        .where(mentions.c.id.in_([link["mention_id"] for link in page.items])))}
-    page.items = [_entry(link, details[link["mention_id"]]) for link in page.items]
-    return page
+        .where(mentions.c.id.in_([link["mention_id"] for link in links])))}
+    return [_entry(link, details[link["mention_id"]]) for link in links]
 
 
 _CURSOR = {"date": (str, type(None)), "doc": (str,), "m": (int,)}
