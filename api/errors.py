@@ -47,7 +47,21 @@ async def _input_error(request: Request, exc: InputError) -> JSONResponse:
 _UNPARSABLE_BODY = "There was an error parsing the body"
 
 
-async def _http(_: Request, exc: HTTPException) -> JSONResponse:
+def _allowed(request: Request) -> str:
+    """Every method of every route on this path: Starlette's 405 names only the first route's,
+    and GET /documents and POST /documents are two routes."""
+    from starlette.routing import Match
+
+    methods: set[str] = set()
+    for route in request.app.router.routes:  # a path match with another method is PARTIAL
+        if getattr(route, "methods", None) and route.matches(request.scope)[0] != Match.NONE:
+            methods |= route.methods
+    return ", ".join(sorted(methods))
+
+
+async def _http(request: Request, exc: HTTPException) -> JSONResponse:
+    if exc.status_code == 405:
+        return _json(405, "method not allowed on this path", headers={"Allow": _allowed(request)})
     if exc.status_code == 400 and exc.detail == _UNPARSABLE_BODY:
         return _json(422, "invalid request (body: not JSON text in UTF-8); send the JSON body encoded as "
                           "UTF-8 (Content-Type: application/json); see the OpenAPI document at /docs")

@@ -87,3 +87,10 @@ def test_a_language_without_a_pack_is_answered_with_a_record_that_says_so(server
     assert record["language"] == "mr" and record["language_supported"] is False
     assert record["officials"] == [] and record["dates"] == [] and record["text"] == MARATHI
     assert "Marathi ('mr') is not supported" in record["warnings"][0]
+
+
+def test_a_wrong_method_lists_every_method_of_the_path(server):
+    with server.client() as c:
+        r = c.request("PATCH", "/documents")
+    assert r.status_code == 405
+    assert set(r.headers["allow"].split(", ")) >= {"GET", "POST"}

@@ -13,7 +13,7 @@ from extractor.kinds import KINDS
 from extractor.settings import Settings
 from extractor.store import QueryError
 
-from ..deps import api_key_header, get_settings, require_read
+from ..deps import get_settings, require_read
 from ..errors import ApiError
 
 HERE = Path(__file__).parent
@@ -30,12 +30,11 @@ class UiError(Exception):
         self.status, self.message, self.headers = status, message, headers
 
 
-def ui_read(request: Request, key: str | None = Depends(api_key_header),
-            settings: Settings = Depends(get_settings)) -> None:
+def ui_read(request: Request, settings: Settings = Depends(get_settings)) -> None:
     """The API's read check (EXTRACTOR_READ_AUTH, X-API-Key), failing as a page, not JSON."""
     request.state.started = time.perf_counter()
     try:
-        require_read(key, settings)
+        require_read(request, settings)
     except ApiError as exc:
         raise UiError(exc.status, exc.message, exc.headers) from None
 
