@@ -39,6 +39,7 @@ from functools import lru_cache
 
 from ..packs import LanguagePack, PackError, get_pack
 from .countries import add_countries
+from .countries import concept as country_concept
 from .keys import NameKeys, name_keys
 
 CONCEPT = "="  # marks a concept in a key: never part of a name key or a query key
@@ -181,6 +182,16 @@ class BilingualKeys:
             return rest + head
         return head[:-1] + rest + head[-1:]
 
+    def country_key(self, name: str | None) -> str:
+        """"=country-ge" when the whole name is a country ("Georgia", "जॉर्जिया"; "India" =
+        "भारत" = "=india"), else "": a place named by translation, not by its sounds."""
+        tokens = tuple(self.keys.name_tokens(name or ""))
+        script = self.devanagari if any("\u0900" <= ch <= "\u097f" for t in tokens for ch in t) else self.latin
+        concept = script.phrases.get(tokens, ())
+        if len(concept) == 1 and (concept[0] == country_concept("IN") or concept[0].startswith("country-")):
+            return CONCEPT + concept[0]
+        return ""
+
     def _translated_key(self, name: str | None) -> str:
         name = _BRACKETED.sub(" ", name or "")
         capitals = {w.lower() for w in _CAPITALS.findall(name)}
@@ -210,3 +221,8 @@ def translated_key(name: str | None) -> str:
     """The bilingual key of an agency's or programme's name (the installed hi and en packs);
     "" when the name has none (nothing translated, or a head alone)."""
     return _default().translated_key(name)
+
+
+def country_key(name: str | None) -> str:
+    """The bilingual key of a place that is a country ("India" = "भारत"); "" for any other place."""
+    return _default().country_key(name)

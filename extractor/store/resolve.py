@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from sqlalchemy import Connection, select
 
 from ..kinds import BY_KEY, ENTITY_KINDS
-from .bilingual import translated_key
+from .bilingual import country_key, translated_key
 from .dialect import insert_ignore
 from .rows import key_of
 from .schema import aliases, entities
@@ -73,6 +73,9 @@ class Resolver:
         keys = [(key_of(item.get("canonical")), "canonical"), (key_of(item.get("name")), "key")]
         if row["kind"] in _TRANSLATED:
             keys += [(translated_key(item.get(f) if isinstance(item.get(f), str) else None), "translated")
+                     for f in ("canonical", "name")]
+        elif row["kind"] == "places":  # a country is named by translation: "India" = "भारत"
+            keys += [(country_key(item.get(f) if isinstance(item.get(f), str) else None), "translated")
                      for f in ("canonical", "name")]
         seen, out = set(), []
         for key, rule in keys:
