@@ -193,3 +193,29 @@ def test_pair_refuses_bad_thresholds(args, message, capsys):
     with pytest.raises(SystemExit):
         main(["pair", *args])
     assert message in capsys.readouterr().err
+
+
+def _foreign_release(language: str) -> Doc:
+    """A release about a foreign government, in Hindi or English, with no canonical names."""
+    if language == "hi":
+        d = Doc("जॉर्जिया सरकार और भारत ने एम डी विश्वविद्यालय में सहयोग पर चर्चा की।", published=DAY)
+        d.add("agencies", "जॉर्जिया सरकार", canonical=None)
+        d.add("agencies", "एम डी विश्वविद्यालय", canonical=None)
+        return d.add("places", "भारत", state=None, district=None, country="भारत")
+    d = Doc("The Georgian Government and India discussed cooperation at M.D University.", published=DAY)
+    d.record["language"] = "en"
+    d.add("agencies", "Georgian Government", canonical=None)
+    d.add("agencies", "M.D University", canonical=None)
+    return d.add("places", "India", state=None, district=None, country="India")
+
+
+@pytest.mark.parametrize("first", ["hi", "en"])
+def test_countries_and_letter_acronyms_join_in_either_ingest_order(store, first):
+    docs = {lang: _foreign_release(lang) for lang in ("hi", "en")}
+    for lang in (first, "en" if first == "hi" else "hi"):
+        store.ingest(docs[lang].record)
+    for list_name, hindi, english in [("agencies", "जॉर्जिया सरकार", "Georgian Government"),
+                                      ("agencies", "एम डी विश्वविद्यालय", "M.D University"),
+                                      ("places", "भारत", "India")]:
+        assert entity_of(store, docs["hi"], list_name, hindi) == entity_of(store, docs["en"], list_name, english)
+    assert store.stats()["entities"] == 3
