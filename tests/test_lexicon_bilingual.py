@@ -53,6 +53,8 @@ def test_most_hindi_spellings_find_their_own_canonical_by_key(group):
     ("agencies", "IIT-Kanpur", "Indian Institute of Technology Kanpur"),
     ("agencies", "विज्ञान एवं इंजीनियरी अनुसंधान बोर्ड", "Science and Engineering Research Board"),
     ("agencies", "हरियाणा केंद्रीय विश्वविद्यालय", "Central University of Haryana"),
+    ("programmes", "ArogyaSetu app", "Aarogya Setu"),  # words run together: the key without spaces
+    ("agencies", "सशस्त्र बल चिकित्सा सेवाओं", "Armed Forces Medical Services"),  # oblique plural row
 ])
 def test_a_spelling_finds_the_lexicon_canonical(group, name, canonical):
     assert lexicon_canonical(group, name) == canonical

@@ -45,6 +45,7 @@ SAME = [
     ("Embassy of Japan", "जापान दूतावास"),
     ("M.D University", "एम डी विश्वविद्यालय"),  # letters written one by one are an acronym
     ("V. O. Chidambaranar Port", "वी.ओ. चिदंबरनार बंदरगाह"),
+    ("Scheme for Non-Competitive Bidding Facility", "अप्रतिस्पर्धी बोली सुविधा योजना"),  # auction words
 ]
 DIFFERENT = [
     ("Ministry of Health", "Department of Health Research"),  # different heads and subjects
@@ -63,6 +64,7 @@ DIFFERENT = [
     ("Georgian Government", "आर्मेनिया सरकार"),  # different countries
     ("Government of Georgia", "Government of India"),
     ("M.D University", "एम जी विश्वविद्यालय"),  # different letters
+    ("Scheme for Competitive Bidding", "अप्रतिस्पर्धी बोली योजना"),  # competitive is not non-competitive
 ]
 NO_KEY = [
     "Ministry", "मंत्रालय", "योजना",  # a head alone names no particular body

@@ -25,6 +25,7 @@ SAME = [
     ("इंडियन", "Indian"), ("मियां", "Mian"),  # -ian/-ion = ियन
     ("अलीगढ़", "Aligarh"), ("छत्तीसगढ़", "Chhattisgarh"), ("सड़क", "Sadak"),  # rh = ढ़, d = ड़
     ("मुंबई", "Mumbai"), ("मुम्बई", "Mumbai"), ("भाई", "Bhai"),  # the letter ई after a = Latin "ai"
+    ("मुखर्जी", "Mookerjee"), ("बनर्जी", "Banerjee"), ("चटर्जी", "Chatterjee"),  # -erjee = र्जी
 ]
 DIFFERENT = [
     ("राजेंद्र सिंह", "राजेंद्र सिन्हा"),  # Singh is not Sinha

@@ -15,6 +15,7 @@ from .bilingual import translated_key
 from .keys import name_key
 
 # Record list -> the pack tables of its lexicon (each row: surface, canonical).
+COMPACT = "~"  # marks a key without spaces: never part of a name key or a bilingual key
 _TABLES = {"agencies": ("agencies", "ministries", "agencies_manual"),
            "programmes": ("programmes", "programmes_manual")}
 
@@ -34,24 +35,28 @@ def _rows(kind: str) -> list[dict]:
     return rows
 
 
+def _keys(name: str) -> list[str]:
+    """Name key, bilingual key, and the name key without spaces ("ArogyaSetu app" = "Aarogya
+    Setu App": words run together or apart), marked so it meets only its own kind."""
+    key = name_key(name)
+    return [k for k in (key, translated_key(name), COMPACT + key.replace(" ", "") if key else "") if k]
+
+
 @lru_cache(maxsize=None)
 def _canonicals(kind: str) -> dict[str, str]:
     found: dict[str, set[str]] = {}
     for row in _rows(kind):
         surface, canonical = row.get("surface"), row.get("canonical")
         if surface and canonical:
-            for key in {name_key(surface), translated_key(surface)} - {""}:
+            for key in _keys(surface):
                 found.setdefault(key, set()).add(canonical)
     return {key: next(iter(c)) for key, c in found.items() if len(c) == 1}
 
 
 def lexicon_canonical(kind: str, name: str | None) -> str | None:
-    """The canonical of the lexicon spelling that shares `name`'s name key or bilingual key
-    (agencies and programmes), else None."""
+    """The canonical of the lexicon spelling that shares `name`'s name key, bilingual key or
+    name key without spaces (agencies and programmes), else None."""
     if kind not in _TABLES or not isinstance(name, str):
         return None
     table = _canonicals(kind)
-    for key in (name_key(name), translated_key(name)):
-        if key and key in table:
-            return table[key]
-    return None
+    return next((table[key] for key in _keys(name) if key in table), None)
