@@ -212,11 +212,17 @@ def _foreign_release(language: str) -> Doc:
     return d.add("places", "India", state=None, district=None, country="India")
 
 
-@pytest.mark.parametrize("first", ["hi", "en"])
-def test_countries_and_letter_acronyms_join_in_either_ingest_order(store, first):
-    docs = {lang: _foreign_release(lang) for lang in ("hi", "en")}
+def ingest_both(store, make, first: str) -> dict[str, Doc]:
+    """The Hindi and English versions made by `make`, ingested `first` first."""
+    docs = {lang: make(lang) for lang in ("hi", "en")}
     for lang in (first, "en" if first == "hi" else "hi"):
         store.ingest(docs[lang].record)
+    return docs
+
+
+@pytest.mark.parametrize("first", ["hi", "en"])
+def test_countries_and_letter_acronyms_join_in_either_ingest_order(store, first):
+    docs = ingest_both(store, _foreign_release, first)
     for list_name, hindi, english in [("agencies", "जॉर्जिया सरकार", "Georgian Government"),
                                       ("agencies", "एम डी विश्वविद्यालय", "M.D University"),
                                       ("places", "भारत", "India")]:
@@ -227,24 +233,27 @@ def test_countries_and_letter_acronyms_join_in_either_ingest_order(store, first)
 def _port_release(language: str) -> Doc:
     """A release naming renamed ports and a portal; the Hindi names are spellings no stage knows."""
     if language == "hi":
-        d = Doc("एन्नौर बंदरगाह और चैंम्पियन्स पोर्टल की समीक्षा की गई।", published=DAY)
+        d = Doc("एन्नौर बंदरगाह, तूतीकोरिन बंदरगाह और चैंम्पियन्स पोर्टल की समीक्षा की गई।", published=DAY)
         d.add("agencies", "एन्नौर बंदरगाह", canonical=None)
+        d.add("agencies", "तूतीकोरिन बंदरगाह", canonical="V.O. Chidambaranar Port")
         return d.add("programmes", "चैंम्पियन्स पोर्टल", kind="portal")
-    d = Doc("Ennore Port Limited and the CHAMPIONS portal were reviewed.", published=DAY)
+    # An English mention without canonical, its Hindi one with: they meet in either order.
+    d = Doc("Ennore Port Limited, Tuticorin Port and the CHAMPIONS portal were reviewed.", published=DAY)
     d.record["language"] = "en"
     d.add("agencies", "Ennore Port Limited", canonical="Kamarajar Port")
+    d.add("agencies", "Tuticorin Port", canonical=None)
     return d.add("programmes", "CHAMPIONS", kind="portal", canonical="CHAMPIONS")
 
 
 @pytest.mark.parametrize("first", ["hi", "en"])
 def test_a_mention_without_canonical_gets_the_lexicons_in_either_ingest_order(store, first):
-    docs = {lang: _port_release(lang) for lang in ("hi", "en")}
-    for lang in (first, "en" if first == "hi" else "hi"):
-        store.ingest(docs[lang].record)
+    docs = ingest_both(store, _port_release, first)
     for list_name, hindi, english in [("agencies", "एन्नौर बंदरगाह", "Ennore Port Limited"),
-                                      ("programmes", "चैंम्पियन्स पोर्टल", "CHAMPIONS")]:
+                                      ("programmes", "चैंम्पियन्स पोर्टल", "CHAMPIONS"),
+                                      ("agencies", "तूतीकोरिन बंदरगाह", "Tuticorin Port")]:
         entity_id = entity_of(store, docs["hi"], list_name, hindi)
-        assert entity_of(store, docs["en"], list_name, english) == entity_id
+        assert entity_of(store, docs["en"], list_name, english) == entity_id, (hindi, english)
         rules = {e["surface"]: e["rule"] for e in store.get_entity(entity_id)["evidence"]}
-        assert rules[hindi] == ("new" if first == "hi" else "lexicon"), rules
-    assert store.stats()["entities"] == 2
+        if hindi != "तूतीकोरिन बंदरगाह":  # the Hindi mentions without canonical
+            assert rules[hindi] == ("new" if first == "hi" else "lexicon"), rules
+    assert store.stats()["entities"] == 3
