@@ -257,3 +257,23 @@ def test_a_mention_without_canonical_gets_the_lexicons_in_either_ingest_order(st
         if hindi != "तूतीकोरिन बंदरगाह":  # the Hindi mentions without canonical
             assert rules[hindi] == ("new" if first == "hi" else "lexicon"), rules
     assert store.stats()["entities"] == 3
+
+
+def test_a_mention_whose_keys_name_two_entities_says_so_in_its_evidence(store):
+    """Order dependence left: a mention bridging two entities joins the first its keys find; the
+    evidence names the other so the split can be audited (the store merges nothing silently)."""
+    first = Doc("The Ministry of Jal Shakti met.", published=DAY)
+    first.record["language"] = "en"
+    first.add("agencies", "Ministry of Jal Shakti", canonical=None)
+    second = Doc("The Water Board met.", published=DAY)
+    second.record["language"] = "en"
+    second.add("agencies", "Water Board", canonical=None)
+    bridge = Doc("जल शक्ति मंत्रालय की बैठक हुई।", published=DAY)
+    bridge.add("agencies", "जल शक्ति मंत्रालय", canonical="Water Board")  # a wrong canonical: a bridge
+    for doc in (first, second, bridge):
+        store.ingest(doc.record)
+    board, ministry = (entity_of(store, d, "agencies", n) for d, n in
+                       ((second, "Water Board"), (first, "Ministry of Jal Shakti")))
+    assert board != ministry and entity_of(store, bridge, "agencies", "जल शक्ति मंत्रालय") == board
+    [evidence] = [e for e in store.get_entity(board)["evidence"] if e["surface"] == "जल शक्ति मंत्रालय"]
+    assert f"belongs to entity {ministry} 'Ministry of Jal Shakti'" in evidence["detail"], evidence

@@ -109,12 +109,20 @@ class Resolver:
             if hit:
                 self._add_aliases(kind, keys, hit.entity_id, hit.name)
                 return Resolution(hit.entity_id, rule, key,
-                                  f"{surface!r} joined {hit.name!r} by {_WHY[rule]}: {key!r}")
+                                  f"{surface!r} joined {hit.name!r} by {_WHY[rule]}: {key!r}"
+                                  + self._also(kind, keys, hit.entity_id))
         key, rule = keys[0]
         display = (row["_item"].get("canonical") if rule == "canonical" else None) or surface
         entity_id = self._create(kind, key, str(display), row)
         self._add_aliases(kind, keys, entity_id, str(display))
         return Resolution(entity_id, "new", key, f"first seen as {surface!r}; key {key!r}")
+
+    def _also(self, kind: str, keys, entity_id: int) -> str:
+        """The other entities this mention's keys name: a bridge between two entities that
+        another ingest order would have made one, left for an audit (nothing is merged)."""
+        others = sorted({(o.entity_id, o.name, k) for k, _ in keys
+                         if (o := self.known.get((kind, k))) and o.entity_id != entity_id})
+        return "".join(f"; its key {k!r} belongs to entity {i} {n!r}" for i, n, k in others)
 
     def _create(self, kind: str, key: str, name: str, row: dict) -> int:
         attrs = {a: row["_item"][a] for a in BY_KEY[row["kind"]].entity_attrs if row["_item"].get(a)}
