@@ -170,7 +170,7 @@ class EntityDetail(BaseModel):
     key: str
     attrs: dict[str, Any] | None = None
     evidence: list[dict[str, Any]] = Field(description="merge evidence: each spelling, the key it "
-                                           "matched, the rule (new, key, canonical) and why")
+                                           "matched, the rule (new, key, canonical, translated, lexicon) and why")
 
 
 class TimelineEntry(BaseModel):

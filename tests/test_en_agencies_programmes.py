@@ -103,6 +103,16 @@ def test_one_entry_per_body_and_its_shorter_form(nlp):
     assert list(found) == ["Indian Institute of Management Nagpur"]
 
 
+def test_a_lexicon_body_absorbs_its_broken_name_before_or_after_it(nlp):
+    """A line end inside "Indian\nInstitute of Technology, Kanpur" leaves "Institute of
+    Technology": the body the lexicon knows in the same document, wherever it is."""
+    broken = "Prof. A, Indian\nInstitute of Technology, Kanpur and Dr B, Indian Institute of Technology, Kanpur spoke."
+    for text in (broken, "IIT Kanpur made a coating. " + broken):
+        found = agencies(nlp, text)
+        assert [a["canonical"] for a in found.values()] == ["Indian Institute of Technology Kanpur"], found
+    assert "Institute of Technology" in agencies(nlp, "The Institute of Technology met IIM Nagpur.")
+
+
 def test_spans_never_start_at_the_or_an_adverb(nlp):
     for text in ("The Central Water Commission issued a flood alert.", "Meanwhile, the Central Water Commission met."):
         assert list(agencies(nlp, text)) == ["Central Water Commission"]

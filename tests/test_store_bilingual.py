@@ -7,7 +7,7 @@ import re
 import pytest
 
 from extractor.packs import get_pack
-from extractor.store.bilingual import translated_key
+from extractor.store.bilingual import country_key, translated_key
 from extractor.store.keys import name_key
 
 SAME = [
@@ -39,6 +39,13 @@ SAME = [
     ("PMGKY package", "पीएमजीकेवाई पैकेज"),
     ("Ministry of MSME", "एमएसएमई मंत्रालय"),  # an acronym with a table entry
     ("PM-KISAN", "पीएम किसान"),  # PM = prime minister in both scripts; KISAN in capitals
+    ("Georgian Government", "जॉर्जिया सरकार"),  # a country's adjective = its CLDR name
+    ("Government of Georgia", "जॉर्जिया सरकार"),
+    ("Government of the United States", "अमेरिकी सरकार"),  # a Hindi adjective from the table
+    ("Embassy of Japan", "जापान दूतावास"),
+    ("M.D University", "एम डी विश्वविद्यालय"),  # letters written one by one are an acronym
+    ("V. O. Chidambaranar Port", "वी.ओ. चिदंबरनार बंदरगाह"),
+    ("Scheme for Non-Competitive Bidding Facility", "अप्रतिस्पर्धी बोली सुविधा योजना"),  # auction words
 ]
 DIFFERENT = [
     ("Ministry of Health", "Department of Health Research"),  # different heads and subjects
@@ -54,6 +61,10 @@ DIFFERENT = [
     ("Bank of India", "Indian Bank"),  # an exception: the other order names another bank
     ("CBI", "सीबीडीटी"),  # different acronyms
     ("NIA", "एनआईसी"),
+    ("Georgian Government", "आर्मेनिया सरकार"),  # different countries
+    ("Government of Georgia", "Government of India"),
+    ("M.D University", "एम जी विश्वविद्यालय"),  # different letters
+    ("Scheme for Competitive Bidding", "अप्रतिस्पर्धी बोली योजना"),  # competitive is not non-competitive
 ]
 NO_KEY = [
     "Ministry", "मंत्रालय", "योजना",  # a head alone names no particular body
@@ -118,3 +129,14 @@ def test_without_an_english_pack_hindi_names_still_get_their_key():
     keys = BilingualKeys(get_pack("hi"), None)
     assert keys.translated_key("ग्रामीण विकास विभाग") == translated_key("ग्रामीण विकास विभाग") != ""
     assert keys.translated_key("Department of Rural Development") != translated_key("Department of Rural Development")
+
+
+@pytest.mark.parametrize("a, b", [("India", "भारत"), ("Georgia", "जॉर्जिया"), ("United States", "अमेरिका"),
+                                  ("South Korea", "दक्षिण कोरिया"), ("France", "फ़्रांस")])
+def test_a_country_place_has_one_key_in_both_scripts(a, b):
+    assert country_key(a) and country_key(a) == country_key(b)
+
+
+@pytest.mark.parametrize("name", ["Mumbai", "मुंबई", "Chad", "माली", "गिनी", "", None, "Georgia Road"])
+def test_other_places_and_countries_named_by_common_words_have_no_country_key(name):
+    assert country_key(name) == ""

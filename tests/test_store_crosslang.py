@@ -73,12 +73,15 @@ def entity_of(store, doc: Doc, list_name: str, name: str) -> int:
             mentions.c.surface == name)).scalar_one()
 
 
-SHARED = [  # (list, Hindi name, English name, the rule that joined the English mention)
+# (list, Hindi name, English name, the rule that joined the English mention). The Hindi bodies
+# without canonical bring the keys of the lexicon's canonical (lexicon.py), so the English names
+# meet them by name key; the same names meet by bilingual key too (test_store_bilingual.py).
+SHARED = [
     ("agencies", "जल शक्ति मंत्रालय", "Ministry of Jal Shakti", "canonical"),
-    ("agencies", "पेयजल एवं स्वच्छता विभाग", "Department of Drinking Water and Sanitation", "translated"),
-    ("agencies", "ग्रामीण विकास विभाग", "Department of Rural Development", "translated"),
+    ("agencies", "पेयजल एवं स्वच्छता विभाग", "Department of Drinking Water and Sanitation", "key"),
+    ("agencies", "ग्रामीण विकास विभाग", "Department of Rural Development", "key"),
     ("programmes", "जल जीवन मिशन", "Jal Jeevan Mission", "key"),
-    ("programmes", "राष्ट्रीय स्वास्थ्य मिशन", "National Health Mission", "translated"),
+    ("programmes", "राष्ट्रीय स्वास्थ्य मिशन", "National Health Mission", "key"),
     ("officials", "गजेंद्र सिंह शेखावत", "Gajendra Singh Shekhawat", "key"),
     ("places", "राजस्थान", "Rajasthan", "key"),
 ]
@@ -193,3 +196,84 @@ def test_pair_refuses_bad_thresholds(args, message, capsys):
     with pytest.raises(SystemExit):
         main(["pair", *args])
     assert message in capsys.readouterr().err
+
+
+def _foreign_release(language: str) -> Doc:
+    """A release about a foreign government, in Hindi or English, with no canonical names."""
+    if language == "hi":
+        d = Doc("जॉर्जिया सरकार और भारत ने एम डी विश्वविद्यालय में सहयोग पर चर्चा की।", published=DAY)
+        d.add("agencies", "जॉर्जिया सरकार", canonical=None)
+        d.add("agencies", "एम डी विश्वविद्यालय", canonical=None)
+        return d.add("places", "भारत", state=None, district=None, country="भारत")
+    d = Doc("The Georgian Government and India discussed cooperation at M.D University.", published=DAY)
+    d.record["language"] = "en"
+    d.add("agencies", "Georgian Government", canonical=None)
+    d.add("agencies", "M.D University", canonical=None)
+    return d.add("places", "India", state=None, district=None, country="India")
+
+
+def ingest_both(store, make, first: str) -> dict[str, Doc]:
+    """The Hindi and English versions made by `make`, ingested `first` first."""
+    docs = {lang: make(lang) for lang in ("hi", "en")}
+    for lang in (first, "en" if first == "hi" else "hi"):
+        store.ingest(docs[lang].record)
+    return docs
+
+
+@pytest.mark.parametrize("first", ["hi", "en"])
+def test_countries_and_letter_acronyms_join_in_either_ingest_order(store, first):
+    docs = ingest_both(store, _foreign_release, first)
+    for list_name, hindi, english in [("agencies", "जॉर्जिया सरकार", "Georgian Government"),
+                                      ("agencies", "एम डी विश्वविद्यालय", "M.D University"),
+                                      ("places", "भारत", "India")]:
+        assert entity_of(store, docs["hi"], list_name, hindi) == entity_of(store, docs["en"], list_name, english)
+    assert store.stats()["entities"] == 3
+
+
+def _port_release(language: str) -> Doc:
+    """A release naming renamed ports and a portal; the Hindi names are spellings no stage knows."""
+    if language == "hi":
+        d = Doc("एन्नौर बंदरगाह, तूतीकोरिन बंदरगाह और चैंम्पियन्स पोर्टल की समीक्षा की गई।", published=DAY)
+        d.add("agencies", "एन्नौर बंदरगाह", canonical=None)
+        d.add("agencies", "तूतीकोरिन बंदरगाह", canonical="V.O. Chidambaranar Port")
+        return d.add("programmes", "चैंम्पियन्स पोर्टल", kind="portal")
+    # An English mention without canonical, its Hindi one with: they meet in either order.
+    d = Doc("Ennore Port Limited, Tuticorin Port and the CHAMPIONS portal were reviewed.", published=DAY)
+    d.record["language"] = "en"
+    d.add("agencies", "Ennore Port Limited", canonical="Kamarajar Port")
+    d.add("agencies", "Tuticorin Port", canonical=None)
+    return d.add("programmes", "CHAMPIONS", kind="portal", canonical="CHAMPIONS")
+
+
+@pytest.mark.parametrize("first", ["hi", "en"])
+def test_a_mention_without_canonical_gets_the_lexicons_in_either_ingest_order(store, first):
+    docs = ingest_both(store, _port_release, first)
+    for list_name, hindi, english in [("agencies", "एन्नौर बंदरगाह", "Ennore Port Limited"),
+                                      ("programmes", "चैंम्पियन्स पोर्टल", "CHAMPIONS"),
+                                      ("agencies", "तूतीकोरिन बंदरगाह", "Tuticorin Port")]:
+        entity_id = entity_of(store, docs["hi"], list_name, hindi)
+        assert entity_of(store, docs["en"], list_name, english) == entity_id, (hindi, english)
+        rules = {e["surface"]: e["rule"] for e in store.get_entity(entity_id)["evidence"]}
+        if hindi != "तूतीकोरिन बंदरगाह":  # the Hindi mentions without canonical
+            assert rules[hindi] == ("new" if first == "hi" else "lexicon"), rules
+    assert store.stats()["entities"] == 3
+
+
+def test_a_mention_whose_keys_name_two_entities_says_so_in_its_evidence(store):
+    """Order dependence left: a mention bridging two entities joins the first its keys find; the
+    evidence names the other so the split can be audited (the store merges nothing silently)."""
+    first = Doc("The Ministry of Jal Shakti met.", published=DAY)
+    first.record["language"] = "en"
+    first.add("agencies", "Ministry of Jal Shakti", canonical=None)
+    second = Doc("The Water Board met.", published=DAY)
+    second.record["language"] = "en"
+    second.add("agencies", "Water Board", canonical=None)
+    bridge = Doc("जल शक्ति मंत्रालय की बैठक हुई।", published=DAY)
+    bridge.add("agencies", "जल शक्ति मंत्रालय", canonical="Water Board")  # a wrong canonical: a bridge
+    for doc in (first, second, bridge):
+        store.ingest(doc.record)
+    board, ministry = (entity_of(store, d, "agencies", n) for d, n in
+                       ((second, "Water Board"), (first, "Ministry of Jal Shakti")))
+    assert board != ministry and entity_of(store, bridge, "agencies", "जल शक्ति मंत्रालय") == board
+    [evidence] = [e for e in store.get_entity(board)["evidence"] if e["surface"] == "जल शक्ति मंत्रालय"]
+    assert f"belongs to entity {ministry} 'Ministry of Jal Shakti'" in evidence["detail"], evidence

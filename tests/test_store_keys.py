@@ -21,6 +21,11 @@ SAME = [
     ("ज्ञानेश", "Gyanesh"), ("अमित शाह", "Amit Shah"), ("रायपुर", "Raipur"), ("कैलाश", "Kailash"),
     ("मिशन शक्ति", "Mission Shakti"), ("यूनिसेफ", "यूनीसेफ"), ("१०९८ हेल्पलाइन", "1098 हेल्पलाइन"),
     ("संजीव\u200d शुक्ला", "संजीव शुक्ला"),  # zero-width joiner
+    ("बैंक", "Bank"), ("चैंपियन्स", "Champions"), ("चैंपियंस", "CHAMPIONS"),  # ैं = short a of loanwords
+    ("इंडियन", "Indian"), ("मियां", "Mian"),  # -ian/-ion = ियन
+    ("अलीगढ़", "Aligarh"), ("छत्तीसगढ़", "Chhattisgarh"), ("सड़क", "Sadak"),  # rh = ढ़, d = ड़
+    ("मुंबई", "Mumbai"), ("मुम्बई", "Mumbai"), ("भाई", "Bhai"),  # the letter ई after a = Latin "ai"
+    ("मुखर्जी", "Mookerjee"), ("बनर्जी", "Banerjee"), ("चटर्जी", "Chatterjee"),  # -erjee = र्जी
 ]
 DIFFERENT = [
     ("राजेंद्र सिंह", "राजेंद्र सिन्हा"),  # Singh is not Sinha
@@ -28,6 +33,8 @@ DIFFERENT = [
     ("शुक्ला", "संजीव शुक्ला"),  # a surname alone is not the full name
     ("रमेश", "सुरेश"),
     ("पुलिस अधीक्षक", "पुलिस महानिरीक्षक"),
+    ("जैन", "जान"), ("Jain", "Jan"),  # ै without a nasal sign keeps its "ai"
+    ("Rhea", "Dea"),  # rh = ढ़ only after a vowel
 ]
 
 

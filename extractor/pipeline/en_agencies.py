@@ -206,12 +206,18 @@ class EnAgencies(PackStage):
         """The first mention of each body; an acronym in brackets after a body ("... Authority
         (NDMA)") names it, and each later bare use of the acronym is a mention of it."""
         kept: list[Span] = []
-        by_word: dict[str, list[Span]] = {}  # pattern bodies by their words, for _same_body
+        by_word: dict[str, list[Span]] = {}  # bodies by their words, for _same_body
         by_key: dict[str, Span] = {}
         aliases: dict[str, Span] = {}
         mentions: list[Span] = []
         i = 0
         found = sorted(found, key=lambda f: f[0])
+        # Lexicon bodies anywhere in the document: "Institute of Technology" (a name broken by a
+        # line end) before or after "Indian Institute of Technology, Kanpur" is that body.
+        for start, end, data in found:
+            if data["source"] == "lexicon" and data["canonical"]:
+                for word in self._name_words(doc[start:end]):
+                    by_word.setdefault(word, []).append(doc[start:end])
         while i < len(found):
             start, end, data = found[i]
             acronym = bracketed_acronym(doc, end)

@@ -14,6 +14,9 @@ the same sounds; it cannot join "मंत्रालय" and "Ministry". This 
 - the English "HEAD of X" order becomes the Hindi "X HEAD" (`translation_links`: "of", "for", "on";
   "National Commission for Women" = "राष्ट्रीय महिला आयोग"), except that a lone "of India"
   goes first (`translation_fronted`: "Reserve Bank of India" = "भारतीय रिज़र्व बैंक");
+- a country is one concept in either script and as an adjective ("Georgian Government" =
+  "जॉर्जिया सरकार"; countries.py);
+- letters written one by one are an acronym ("M.D University" = "एम डी विश्वविद्यालय");
 - an acronym is its Latin letters in either script (`letter_names`: "बीपीपीआई" = "BPPI"),
   then looked up as an English word ("पीएम" = "PM" = prime minister);
 - what stands in brackets goes: it is another name of the same body ("India Meteorological
@@ -35,6 +38,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from ..packs import LanguagePack, PackError, get_pack
+from .countries import add_countries
+from .countries import concept as country_concept
 from .keys import NameKeys, name_keys
 
 CONCEPT = "="  # marks a concept in a key: never part of a name key or a query key
@@ -63,13 +68,15 @@ class _Script:
     links: frozenset[str]
 
 
-def _script(pack: LanguagePack, keys: NameKeys) -> _Script:
+def _script(pack: LanguagePack | None, keys: NameKeys, countries: dict) -> _Script:
     phrases = {}
     for entry in _optional_words(pack, "translations"):
         phrase, _, concept = entry.partition(" = ")
         words = tuple(keys.name_tokens(phrase))
         if words and concept.split():
             phrases[words] = tuple(concept.split())
+    for words, concept in countries.items():  # a country the tables translate keeps their concept
+        phrases.setdefault(words, concept)
     fold = lambda w: tuple(keys.name_tokens(w))  # noqa: E731 - one word, folded as names are
     return _Script(phrases, max(map(len, phrases), default=1),
                    frozenset(w for e in _optional_words(pack, "translation_dropped") for w in fold(e)),
@@ -81,8 +88,10 @@ class BilingualKeys:
 
     def __init__(self, hindi: LanguagePack, english: LanguagePack | None):
         self.keys = name_keys(hindi)  # its token keys read both scripts
-        self.devanagari = _script(hindi, self.keys)
-        self.latin = _script(english, self.keys)
+        countries: tuple[dict, dict] = ({}, {})
+        add_countries(*countries, self.keys, hindi, english)
+        self.devanagari = _script(hindi, self.keys, countries[0])
+        self.latin = _script(english, self.keys, countries[1])
         concept_words = {w for s in (self.devanagari, self.latin) for c in s.phrases.values() for w in c}
         # English words that are concept words stand for themselves, unless listed otherwise.
         for word in concept_words:
@@ -113,11 +122,32 @@ class BilingualKeys:
         concept = self.latin.phrases.get((letters,))
         return [("concept", c) for c in concept] if concept else [("acronym", letters)]
 
+    def _letter(self, token: str) -> str | None:
+        """One letter written alone: Latin "m" (of "M.D"), or a Devanagari letter name ("एम")."""
+        if len(token) == 1 and token.isascii() and token.isalpha():
+            return token
+        return self.letters.get(token)
+
+    def _letter_run(self, tokens: list[str], i: int) -> tuple[str, int]:
+        """Letters written one by one from tokens[i] ("M.D", "एम डी" -> "md"): an acronym
+        when two or more; ("", i) otherwise."""
+        j = i
+        while j < len(tokens) and self._letter(tokens[j]):
+            j += 1
+        if j - i < 2:
+            return "", i
+        return "".join(self._letter(t) for t in tokens[i:j]), j
+
     def _parts(self, tokens: list[str], capitals: set[str]) -> list[tuple[str, str]]:
         """(kind, text) per word or phrase: ("concept", "ministry"), ("acronym", "bppi"),
         ("word", "jl"), ("link", "of"); `capitals` are the Latin words written in capitals."""
         parts, i = [], 0
         while i < len(tokens):
+            letters, after = self._letter_run(tokens, i)
+            if letters:
+                parts.append(("acronym", letters))
+                i = after
+                continue
             script = self.devanagari if any("\u0900" <= ch <= "\u097f" for ch in tokens[i]) else self.latin
             for n in range(min(script.longest, len(tokens) - i), 0, -1):
                 concept = script.phrases.get(tuple(tokens[i:i + n]))
@@ -152,6 +182,16 @@ class BilingualKeys:
             return rest + head
         return head[:-1] + rest + head[-1:]
 
+    def country_key(self, name: str | None) -> str:
+        """"=country-ge" when the whole name is a country ("Georgia", "जॉर्जिया"; "India" =
+        "भारत" = "=india"), else "": a place named by translation, not by its sounds."""
+        tokens = tuple(self.keys.name_tokens(name or ""))
+        script = self.devanagari if any("\u0900" <= ch <= "\u097f" for t in tokens for ch in t) else self.latin
+        concept = script.phrases.get(tokens, ())
+        if len(concept) == 1 and (concept[0] == country_concept("IN") or concept[0].startswith("country-")):
+            return CONCEPT + concept[0]
+        return ""
+
     def _translated_key(self, name: str | None) -> str:
         name = _BRACKETED.sub(" ", name or "")
         capitals = {w.lower() for w in _CAPITALS.findall(name)}
@@ -181,3 +221,8 @@ def translated_key(name: str | None) -> str:
     """The bilingual key of an agency's or programme's name (the installed hi and en packs);
     "" when the name has none (nothing translated, or a head alone)."""
     return _default().translated_key(name)
+
+
+def country_key(name: str | None) -> str:
+    """The bilingual key of a place that is a country ("India" = "भारत"); "" for any other place."""
+    return _default().country_key(name)

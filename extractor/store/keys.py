@@ -32,6 +32,8 @@ from functools import lru_cache
 from ..packs import LanguagePack, get_pack
 
 _NO_INHERENT_VOWEL = {"\u094d", "\u093c"}  # virama, nukta: signs after a consonant that end it
+_AA = "\u093e"  # the aa sign
+_INDEPENDENT_I = {"\u0907", "\u0908"}  # the letters i, ii (not the signs)
 _H_AFTER_CONSONANT = re.compile(r"(?<=[bcdgjklmnprstv])h")
 _M_BEFORE_LABIAL = re.compile(r"m(?=[pb])")
 _DOUBLES = re.compile(r"(.)\1+")
@@ -77,7 +79,9 @@ class NameKeys:
                 nxt = token[i + 1] if i + 1 < len(token) else ""
                 out.append(self.consonants[ch] + ("" if nxt in self.vowels or nxt in _NO_INHERENT_VOWEL else "a"))
             elif ch in self.vowels:
-                out.append(self.vowels[ch])
+                # An i-vowel written as a letter after an a-vowel is the "ai" of Latin (मुंबई = Mumbai, भाई = Bhai).
+                after_a = i > 0 and (token[i - 1] in self.consonants or (token[i - 1] == _AA and i > 1 and token[i - 2] in self.consonants))
+                out.append("y" if after_a and ch in _INDEPENDENT_I else self.vowels[ch])
             elif ch in self.marks:
                 out.append(self.marks[ch])
             elif ch.isascii():

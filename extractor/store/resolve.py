@@ -3,7 +3,9 @@
 A mention's candidate keys are, in order, the key of the record's `canonical` field (when the
 extractor gave one), the key of its name (see keys.py) and, for agencies and programmes, the
 bilingual keys of the canonical and the name (bilingual.py: "Department of Rural Development" =
-"ग्रामीण विकास विभाग", where the names are translations of each other). The first key that is already an
+"ग्रामीण विकास विभाग", where the names are translations of each other); a mention without a
+canonical also brings the keys of the lexicon canonical whose spelling shares its key
+(lexicon.py), after its own name key. The first key that is already an
 alias of an entity of that kind wins; otherwise a new entity is created under the first key.
 Every key a mention brings becomes an alias of its entity, so a spelling seen once with a
 canonical form ("यूनिसेफ" = "UNICEF") resolves later even without it. Each resolution is
@@ -16,7 +18,8 @@ from dataclasses import dataclass, field
 from sqlalchemy import Connection, select
 
 from ..kinds import BY_KEY, ENTITY_KINDS
-from .bilingual import translated_key
+from .bilingual import country_key, translated_key
+from .lexicon import lexicon_canonical
 from .dialect import insert_ignore
 from .rows import key_of
 from .schema import aliases, entities
@@ -25,7 +28,7 @@ from .schema import aliases, entities
 @dataclass
 class Resolution:
     entity_id: int
-    rule: str  # new | canonical | key | translated
+    rule: str  # new | canonical | key | translated | lexicon
     matched_key: str
     detail: str
 
@@ -34,7 +37,8 @@ class Resolution:
 _TRANSLATED = ("agencies", "programmes")
 _WHY = {"canonical": "the record's canonical form",
         "key": "the same name key (honorifics, nukta, nasal marks, vowel length and script folded)",
-        "translated": "the same bilingual key (head and subject words translated, Hindi word order)"}
+        "translated": "the same bilingual key (head and subject words translated, Hindi word order)",
+        "lexicon": "the canonical of the lexicon spelling with the same key"}
 
 
 @dataclass
@@ -72,7 +76,14 @@ class Resolver:
         item = row["_item"]
         keys = [(key_of(item.get("canonical")), "canonical"), (key_of(item.get("name")), "key")]
         if row["kind"] in _TRANSLATED:
+            # No canonical from the extractor: the lexicon's, by key ("चैंम्पियन्स पोर्टल" = "चैंपियन्स पोर्टल").
+            known = None if item.get("canonical") else lexicon_canonical(row["kind"], item.get("name"))
+            if known:
+                keys += [(key_of(known), "lexicon"), (translated_key(known), "lexicon")]
             keys += [(translated_key(item.get(f) if isinstance(item.get(f), str) else None), "translated")
+                     for f in ("canonical", "name")]
+        elif row["kind"] == "places":  # a country is named by translation: "India" = "भारत"
+            keys += [(country_key(item.get(f) if isinstance(item.get(f), str) else None), "translated")
                      for f in ("canonical", "name")]
         seen, out = set(), []
         for key, rule in keys:
@@ -98,12 +109,20 @@ class Resolver:
             if hit:
                 self._add_aliases(kind, keys, hit.entity_id, hit.name)
                 return Resolution(hit.entity_id, rule, key,
-                                  f"{surface!r} joined {hit.name!r} by {_WHY[rule]}: {key!r}")
+                                  f"{surface!r} joined {hit.name!r} by {_WHY[rule]}: {key!r}"
+                                  + self._also(kind, keys, hit.entity_id))
         key, rule = keys[0]
         display = (row["_item"].get("canonical") if rule == "canonical" else None) or surface
         entity_id = self._create(kind, key, str(display), row)
         self._add_aliases(kind, keys, entity_id, str(display))
         return Resolution(entity_id, "new", key, f"first seen as {surface!r}; key {key!r}")
+
+    def _also(self, kind: str, keys, entity_id: int) -> str:
+        """The other entities this mention's keys name: a bridge between two entities that
+        another ingest order would have made one, left for an audit (nothing is merged)."""
+        others = sorted({(o.entity_id, o.name, k) for k, _ in keys
+                         if (o := self.known.get((kind, k))) and o.entity_id != entity_id})
+        return "".join(f"; its key {k!r} belongs to entity {i} {n!r}" for i, n, k in others)
 
     def _create(self, kind: str, key: str, name: str, row: dict) -> int:
         attrs = {a: row["_item"][a] for a in BY_KEY[row["kind"]].entity_attrs if row["_item"].get(a)}

@@ -78,7 +78,7 @@ merge_evidence = Table(
     Column("mention_id", Integer, ForeignKey("mentions.id", ondelete="CASCADE")),
     Column("surface", Text, nullable=False),
     Column("matched_key", String(300), nullable=False),
-    Column("rule", String(16), nullable=False),  # new | key | canonical
+    Column("rule", String(16), nullable=False),  # new | key | canonical | translated | lexicon
     Column("detail", Text, nullable=False),
     Index("ix_merge_evidence_entity", "entity_id"),
 )
