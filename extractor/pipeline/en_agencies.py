@@ -47,6 +47,7 @@ class EnAgencies(PackStage):
         # A person's title ends a name: "..., Kanpur and Dr X" is no part of a body.
         self.titles = {norm(w).rstrip(".") for w in pack.words("officials", "honorifics")}
         self.spellings = dict(w.split(" ", 1) for w in words("canonical_spellings"))
+        self.place_governments = frozenset(pack.words("agencies", "place_governments"))
 
     def __call__(self, doc: Doc) -> Doc:
         blocked = tokens_of(doc, PROGRAMME_GROUPS)
@@ -57,6 +58,7 @@ class EnAgencies(PackStage):
             if not blocked & inside and not inside <= posts:  # "Member of Parliament": a post
                 found.append((start, end, {"canonical": row["canonical"], "kind": row["kind"], "source": "lexicon"}))
         found += self._dotted(doc, blocked)
+        found += self._place_governments(doc, blocked)
         bodies = [b for c_start, c_end in self.chunks.of(doc) for start, end in self._split(doc, c_start, c_end)
                   if (b := self._body(doc, start, end, posts)) and not blocked & set(range(b[0], b[1]))]
         body_at = {k: b for b in bodies for k in range(b[0], b[1])}
@@ -88,6 +90,19 @@ class EnAgencies(PackStage):
                 row = self.known.lookup(text.replace(".", ""))
                 if row:
                     out.append((k, k + 1, {"canonical": row["canonical"], "kind": row["kind"], "source": "lexicon"}))
+        return out
+
+    def _place_governments(self, doc: Doc, blocked: set[int]) -> list:
+        """"the Odisha government", "the Karnataka govt": news copy writes a state's or a
+        country's government in lower case after the place's name."""
+        out, text = [], view(doc)["text"]
+        for span in doc.spans.get("place_mentions", []):
+            k = span.end
+            if k < len(doc) and text[k] in self.place_governments and k not in blocked:
+                name = f"Government of {span.text}"
+                row = self._canonical(name)
+                out.append((span.start, k + 1, {"canonical": row["canonical"] if row else name,
+                                                "kind": "government", "source": "pattern"}))
         return out
 
     def _is_head(self, doc: Doc, k: int) -> bool:
