@@ -146,8 +146,9 @@ class EnAgencies(PackStage):
             stop += 1  # "Directorate General of Health Services": one word between the head and "of"
         if stop < end and words[stop] in self.links and first:
             stop = end  # "Reserve Bank of India", "Department of Science and Technology"
-        elif stop < end and words[stop] not in self.connectors:
+        elif stop < end and words[stop] not in self.connectors and stop not in posts:
             return None  # "Civil Society Organisations", "... Authority Act": a name of something else
+        end = stop if stop < end and stop in posts else end  # "Railway Board Chairman X": the body's post
         if stop < len(doc) and words[stop] in self.law_words:
             return None
         while stop > start and words[stop - 1] in self.links | self.connectors:

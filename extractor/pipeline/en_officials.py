@@ -96,6 +96,8 @@ class EnOfficials(PackStage):
         v = view(doc)
         if not v["cap"][i] or v["words"][i].rstrip(".") not in self.honorifics:
             return None
+        if i > 0 and doc[i - 1].like_num:
+            return None  # "741 Km Route": a unit after a number, not Kumari
         return i + 2 if i + 1 < len(doc) and v["text"][i + 1] == "." else i + 1
 
     def _token_ok(self, ctx: "_Context", k: int) -> bool:
@@ -168,8 +170,11 @@ class EnOfficials(PackStage):
             end += 1
         if end + 1 < len(doc) and ctx.words[end] in {"and", "&"} and ctx.cap[end + 1]:
             return None  # ", Animal Husbandry and Dairying": a list of things, not a person
-        if end - j < 2 or (end < len(doc) and ctx.cap[end]) or post_end - post_start < 2:
-            return None  # "Principal Component Regression": a one-word post is too often a word
+        # "Principal Component Regression": a one-word post is too often a word, unless a body
+        # names whose post it is ("Railway Board Chairman X")
+        short = post_end - post_start < 2 and post_start not in ctx.body_ending
+        if end - j < 2 or (end < len(doc) and ctx.cap[end]) or short:
+            return None
         return Name(j, end, None, None)
 
     def _bare_before(self, ctx: "_Context", comma: int) -> Name | None:
@@ -197,10 +202,21 @@ class EnOfficials(PackStage):
             k = body.start - 2  # "The Chief Secretary, Government of Bihar, Shri X"
         else:
             body = None
+        place = ctx.place_at.get(k) if body is None and k >= 1 else None
+        if place is not None and place.end == k + 1:
+            p = place.start - 1  # "The Chief Electoral Officer, Assam, Shri X", "BDO Bhagwanpur Shri X"
+            p = p - 1 if p >= 0 and ctx.words[p] in self.separators else p
+            place = place if p + 1 in ctx.post_ending else None
+            k = p if place is not None else k
+        else:
+            place = None
         post = ctx.post_ending.get(k + 1)
         if post:
             info.update(self._post_info(ctx, *post))
             start = post[0]
+            if place is not None:
+                info["designation"] = doc[post[0]:place.end].text
+                info.setdefault("jurisdiction", place.text)
             if body is not None:
                 info["agency"] = body.text
         j = name.end
