@@ -318,6 +318,7 @@ class _Context:
             if any(k in self.blocked for k in range(start, end)) and end - start == 1:
                 continue
             self.posts.append((*stage.extend_post(doc, self.words, start, end, chunk_of.get(start, start)), row))
+        self.posts = _joined_posts(self.posts, self.words)
         self.post_at = {p[0]: p for p in self.posts}
         self.post_ending = {p[1]: p for p in self.posts}
         self.post_tokens = {k for s, e, _ in self.posts for k in range(s, e)}
@@ -327,6 +328,19 @@ class _Context:
 
     def body_at(self, k: int):
         return self.bodies.get(k)
+
+
+def _joined_posts(posts: list, words: list[str]) -> list:
+    """"Collector & District Magistrate": two posts joined by "&" or "and" are one person's."""
+    ending = {p[1]: p for p in posts}
+    out, absorbed = [], set()
+    for start, end, row in sorted(posts, key=lambda p: p[0]):
+        before = ending.get(start - 1)
+        if before is not None and start >= 1 and words[start - 1] in ("&", "and"):
+            absorbed.add(before[:2])
+            start = before[0]
+        out.append((start, end, row))
+    return [p for p in out if p[:2] not in absorbed]
 
 
 def _singular(word: str | None) -> str | None:
