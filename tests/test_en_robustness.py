@@ -34,6 +34,8 @@ AGENCIES = [
     ("Railway Board Chairman Suresh Pande said the trains will run on time.", ["Railway Board"]),
     ("The Bruhat Bengaluru Mahanagara Palike will open new centres.", ["Bruhat Bengaluru Mahanagara Palike"]),
     ("Vice Admiral A K Sethi of the Eastern Naval Command was the chief guest.", ["Eastern Naval Command"]),
+    ("Farmers will get the amount through Direct Benefit Transfer (DBT).", []),
+    ("The Department of Biotechnology (DBT) will fund the work.", ["Department of Biotechnology"]),
 ]
 
 
@@ -113,3 +115,20 @@ STATEMENTS = [
 def test_statements(text, expected):
     rec = record(text)
     assert bool(rec.get("decisions") or rec.get("action_points")) is expected
+
+
+def test_a_state_release_header_is_no_agency_and_its_dateline_is_the_date():
+    rec = record("GOVERNMENT OF MAHARASHTRA\nDIRECTORATE GENERAL OF INFORMATION AND PUBLIC RELATIONS\nPRESS NOTE\n"
+                 "CHIEF MINISTER LAUNCHES MISSION IN NASHIK\n"
+                 "Nashik, 2nd October, 2021: The Zilla Parishad of Nashik will release Rs. 10 lakh to each "
+                 "gram panchayat today.", published=None)
+    assert rec["published"] == "2021-10-02"
+    assert "GOVERNMENT OF MAHARASHTRA" not in names(rec, "agencies")
+    assert "2021-10-02" in [d["value"] for d in rec["dates"]]
+
+
+def test_a_masthead_without_a_stamp_below_is_kept():
+    """Only a release's header is dropped: a story that opens with a body's name keeps it."""
+    rec = record("Government of Kerala\nThe Government of Kerala has sanctioned Rs. 5 lakh to the family.",
+                 published=None)
+    assert "Government of Kerala" in names(rec, "agencies")

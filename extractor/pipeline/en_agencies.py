@@ -48,6 +48,7 @@ class EnAgencies(PackStage):
         self.titles = {norm(w).rstrip(".") for w in pack.words("officials", "honorifics")}
         self.spellings = dict(w.split(" ", 1) for w in words("canonical_spellings"))
         self.place_governments = frozenset(pack.words("agencies", "place_governments"))
+        self.place_government_name = pack.words("agencies", "place_government_name")[0]
 
     def __call__(self, doc: Doc) -> Doc:
         blocked = tokens_of(doc, PROGRAMME_GROUPS)
@@ -55,6 +56,8 @@ class EnAgencies(PackStage):
         posts = {k for s, e, _ in self.posts.find(doc) for k in range(s, e)}
         for start, end, row in self.known.find(doc):
             inside = set(range(start, end))
+            if self._defined_otherwise(doc, start, end, row):
+                continue
             if not blocked & inside and not inside <= posts:  # "Member of Parliament": a post
                 found.append((start, end, {"canonical": row["canonical"], "kind": row["kind"], "source": "lexicon"}))
         found += self._dotted(doc, blocked)
@@ -82,6 +85,19 @@ class EnAgencies(PackStage):
             return body[0], body[1], {**body[2], "source": "lexicon"}
         return item
 
+    def _defined_otherwise(self, doc: Doc, start: int, end: int, row: dict) -> bool:
+        """"Direct Benefit Transfer (DBT)": an acronym in brackets after the words it stands for
+        names those words here, not the body the lexicon knows by it (Department of Biotechnology)."""
+        text = view(doc)["text"]
+        if end - start != 1 or start < 2 or text[start - 1] != "(" or end >= len(doc) or text[end] != ")":
+            return False
+        acronym = text[start]
+        words = [t for t in text[max(0, start - 1 - 2 * len(acronym)):start - 1] if t[:1].isupper()]
+        spelled = words[-len(acronym):] if len(words) >= len(acronym) else []
+        if "".join(w[0] for w in spelled).upper() != acronym.upper():
+            return False
+        return norm(" ".join(spelled)) != norm(row["canonical"])
+
     def _dotted(self, doc: Doc, blocked: set[int]) -> list:
         """"U.G.C", "B.H.U.": a known acronym written with full stops."""
         out = []
@@ -99,7 +115,7 @@ class EnAgencies(PackStage):
         for span in doc.spans.get("place_mentions", []):
             k = span.end
             if k < len(doc) and text[k] in self.place_governments and k not in blocked:
-                name = f"Government of {span.text}"
+                name = self.place_government_name.format(span.text)
                 row = self._canonical(name)
                 out.append((span.start, k + 1, {"canonical": row["canonical"] if row else name,
                                                 "kind": "government", "source": "pattern"}))

@@ -53,6 +53,7 @@ class EnOfficials(PackStage):
         self.name_column = re.compile("|".join(pack.words("officials", "name_columns")), re.IGNORECASE)
         self.not_name = words("not_name") | self.chunks.openers
         self.body_heads = {norm(r["head"]) for r in pack.table("agency_heads")}
+        self.conjunctions = frozenset(norm(w) for w in pack.role("conjunction"))
 
     def __call__(self, doc: Doc) -> Doc:
         ctx = _Context(doc, self)
@@ -318,7 +319,7 @@ class _Context:
             if any(k in self.blocked for k in range(start, end)) and end - start == 1:
                 continue
             self.posts.append((*stage.extend_post(doc, self.words, start, end, chunk_of.get(start, start)), row))
-        self.posts = _joined_posts(self.posts, self.words)
+        self.posts = _joined_posts(self.posts, self.words, stage.conjunctions)
         self.post_at = {p[0]: p for p in self.posts}
         self.post_ending = {p[1]: p for p in self.posts}
         self.post_tokens = {k for s, e, _ in self.posts for k in range(s, e)}
@@ -330,13 +331,13 @@ class _Context:
         return self.bodies.get(k)
 
 
-def _joined_posts(posts: list, words: list[str]) -> list:
+def _joined_posts(posts: list, words: list[str], conjunctions: frozenset) -> list:
     """"Collector & District Magistrate": two posts joined by "&" or "and" are one person's."""
     ending = {p[1]: p for p in posts}
     out, absorbed = [], set()
     for start, end, row in sorted(posts, key=lambda p: p[0]):
         before = ending.get(start - 1)
-        if before is not None and start >= 1 and words[start - 1] in ("&", "and"):
+        if before is not None and start >= 1 and words[start - 1] in conjunctions:
             absorbed.add(before[:2])
             start = before[0]
         out.append((start, end, row))

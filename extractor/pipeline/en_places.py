@@ -65,6 +65,7 @@ class EnglishPlaces(PackStage):
         self.cue_before, self.cue_after = words("cue_before"), words("cue_after")
         self.place_words = words("place_words")
         self.unit_words = words("unit_words")
+        self.inside_words = words("inside_words")
         self.list_links = words("list_links") | frozenset(pack.role("conjunction"))
         self.honorifics = frozenset(h.rstrip(".") for h in pack.role("honorific"))
         self.possessive = frozenset(pack.role("possessive"))
@@ -178,7 +179,7 @@ class EnglishPlaces(PackStage):
             return False
         if doc[j].lower_ in self.unit_words:
             return True
-        return doc[j].lower_ == "in" and j + 1 in starts and not starts[j + 1].cue
+        return doc[j].lower_ in self.inside_words and j + 1 in starts and not starts[j + 1].cue
 
     def _in_organisation(self, doc: Doc, f: Found) -> bool:
         """ "Government of India", "Reserve Bank of India": the place names the body, not a
