@@ -58,6 +58,12 @@ OFFICIALS = [
     ("Sh. Arun Kumar Bhardwaj, Additional Secretary, Ministry of Coal, said this today.",
      [("Arun Kumar Bhardwaj", "Additional Secretary")]),
     ("The Work Covers A 741 Km Route From Roha.", []),
+    ("SP Shri Rakesh Verma said that the police will be deployed.", [("Rakesh Verma", "SP")]),
+    ("The Superintendent of Police, Shri Rakesh Verma, visited the site.",
+     [("Rakesh Verma", "Superintendent of Police")]),
+    ("Smt Leela Kurian, Health Minister, said this.", [("Leela Kurian", "Health Minister")]),
+    ("JAIPUR: THE CHIEF MINISTER, SHRI MAHENDRA BHATI, REVIEWED THE WATER SUPPLY.",
+     [("MAHENDRA BHATI", "CHIEF MINISTER")]),
 ]
 
 
@@ -132,3 +138,16 @@ def test_a_masthead_without_a_stamp_below_is_kept():
     rec = record("Government of Kerala\nThe Government of Kerala has sanctioned Rs. 5 lakh to the family.",
                  published=None)
     assert "Government of Kerala" in names(rec, "agencies")
+
+
+# (text, amounts in rupees): "Rs.", "Rs", "₹" with lakh and crore, any capitalisation.
+MONEY = [
+    ("An ex-gratia of Rs. 4 lakh was sanctioned.", [400000]),
+    ("The Work Cost Rs 1,287 Crore.", [12870000000]),
+    ("An outlay of ₹ 20,000 crore and Rs. 2,000 per family.", [200000000000, 2000]),
+]
+
+
+@pytest.mark.parametrize("text,expected", MONEY)
+def test_money(text, expected):
+    assert [m["amount"] for m in record(text)["money"]] == expected
