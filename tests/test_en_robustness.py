@@ -151,3 +151,13 @@ MONEY = [
 @pytest.mark.parametrize("text,expected", MONEY)
 def test_money(text, expected):
     assert [m["amount"] for m in record(text)["money"]] == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("ORDER\nAll schools shall remain closed till 9.1.2021.\n(Anil Kumar Tripathi, IAS)\nDistrict Magistrate, Gorakhpur",
+     [("Anil Kumar Tripathi", "District Magistrate, Gorakhpur", "IAS")]),
+    ("All schools shall remain closed.\n(Anil Kumar Tripathi)\nDistrict Magistrate", [("Anil Kumar Tripathi", "District Magistrate", None)]),
+    ("The fair is called (Hunar Haat)\nDistrict Magistrate reviewed it.", []),
+])
+def test_an_order_signed_below_its_text(text, expected):
+    assert [(o["name"], o["designation"], o["service"]) for o in record(text)["officials"]] == expected

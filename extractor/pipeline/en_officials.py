@@ -78,6 +78,11 @@ class EnOfficials(PackStage):
             if name and not any(k in taken for k in range(name.start, name.end)):
                 mentions.append(self._describe(ctx, name, name.start))
                 taken.update(range(name.start, name.end))
+        for start, end, row in ctx.posts:
+            signed = self._signed_above(ctx, start, end, row)
+            if signed and not any(k in taken for k in range(signed["name_start"], signed["name_end"])):
+                mentions.append(signed)
+                taken.update(range(signed["name_start"], signed["name_end"]))
         by_start = {m["name_start"]: m for m in mentions}
         for name, post in self._table_names(ctx):
             mention = by_start.get(name.start)  # "Sh. X" in the column was read already
@@ -188,6 +193,35 @@ class EnOfficials(PackStage):
         if start > 0 and not view(doc)["start"][start] and ctx.words[start - 1] not in self.before_bare:
             return None  # "... of Chintan Baithak, Vice President ...": a thing's name, not a person's
         return Name(start, comma, None, None)
+
+    def _signed_above(self, ctx: "_Context", start: int, end: int, row: dict) -> dict | None:
+        """An order's signature: "(Anil Kumar Tripathi, IAS)" on one line, "District Magistrate,
+        Gorakhpur" on the next: the name in brackets, with its cadre, holds the post below it."""
+        doc, k = ctx.doc, start - 1
+        while k >= 0 and doc[k].is_space:
+            k -= 1
+        if k < 3 or ctx.text[k] != ")" or not any("\n" in doc[m].text_with_ws for m in range(k, start)):
+            return None
+        close, service = k, None
+        comma = next((m for m in range(k - 1, max(-1, k - 6), -1) if ctx.text[m] == ","), None)
+        if comma is not None and (hit := self.services.match_at(doc, comma + 1)) and hit[0] == close:
+            service, close = hit[1]["service"], comma
+        open_ = close - 1
+        while open_ >= 0 and close - open_ <= 5 and self._token_ok(ctx, open_):
+            open_ -= 1
+        if open_ < 0 or ctx.text[open_] != "(" or close - open_ - 1 < 2:
+            return None
+        if open_ > 0 and not doc[open_ - 1].text_with_ws.endswith("\n") and not doc[open_ - 1].is_space:
+            return None  # the bracket opens its own line
+        name = Name(open_ + 1, close, None, None)
+        info = self._post_info(ctx, start, end, row)
+        if end + 1 < len(doc) and ctx.text[end] == "," and end + 1 in ctx.place_at:
+            place = ctx.place_at[end + 1]
+            info["designation"] = doc[start:place.end].text
+            info.setdefault("jurisdiction", place.text)
+        if service:
+            info["service"] = service
+        return _mention(doc, name, name.start, info, name.end)
 
     # --- what the text says about a name --------------------------------------------------
     def _describe(self, ctx: "_Context", name: Name, start: int) -> dict:
