@@ -55,6 +55,24 @@ CASES = [
     ("Applications are invited from eligible start-ups through the portal.", ["action_point"], None, None),
     ("It has been decided to permit the following categories of nationals to travel.", ["decision"], None, None),
     ("The State plans to provide tap connections to all rural households.", ["action_point"], None, None),
+    # District orders, state releases and wire copy: constructions the dev releases lack.
+    ("Violation of this order will invite action under Section 188 of the Indian Penal Code.", ["decision"],
+     None, None),
+    ("The Defence Research and Development Organisation has been tasked to fit a radar on the vessel.",
+     ["action_point", "decision"], "Defence Research and Development Organisation",
+     "Defence Research and Development Organisation"),
+    ("Hospitals in Kanpur have been told to set up paediatric wards.", ["action_point", "decision"], None, None),
+    ("The Government of Odisha has announced an ex-gratia of Rs. 4 lakh to each family.", ["decision"],
+     "Government of Odisha", None),
+    ("Three wards of the panchayat have been declared containment zones.", ["decision"], None, None),
+    ("India and Bangladesh agreed to restore the rail link.", ["decision"], None, None),
+    ("The two sides also signed seven Memoranda of Understanding.", ["decision"], None, None),
+    ("Weekend curfew will be in force from 10 pm on Friday.", ["decision"], None, None),
+    ("Farmers will get a 50 per cent subsidy on freight.", ["decision"], None, None),
+    ("South Central Railway will run a Kisan Rail service to Delhi.", ["action_point"], "South Central Railway",
+     "South Central Railway"),
+    ("Electric locomotives will haul all freight trains from 1 May 2022.", ["action_point"], None, None),
+    ("The SSP said that 12,000 police personnel will be deployed on 14 April 2021.", ["action_point"], None, None),
 ]
 
 
@@ -86,6 +104,9 @@ NEGATIVES = [
     "As many as 250 artisans took part in the fair.",
     "Last date of making nominations",
     "The Ministry officials said that the change will encourage exports.",
+    "The Minister said that the new policy will transform the lives of the farmers.",
+    "The Scheme will help the farmers of the region.",
+    "Dr. Rao said that the monsoon will be normal this year.",
 ]
 
 

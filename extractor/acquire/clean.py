@@ -38,6 +38,7 @@ _MIN_BODY_WORDS = 20
 # Under a related-links heading, a headline is a short line that does not end like a sentence.
 _HEADLINE_MAX_WORDS = 25
 _RELATED_MAX_LINES = 12
+_MASTHEAD_MAX_LINES = 3  # a state release prints its government, its office and "Press Note"
 _CLOSERS = "\"”’')]» "
 _SIGNOFF_LINES = 3
 _CLEAR_ENGLISH = 0.15  # share of English function words above which a text is English, not Kruti Dev
@@ -157,7 +158,7 @@ class Cleaner:
         kept, dropped = [], []
         related = 0  # headline lines still allowed under a related-links heading
         lines = text.split("\n")
-        if self._starts_with_masthead(lines):
+        for _ in range(self._masthead_lines(lines)):
             dropped.append(lines.pop(0))
         for line in lines:
             if not line.strip():
@@ -181,16 +182,18 @@ class Cleaner:
         dropped.extend(line for line in kept[len(signed):] if line.strip())
         return normalise_text("\n".join(signed)), dropped
 
-    def _starts_with_masthead(self, lines: list[str]) -> bool:
-        """The first line names the issuing office and a publication stamp follows within two
-        lines ("Ministry of Tourism" / headline / "Posted On: ...")."""
+    def _masthead_lines(self, lines: list[str]) -> int:
+        """How many first lines name the issuing office (up to three: "Government of X" /
+        "Directorate of Information and Public Relations" / "Press Note"), when a publication
+        stamp follows within three lines of them ("Ministry of Tourism" / headline / "Posted On")."""
         if not self.mastheads or not lines:
-            return False
-        first = unicodedata.normalize("NFC", lines[0]).strip()
-        if not any(p.fullmatch(first) for p in self.mastheads):
-            return False
+            return 0
+        n = 0
+        while n < min(len(lines), _MASTHEAD_MAX_LINES) and any(
+                p.fullmatch(unicodedata.normalize("NFC", lines[n]).strip()) for p in self.mastheads):
+            n += 1
         stamps = self.pack.patterns("published_stamps")
-        return any(p.search(line.strip()) for line in lines[1:3] for p in stamps)
+        return n if n and any(p.search(line.strip()) for line in lines[n:n + 3] for p in stamps) else 0
 
     def has_article_body(self, text: str) -> bool:
         """Enough sentence-like lines to be an article, not a menu, a headline list or a form."""

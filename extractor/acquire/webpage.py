@@ -38,8 +38,10 @@ def parse_date(value: str, pack: LanguagePack | None = None) -> str | None:
             return date(*map(int, iso.groups())).isoformat()
         except ValueError:
             return None
-    # "Aug. 2, 2025" -> "Aug 2 2025"; "02.08.2025" is tried as written too.
-    cleaned = re.sub(r"[,\s]+", " ", re.sub(r"(?<=[A-Za-z])\.", "", value)).strip()
+    # "Aug. 2, 2025" -> "Aug 2 2025", "2nd October, 2021" -> "2 October 2021"; "02.08.2025" is
+    # tried as written too.
+    cleaned = re.sub(r"(?<=\d)(st|nd|rd|th)\b", "", value, flags=re.IGNORECASE)
+    cleaned = re.sub(r"[,\s]+", " ", re.sub(r"(?<=[A-Za-z])\.", "", cleaned)).strip()
     for fmt in _DATE_FORMATS:
         for candidate in (value, cleaned):
             try:

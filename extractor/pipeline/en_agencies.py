@@ -47,6 +47,8 @@ class EnAgencies(PackStage):
         # A person's title ends a name: "..., Kanpur and Dr X" is no part of a body.
         self.titles = {norm(w).rstrip(".") for w in pack.words("officials", "honorifics")}
         self.spellings = dict(w.split(" ", 1) for w in words("canonical_spellings"))
+        self.place_governments = frozenset(pack.words("agencies", "place_governments"))
+        self.place_government_name = pack.words("agencies", "place_government_name")[0]
 
     def __call__(self, doc: Doc) -> Doc:
         blocked = tokens_of(doc, PROGRAMME_GROUPS)
@@ -54,9 +56,12 @@ class EnAgencies(PackStage):
         posts = {k for s, e, _ in self.posts.find(doc) for k in range(s, e)}
         for start, end, row in self.known.find(doc):
             inside = set(range(start, end))
+            if self._defined_otherwise(doc, start, end, row):
+                continue
             if not blocked & inside and not inside <= posts:  # "Member of Parliament": a post
                 found.append((start, end, {"canonical": row["canonical"], "kind": row["kind"], "source": "lexicon"}))
         found += self._dotted(doc, blocked)
+        found += self._place_governments(doc, blocked)
         bodies = [b for c_start, c_end in self.chunks.of(doc) for start, end in self._split(doc, c_start, c_end)
                   if (b := self._body(doc, start, end, posts)) and not blocked & set(range(b[0], b[1]))]
         body_at = {k: b for b in bodies for k in range(b[0], b[1])}
@@ -80,6 +85,19 @@ class EnAgencies(PackStage):
             return body[0], body[1], {**body[2], "source": "lexicon"}
         return item
 
+    def _defined_otherwise(self, doc: Doc, start: int, end: int, row: dict) -> bool:
+        """"Direct Benefit Transfer (DBT)": an acronym in brackets after the words it stands for
+        names those words here, not the body the lexicon knows by it (Department of Biotechnology)."""
+        text = view(doc)["text"]
+        if end - start != 1 or start < 2 or text[start - 1] != "(" or end >= len(doc) or text[end] != ")":
+            return False
+        acronym = text[start]
+        words = [t for t in text[max(0, start - 1 - 2 * len(acronym)):start - 1] if t[:1].isupper()]
+        spelled = words[-len(acronym):] if len(words) >= len(acronym) else []
+        if "".join(w[0] for w in spelled).upper() != acronym.upper():
+            return False
+        return norm(" ".join(spelled)) != norm(row["canonical"])
+
     def _dotted(self, doc: Doc, blocked: set[int]) -> list:
         """"U.G.C", "B.H.U.": a known acronym written with full stops."""
         out = []
@@ -88,6 +106,19 @@ class EnAgencies(PackStage):
                 row = self.known.lookup(text.replace(".", ""))
                 if row:
                     out.append((k, k + 1, {"canonical": row["canonical"], "kind": row["kind"], "source": "lexicon"}))
+        return out
+
+    def _place_governments(self, doc: Doc, blocked: set[int]) -> list:
+        """"the Odisha government", "the Karnataka govt": news copy writes a state's or a
+        country's government in lower case after the place's name."""
+        out, text = [], view(doc)["text"]
+        for span in doc.spans.get("place_mentions", []):
+            k = span.end
+            if k < len(doc) and text[k] in self.place_governments and k not in blocked:
+                name = self.place_government_name.format(span.text)
+                row = self._canonical(name)
+                out.append((span.start, k + 1, {"canonical": row["canonical"] if row else name,
+                                                "kind": "government", "source": "pattern"}))
         return out
 
     def _is_head(self, doc: Doc, k: int) -> bool:
@@ -131,8 +162,9 @@ class EnAgencies(PackStage):
             stop += 1  # "Directorate General of Health Services": one word between the head and "of"
         if stop < end and words[stop] in self.links and first:
             stop = end  # "Reserve Bank of India", "Department of Science and Technology"
-        elif stop < end and words[stop] not in self.connectors:
+        elif stop < end and words[stop] not in self.connectors and stop not in posts:
             return None  # "Civil Society Organisations", "... Authority Act": a name of something else
+        end = stop if stop < end and stop in posts else end  # "Railway Board Chairman X": the body's post
         if stop < len(doc) and words[stop] in self.law_words:
             return None
         while stop > start and words[stop - 1] in self.links | self.connectors:

@@ -13,7 +13,8 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from ..packs import LanguagePack, get_pack
-from .en_lexmatch import CasedTable, Chunks, norm, tokens_of, view
+from .en_lexmatch import CasedTable, Chunks, norm, view
+from .en_official_context import _Context
 from .names import Name
 from .officials import QUOTES, _mention
 from .people import one_per_person
@@ -24,7 +25,6 @@ MAX_PORTFOLIO = 8  # "Minister of State for Micro, Small and Medium Enterprises"
 MAX_BRACKET = 4  # "(I/C)", "(Independent Charge)"
 MAX_TABLE_CELL = 6  # words in a line of a table; a longer line is prose
 MAX_LISTED_PART = 4  # words of one comma-listed part of a portfolio
-BLOCKING = ("agencies", "agency_mentions", "programmes", "programme_mentions", "places", "place_mentions")
 
 
 @Language.factory("en_officials", assigns=["doc.spans", "span._.officials"],
@@ -54,6 +54,7 @@ class EnOfficials(PackStage):
         self.name_column = re.compile("|".join(pack.words("officials", "name_columns")), re.IGNORECASE)
         self.not_name = words("not_name") | self.chunks.openers
         self.body_heads = {norm(r["head"]) for r in pack.table("agency_heads")}
+        self.conjunctions = frozenset(norm(w) for w in pack.role("conjunction"))
 
     def __call__(self, doc: Doc) -> Doc:
         ctx = _Context(doc, self)
@@ -78,6 +79,11 @@ class EnOfficials(PackStage):
             if name and not any(k in taken for k in range(name.start, name.end)):
                 mentions.append(self._describe(ctx, name, name.start))
                 taken.update(range(name.start, name.end))
+        for start, end, row in ctx.posts:
+            signed = self._signed_above(ctx, start, end, row)
+            if signed and not any(k in taken for k in range(signed["name_start"], signed["name_end"])):
+                mentions.append(signed)
+                taken.update(range(signed["name_start"], signed["name_end"]))
         by_start = {m["name_start"]: m for m in mentions}
         for name, post in self._table_names(ctx):
             mention = by_start.get(name.start)  # "Sh. X" in the column was read already
@@ -97,6 +103,8 @@ class EnOfficials(PackStage):
         v = view(doc)
         if not v["cap"][i] or v["words"][i].rstrip(".") not in self.honorifics:
             return None
+        if i > 0 and doc[i - 1].like_num:
+            return None  # "741 Km Route": a unit after a number, not Kumari
         return i + 2 if i + 1 < len(doc) and v["text"][i + 1] == "." else i + 1
 
     def _token_ok(self, ctx: "_Context", k: int) -> bool:
@@ -169,8 +177,11 @@ class EnOfficials(PackStage):
             end += 1
         if end + 1 < len(doc) and ctx.words[end] in {"and", "&"} and ctx.cap[end + 1]:
             return None  # ", Animal Husbandry and Dairying": a list of things, not a person
-        if end - j < 2 or (end < len(doc) and ctx.cap[end]) or post_end - post_start < 2:
-            return None  # "Principal Component Regression": a one-word post is too often a word
+        # "Principal Component Regression": a one-word post is too often a word, unless a body
+        # names whose post it is ("Railway Board Chairman X")
+        short = post_end - post_start < 2 and post_start not in ctx.body_ending
+        if end - j < 2 or (end < len(doc) and ctx.cap[end]) or short:
+            return None
         return Name(j, end, None, None)
 
     def _bare_before(self, ctx: "_Context", comma: int) -> Name | None:
@@ -183,6 +194,35 @@ class EnOfficials(PackStage):
         if start > 0 and not view(doc)["start"][start] and ctx.words[start - 1] not in self.before_bare:
             return None  # "... of Chintan Baithak, Vice President ...": a thing's name, not a person's
         return Name(start, comma, None, None)
+
+    def _signed_above(self, ctx: "_Context", start: int, end: int, row: dict) -> dict | None:
+        """An order's signature: "(Anil Kumar Tripathi, IAS)" on one line, "District Magistrate,
+        Gorakhpur" on the next: the name in brackets, with its cadre, holds the post below it."""
+        doc, k = ctx.doc, start - 1
+        while k >= 0 and doc[k].is_space:
+            k -= 1
+        if k < 3 or ctx.text[k] != ")" or not any("\n" in doc[m].text_with_ws for m in range(k, start)):
+            return None
+        close, service = k, None
+        comma = next((m for m in range(k - 1, max(-1, k - 6), -1) if ctx.text[m] == ","), None)
+        if comma is not None and (hit := self.services.match_at(doc, comma + 1)) and hit[0] == close:
+            service, close = hit[1]["service"], comma
+        open_ = close - 1
+        while open_ >= 0 and close - open_ <= 5 and self._token_ok(ctx, open_):
+            open_ -= 1
+        if open_ < 0 or ctx.text[open_] != "(" or close - open_ - 1 < 2:
+            return None
+        if open_ > 0 and not doc[open_ - 1].text_with_ws.endswith("\n") and not doc[open_ - 1].is_space:
+            return None  # the bracket opens its own line
+        name = Name(open_ + 1, close, None, None)
+        info = self._post_info(ctx, start, end, row)
+        if end + 1 < len(doc) and ctx.text[end] == "," and end + 1 in ctx.place_at:
+            place = ctx.place_at[end + 1]
+            info["designation"] = doc[start:place.end].text
+            info.setdefault("jurisdiction", place.text)
+        if service:
+            info["service"] = service
+        return _mention(doc, name, name.start, info, name.end)
 
     # --- what the text says about a name --------------------------------------------------
     def _describe(self, ctx: "_Context", name: Name, start: int) -> dict:
@@ -198,10 +238,21 @@ class EnOfficials(PackStage):
             k = body.start - 2  # "The Chief Secretary, Government of Bihar, Shri X"
         else:
             body = None
+        place = ctx.place_at.get(k) if body is None and k >= 1 else None
+        if place is not None and place.end == k + 1:
+            p = place.start - 1  # "The Chief Electoral Officer, Assam, Shri X", "BDO Bhagwanpur Shri X"
+            p = p - 1 if p >= 0 and ctx.words[p] in self.separators else p
+            place = place if p + 1 in ctx.post_ending else None
+            k = p if place is not None else k
+        else:
+            place = None
         post = ctx.post_ending.get(k + 1)
         if post:
             info.update(self._post_info(ctx, *post))
             start = post[0]
+            if place is not None:
+                info["designation"] = doc[post[0]:place.end].text
+                info.setdefault("jurisdiction", place.text)
             if body is not None:
                 info["agency"] = body.text
         j = name.end
@@ -276,42 +327,6 @@ class EnOfficials(PackStage):
                 return m
             k = m
         return end
-
-
-class _Context:
-    """What the earlier stages found and the posts of this document, indexed by token."""
-
-    def __init__(self, doc: Doc, stage: EnOfficials):
-        self.doc = doc
-        v = view(doc)
-        self.words, self.text, self.cap = v["words"], v["text"], v["cap"]
-        self.blocked = tokens_of(doc, BLOCKING)
-        self.bodies = {}
-        for span in doc.spans.get("agencies", []):
-            self.bodies[span.start] = span
-        for span in doc.spans.get("agency_mentions", []):
-            self.bodies.setdefault(span.start, span)
-        self.body_ending = {span.end: span for span in self.bodies.values()}
-        self.place_at = {k: s for g in ("places", "place_mentions") for s in doc.spans.get(g, [])
-                         for k in range(s.start, s.end)}
-        chunk_of = {}
-        for c_start, c_end in stage.chunks.of(doc):
-            for k in range(c_start, c_end):
-                chunk_of[k] = c_start
-        self.posts = []
-        for start, end, row in stage.posts.find(doc):
-            if any(k in self.blocked for k in range(start, end)) and end - start == 1:
-                continue
-            self.posts.append((*stage.extend_post(doc, self.words, start, end, chunk_of.get(start, start)), row))
-        self.post_at = {p[0]: p for p in self.posts}
-        self.post_ending = {p[1]: p for p in self.posts}
-        self.post_tokens = {k for s, e, _ in self.posts for k in range(s, e)}
-        self.honorific_starts = {k for k, word in enumerate(self.words)
-                                 if word.rstrip(".") in stage.honorifics and stage._honorific_at(doc, k) is not None}
-        self.aliases: dict[str, str] = {}
-
-    def body_at(self, k: int):
-        return self.bodies.get(k)
 
 
 def _singular(word: str | None) -> str | None:

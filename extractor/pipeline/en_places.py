@@ -64,6 +64,8 @@ class EnglishPlaces(PackStage):
         self.connectors = words("connectors")
         self.cue_before, self.cue_after = words("cue_before"), words("cue_after")
         self.place_words = words("place_words")
+        self.unit_words = words("unit_words")
+        self.inside_words = words("inside_words")
         self.list_links = words("list_links") | frozenset(pack.role("conjunction"))
         self.honorifics = frozenset(h.rstrip(".") for h in pack.role("honorific"))
         self.possessive = frozenset(pack.role("possessive"))
@@ -133,7 +135,8 @@ class EnglishPlaces(PackStage):
             if j == i:
                 i += 1
                 continue
-            if self._listed_town(doc, i, j, ends, listed) or self._town_of_state(doc, i, j, starts):
+            if self._listed_town(doc, i, j, ends, listed) or self._town_of_state(doc, i, j, starts) \
+                    or self._town_by_context(doc, i, j, starts):
                 f = Found(i, j, (), cue=True)
                 out.append(f)
                 ends[j] = f
@@ -142,7 +145,9 @@ class EnglishPlaces(PackStage):
         return out
 
     def _name_word(self, token) -> bool:
-        return token.is_alpha and token.is_title and len(token.text) > 2 and token.lower_ not in self.not_places
+        # "Route From Roha In Maharashtra": in Title Case copy a cue word ends a name
+        return token.is_alpha and token.is_title and len(token.text) > 2 and token.lower_ not in self.not_places \
+            and token.lower_ not in self.cue_before
 
     def _list_before(self, doc: Doc, start: int, ends: dict, listed: dict) -> int:
         """How many places the list before token `start` holds ("A, B and" start)."""
@@ -163,6 +168,18 @@ class EnglishPlaces(PackStage):
             return False
         state = starts.get(j + 1)
         return state is not None and any(r["kind"] in AREA_KINDS for r in state.rows)
+
+    def _town_by_context(self, doc: Doc, i: int, j: int, starts: dict) -> bool:
+        """"at Igatpuri in Nashik district", "From Roha In Maharashtra", "of Chathamangalam
+        panchayat": after a place cue, a name the text places inside a known place, or one that a
+        local-unit word follows."""
+        if i == 0 or doc[i - 1].lower_ not in self.cue_before or j >= len(doc):
+            return False
+        if self._after_honorific(doc, Found(i, j, ())):
+            return False
+        if doc[j].lower_ in self.unit_words:
+            return True
+        return doc[j].lower_ in self.inside_words and j + 1 in starts and not starts[j + 1].cue
 
     def _in_organisation(self, doc: Doc, f: Found) -> bool:
         """ "Government of India", "Reserve Bank of India": the place names the body, not a

@@ -41,12 +41,14 @@ class EnStatements(PackStage):
         self.by_kind = {kind: _alternation([r["pattern"] for r in rows if r["kinds"] == kind and not r.get("requires")])
                         for kind in {r["kinds"] for r in rows}}
         self.actor_cues = _alternation([r["pattern"] for r in rows if r.get("requires") == "actor"])
+        self.date_cues = _alternation([r["pattern"] for r in rows if r.get("requires") == "date"])
         self.any_cue = _alternation([r["pattern"] for r in rows])
         words = lambda name: pack.words("statements", name)  # noqa: E731
         self.clause_break = re.compile("|".join(words("clause_break")))
         self.deadline_before = re.compile(r"\b(%s)\s*$" % "|".join(map(re.escape, words("deadline_words"))),
                                           re.IGNORECASE)
         self.hedges = re.compile(r"\b(%s)\b" % "|".join(words("hedges")))  # "may", not "May"
+        self.reported = re.compile(r"\b(%s)\b" % "|".join(words("reported")))
         self.agent_words = {norm(w) for w in words("agent_words")}
         self.directives = {norm(w) for w in words("directive_verbs")}
         self.pronouns = {norm(w) for w in words("person_pronouns")}
@@ -129,12 +131,17 @@ class EnStatements(PackStage):
         match = self.actor_cues.search(lower)
         if match and index.actors_in(start, start + match.start()):
             found.add("action")
+        # "X will haul all trains from 1 May": a schedule, when no other cue has said what it is
+        match = self.date_cues.search(lower)
+        dated = bool(index.dates_in(start + match.end(), start + len(clause))) if match else False
+        if dated and not found:
+            found.add("action")
         kinds: set[str] = set()
         for kind in found:
             kinds |= {"decision", "action_point"} if kind == "both" else {
                 "decision" if kind == "decision" else "action_point"}
-        if kinds == {"action_point"} and self.hedges.search(text):
-            return []  # "is likely to be", "expected to": a forecast, not a thing to do
+        if kinds == {"action_point"} and (self.hedges.search(text) or (self.reported.search(text) and not dated)):
+            return []  # "is likely to be", "expected to": a forecast; "said that" without a date: an opinion
         return sorted(kinds)
 
     def _who_and_when(self, index: "_Index", clause: Span, kinds) -> dict:

@@ -1,0 +1,163 @@
+"""The English pipeline on the shapes of English that the dev releases lack: all-caps
+headlines, Title Case Everywhere copy, lower-case news prose, Indian English forms, district
+designations, datelines and "X of the Y" bodies. Each table row is one sentence or short text
+run through the whole extraction (clean, pipeline, record), as `extract` runs it."""
+from __future__ import annotations
+
+import pytest
+
+from extractor.document import RawDocument
+from extractor.extract import extract_documents
+
+
+def record(text: str, published: str | None = "2021-01-05") -> dict:
+    meta = {"published": published} if published else {}
+    [rec] = list(extract_documents([RawDocument(name="t", text=text, meta=meta)], language="en"))
+    assert isinstance(rec, dict), rec
+    return rec
+
+
+def names(rec: dict, field: str) -> list[str]:
+    return [item["name"] for item in rec.get(field) or []]
+
+
+# (text, the agencies found): capitalised runs that are a body and those that are not.
+AGENCIES = [
+    ("CHIEF MINISTER LAUNCHES SCHEME FOR FARMERS\nThe scheme will be run by the Department of Agriculture.",
+     ["Department of Agriculture"]),
+    ("The Work Was Sanctioned In 2015 At A Cost Of Rs 1,287 Crore And Will Be Completed Soon.", []),
+    ("The Commissioner Of Railway Safety Has Inspected The Final Section Of The Line.", []),
+    ("The Odisha government has announced relief for the fishermen.", ["Odisha government"]),
+    ("the karnataka government has extended the curfew.", []),
+    ("The Central Water Commission of the Ministry of Jal Shakti will add new stations.",
+     ["Central Water Commission", "Ministry of Jal Shakti"]),
+    ("Railway Board Chairman Suresh Pande said the trains will run on time.", ["Railway Board"]),
+    ("The Bruhat Bengaluru Mahanagara Palike will open new centres.", ["Bruhat Bengaluru Mahanagara Palike"]),
+    ("Vice Admiral A K Sethi of the Eastern Naval Command was the chief guest.", ["Eastern Naval Command"]),
+    ("Farmers will get the amount through Direct Benefit Transfer (DBT).", []),
+    ("The Department of Biotechnology (DBT) will fund the work.", ["Department of Biotechnology"]),
+]
+
+
+@pytest.mark.parametrize("text,expected", AGENCIES)
+def test_agencies(text, expected):
+    assert names(record(text), "agencies") == expected
+
+
+# (text, the officials found, with their designations).
+OFFICIALS = [
+    ("District Magistrate (DM) Smt. Neha Bisht reviewed the arrangements.", [("Neha Bisht", "District Magistrate (DM)")]),
+    ("The SSP, Shri Ajay Rawat, said that the police will be deployed.", [("Ajay Rawat", "SSP")]),
+    ("BDO Haridwar Shri Mohan Lal Arya was asked to arrange water.", [("Mohan Lal Arya", "BDO Haridwar")]),
+    ("The CMO, Dr. Harish Semwal, will set up testing booths.", [("Harish Semwal", "CMO")]),
+    ("The Collector & District Magistrate, Shri Venkatesh Nalla, has ordered a ban.",
+     [("Venkatesh Nalla", "Collector & District Magistrate")]),
+    ("The Chief Electoral Officer, Assam, Shri Nitul Hazarika, has been directed to act.",
+     [("Nitul Hazarika", "Chief Electoral Officer, Assam")]),
+    ("Hon'ble Chief Minister Shri Sudhakar Jadhav launched the mission.", [("Sudhakar Jadhav", "Hon'ble Chief Minister")]),
+    ("Sh. Arun Kumar Bhardwaj, Additional Secretary, Ministry of Coal, said this today.",
+     [("Arun Kumar Bhardwaj", "Additional Secretary")]),
+    ("The Work Covers A 741 Km Route From Roha.", []),
+    ("SP Shri Rakesh Verma said that the police will be deployed.", [("Rakesh Verma", "SP")]),
+    ("The Superintendent of Police, Shri Rakesh Verma, visited the site.",
+     [("Rakesh Verma", "Superintendent of Police")]),
+    ("Smt Leela Kurian, Health Minister, said this.", [("Leela Kurian", "Health Minister")]),
+    ("JAIPUR: THE CHIEF MINISTER, SHRI MAHENDRA BHATI, REVIEWED THE WATER SUPPLY.",
+     [("MAHENDRA BHATI", "CHIEF MINISTER")]),
+]
+
+
+@pytest.mark.parametrize("text,expected", OFFICIALS)
+def test_officials(text, expected):
+    got = [(o["name"], o["designation"]) for o in record(text)["officials"]]
+    assert got == expected
+
+
+# (text, dates found): Indian English date forms; the release is of 5 January 2021.
+DATES = [
+    ("Schools shall remain closed till 9.1.2021.", ["2021-01-09"]),
+    ("The order is dated 5th January, 2021.", ["2021-01-05"]),
+    ("The fair will be held on January 5th.", ["2021-01-05"]),
+    ("The ban is in force w.e.f. 6.1.2021.", ["2021-01-06"]),
+    ("The report is due on 30.04.2021.", ["2021-04-30"]),
+    ("The survey will be completed by 31st March, 2022.", ["2022-03-31"]),
+]
+
+
+@pytest.mark.parametrize("text,expected", DATES)
+def test_dates(text, expected):
+    assert [d["value"] for d in record(text)["dates"]] == expected
+
+
+# (text, places found): datelines, towns placed in a state, places in Title Case and capitals.
+PLACES = [
+    ("NEW DELHI, Oct 12 (PTI) - The trains will run from Patna.", ["NEW DELHI", "Patna"]),
+    ("Jaipur, 12 March 2021\nThe tankers will be deployed in Barmer.", ["Jaipur", "Barmer"]),
+    ("The Route Runs From Roha In Maharashtra To Thokur In Karnataka.", ["Roha", "Maharashtra", "Thokur", "Karnataka"]),
+    ("The mission was launched at Igatpuri in Nashik district.", ["Igatpuri", "Nashik"]),
+    ("Three wards of Chathamangalam panchayat were declared containment zones.", ["Chathamangalam"]),
+    ("Women board a bus at Koyambedu in Chennai. (Photo: Special Arrangement)\nThe scheme starts in Madurai.",
+     ["Madurai"]),
+]
+
+
+@pytest.mark.parametrize("text,expected", PLACES)
+def test_places(text, expected):
+    assert names(record(text), "places") == expected
+
+
+# (text, whether it is a decision or action point): Indian English administrative forms.
+STATEMENTS = [
+    ("An ex-gratia of Rs. 4 lakh has been sanctioned to each family.", True),
+    ("The Zilla Parishad will release Rs. 10 lakh to each gram panchayat w.e.f. 1.11.2021.", True),
+    ("Violation of this order will invite action under Section 188 of the IPC.", True),
+    ("Hon'ble Minister said that the scheme will change lives.", False),
+    ("the state health department has asked all hospitals to keep oxygen plants running.", True),
+    ("As many as 5,000 devotees took a dip in the river.", False),
+]
+
+
+@pytest.mark.parametrize("text,expected", STATEMENTS)
+def test_statements(text, expected):
+    rec = record(text)
+    assert bool(rec.get("decisions") or rec.get("action_points")) is expected
+
+
+def test_a_state_release_header_is_no_agency_and_its_dateline_is_the_date():
+    rec = record("GOVERNMENT OF MAHARASHTRA\nDIRECTORATE GENERAL OF INFORMATION AND PUBLIC RELATIONS\nPRESS NOTE\n"
+                 "CHIEF MINISTER LAUNCHES MISSION IN NASHIK\n"
+                 "Nashik, 2nd October, 2021: The Zilla Parishad of Nashik will release Rs. 10 lakh to each "
+                 "gram panchayat today.", published=None)
+    assert rec["published"] == "2021-10-02"
+    assert "GOVERNMENT OF MAHARASHTRA" not in names(rec, "agencies")
+    assert "2021-10-02" in [d["value"] for d in rec["dates"]]
+
+
+def test_a_masthead_without_a_stamp_below_is_kept():
+    """Only a release's header is dropped: a story that opens with a body's name keeps it."""
+    rec = record("Government of Kerala\nThe Government of Kerala has sanctioned Rs. 5 lakh to the family.",
+                 published=None)
+    assert "Government of Kerala" in names(rec, "agencies")
+
+
+# (text, amounts in rupees): "Rs.", "Rs", "₹" with lakh and crore, any capitalisation.
+MONEY = [
+    ("An ex-gratia of Rs. 4 lakh was sanctioned.", [400000]),
+    ("The Work Cost Rs 1,287 Crore.", [12870000000]),
+    ("An outlay of ₹ 20,000 crore and Rs. 2,000 per family.", [200000000000, 2000]),
+]
+
+
+@pytest.mark.parametrize("text,expected", MONEY)
+def test_money(text, expected):
+    assert [m["amount"] for m in record(text)["money"]] == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("ORDER\nAll schools shall remain closed till 9.1.2021.\n(Anil Kumar Tripathi, IAS)\nDistrict Magistrate, Gorakhpur",
+     [("Anil Kumar Tripathi", "District Magistrate, Gorakhpur", "IAS")]),
+    ("All schools shall remain closed.\n(Anil Kumar Tripathi)\nDistrict Magistrate", [("Anil Kumar Tripathi", "District Magistrate", None)]),
+    ("The fair is called (Hunar Haat)\nDistrict Magistrate reviewed it.", []),
+])
+def test_an_order_signed_below_its_text(text, expected):
+    assert [(o["name"], o["designation"], o["service"]) for o in record(text)["officials"]] == expected
