@@ -17,7 +17,11 @@ import resource
 import time
 from pathlib import Path
 
-import spacy
+from extractor.batch.process import limit_threads
+
+limit_threads()  # one core means one BLAS thread too (a second one only spins), set before numpy loads
+
+import spacy  # noqa: E402
 
 from extractor.document import RawDocument
 from extractor.extract import extract_documents

@@ -23,6 +23,10 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
+    if args.command != "train-ner":  # training may use every BLAS thread; nothing else gains from one
+        from .batch.process import limit_threads
+
+        limit_threads()  # before numpy loads: a second OpenBLAS thread per process only spins
     logging.basicConfig(level=logging.INFO if args.verbose else logging.WARNING,
                         format="%(levelname)s %(name)s: %(message)s")
     try:

@@ -44,6 +44,8 @@ class Compounds:
                        for rule in pack.words("officials", "compound_sandhi")]
         self.known = pack.wordlist("everyday_words") | pack.wordlist("post_modifiers") \
             | {w for r in pack.table("designations") for w in r["surface"].split()}
+        self._tails: list | None = None  # (head, left end, written tail) per way of joining
+        self._split_cache: dict[str, list[tuple[str, str]]] = {}
 
     def join(self, left: str, head: str) -> list[str]:
         if not _vowel_initial(head):
@@ -52,18 +54,30 @@ class Compounds:
                 if head.startswith(start) and left.endswith(end) and (end or _bare_consonant(left))]
 
     def split(self, word: str) -> list[tuple[str, str]]:
+        """Every (left, head) the word is written as; asked for every token of every document,
+        so the heads' forms are worked out once and each word's answer is kept."""
+        found = self._split_cache.get(word)
+        if found is None:
+            if len(self._split_cache) > _CACHE_WORDS:  # a corpus's vocabulary keeps growing
+                self._split_cache.clear()
+            found = self._split_cache[word] = self._split(word)
+        return found
+
+    def _split(self, word: str) -> list[tuple[str, str]]:
+        if self._tails is None:
+            self._tails = [(head, None, None) if not _vowel_initial(head) else (head, end, glue + head[len(start):])
+                           for head in self.heads
+                           for end, start, glue in ([(None, None, None)] if not _vowel_initial(head) else
+                                                    [r for r in self.sandhi if head.startswith(r[1])])]
         out = []
-        for head in self.heads:
-            if not _vowel_initial(head):
+        for head, end, tail in self._tails:
+            if tail is None:
                 if word.endswith(head) and len(word) > len(head) + 1:
                     out.append((word[:-len(head)], head))
-                continue
-            for end, start, glue in self.sandhi:
-                tail = glue + head[len(start):]
-                if head.startswith(start) and word.endswith(tail) and len(word) > len(tail) + 1:
-                    left = word[:-len(tail)] + end
-                    if (end or _bare_consonant(left)) and left in self.known:
-                        out.append((left, head))
+            elif word.endswith(tail) and len(word) > len(tail) + 1:
+                left = word[:-len(tail)] + end
+                if (end or _bare_consonant(left)) and left in self.known:
+                    out.append((left, head))
         return out
 
     def variants(self, surface: str) -> list[str]:
@@ -73,6 +87,9 @@ class Compounds:
         if len(words) >= 2 and words[-1] in self.heads:
             return [" ".join(words[:-2] + [joined]) for joined in self.join(words[-2], words[-1])]
         return [" ".join(words[:-1] + [f"{left} {head}"]) for left, head in self.split(words[-1])]
+
+
+_CACHE_WORDS = 200_000
 
 
 def _vowel_initial(word: str) -> bool:

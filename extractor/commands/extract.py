@@ -14,7 +14,7 @@ def register(sub) -> None:
     p.add_argument("--format", choices=("jsonl", "json", "table"), default="jsonl",
                    help="jsonl: one record per line (tools); json: one pretty array; table: for people")
     p.add_argument("--no-ner", action="store_true",
-                   help="skip the statistical NER stage: ~2.5x faster per document (bench/bench_pipeline.py), "
+                   help="skip the statistical NER stage: ~2x faster per document (bench/bench_pipeline.py), "
                         "rules and lexicons only, fewer names found")
     add_language_option(p)
     p.set_defaults(func=run)
