@@ -151,7 +151,7 @@ def run_engine(engine: str, args, base: list[dict], tmp: Path) -> dict:
         schema, url = pg_schema_url()
     try:
         result = {"ingest": ingest(url, base, args.docs, args.seed)}
-        proc, base_url = start_server(url)
+        proc, base_url = start_server(url, workers=None, cache=False)  # server time of the page itself, not of the cache
         try:
             rng = random.Random(args.seed)
             for name, make in pages(base_url, rng).items():
@@ -184,7 +184,7 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as tmp:
         results = {e: run_engine(e, args, base, Path(tmp)) for e in engines}
     print(f"\n{args.docs:,} documents (replicated from {len(base)} real records); {args.requests} requests per page "
-          f"from {args.concurrency} concurrent clients; one uvicorn process per engine; {os.cpu_count()} CPU cores "
+          f"from {args.concurrency} concurrent clients; `serve` defaults (a worker per core), response cache off; {os.cpu_count()} CPU cores "
           "shared by all")
     head = "".join(f"{e + ' server p50/p95':>18}{e + ' client p50/p95':>18}" for e in engines)
     print(f"{'page':40}{head}   (ms)")
