@@ -15,6 +15,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from ..packs import LanguagePack, get_pack
+from .lexmatch import doc_text
 from .stage import PackStage
 from .date_forms import FINDERS, Mention, find_all
 from .date_lexicon import WORD_R, DateLexicon, get_lexicon, key
@@ -56,7 +57,7 @@ class Dates(PackStage):
         self._shared_year = re.compile(rf"^\s*(?:{'|'.join(self.lex.joining_words)}|-|–|—|,)\s*$")
 
     def __call__(self, doc: Doc) -> Doc:
-        text = doc.text
+        text = doc_text(doc)
         mentions = _drop_weekdays_beside_dates(text, [m for f in find_all(self.lex, text, self.finders)
                                                       for m in f.mentions])
         mentions = _join_year_and_month(self.lex, self._month_after, text, mentions)
@@ -184,7 +185,8 @@ def _split_glued_punctuation(glued_punct: re.Pattern, doc: Doc, mentions: list[M
             tok = _token_around(doc, edge)
             if tok is None:
                 continue
-            head, tail = doc.text[tok.idx:edge], doc.text[edge:tok.idx + len(tok.text)]
+            text = doc_text(doc)
+            head, tail = text[tok.idx:edge], text[edge:tok.idx + len(tok.text)]
             rest = tail if edge == m.end else head
             if rest and glued_punct.match(rest):
                 cuts.setdefault(tok.i, set()).add(edge - tok.idx)

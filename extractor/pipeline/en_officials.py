@@ -18,6 +18,7 @@ from .en_official_context import _Context
 from .names import Name
 from .officials import QUOTES, _mention
 from .people import one_per_person
+from .lexmatch import doc_text
 from .stage import PackStage
 
 MAX_NAME = 5
@@ -141,7 +142,7 @@ class EnOfficials(PackStage):
     def _table_names(self, ctx: "_Context") -> list[tuple[Name, str | None]]:
         """"Name of Member" heading a column: the following lines that are a name and nothing
         else ("D. Kupendra Reddy", "Sh. X"), until prose resumes, are people."""
-        doc, text, out = ctx.doc, ctx.doc.text, []
+        doc, text, out = ctx.doc, doc_text(ctx.doc), []
         in_table, post, offset = False, None, 0
         for line in text.split("\n"):
             start, offset = offset, offset + len(line) + 1

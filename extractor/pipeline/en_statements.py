@@ -15,6 +15,7 @@ from spacy.tokens import Doc, Span
 
 from ..packs import LanguagePack, get_pack
 from .en_lexmatch import Sentence, norm, sentences, view
+from .lexmatch import doc_text
 from .stage import PackStage
 from .statements import QUOTED, _date_after_cue, _starts_line
 
@@ -58,7 +59,7 @@ class EnStatements(PackStage):
         self.full_stops = tuple(words("full_stop"))
 
     def __call__(self, doc: Doc) -> Doc:
-        spans, text = [], doc.text  # Doc.text is rebuilt from the tokens on every access
+        spans, text = [], doc_text(doc)
         index = _Index(doc, text)
         listed = None  # the kinds of the items under a list introduction, while the list lasts
         marker = False  # a list number the sentence splitter left alone ("1."): its item follows

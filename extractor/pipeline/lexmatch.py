@@ -83,6 +83,15 @@ class VerbForms:
         return False
 
 
+def doc_text(doc: Doc) -> str:
+    """Doc.text, built once: spaCy joins every token's text on each access (about 1 ms for a
+    release), and the stages ask for it several times. Retokenizing keeps the characters."""
+    cached = doc.user_data.get("text")
+    if cached is None:
+        cached = doc.user_data["text"] = doc.text
+    return cached
+
+
 def folded_tokens(doc: Doc) -> list[str]:
     """The folded text of every token, computed once per Doc and shared by all stages."""
     cached = doc.user_data.get("folded")

@@ -19,6 +19,7 @@ from spacy.tokens import Doc
 
 from ..kinds import BY_KEY
 from ..packs import LanguagePack, get_pack
+from .lexmatch import doc_text
 from .stage import PackStage
 
 KIND = BY_KEY["money"]
@@ -94,7 +95,7 @@ class Money(PackStage):
 
     def __call__(self, doc: Doc) -> Doc:
         spans = []
-        for m in self.pattern.finditer(doc.text):
+        for m in self.pattern.finditer(doc_text(doc)):
             currency = m["before"] or m["after"]
             if not currency:
                 continue  # a number alone is not money

@@ -10,6 +10,7 @@ from spacy.tokens import Doc, Span
 
 from ..lexicon import designations
 from ..packs import LanguagePack, get_pack
+from .lexmatch import doc_text
 from .stage import PackStage
 
 QUOTED = re.compile(r"“[^”]*(”|$)|\"[^\"]*(\"|$)")  # an unclosed quote runs to the clause end
@@ -55,7 +56,7 @@ class Statements(PackStage):
                              if r.get("surface") and r.get("english")}
 
     def __call__(self, doc: Doc) -> Doc:
-        spans, text = [], doc.text  # Doc.text is rebuilt from the tokens on every access
+        spans, text = [], doc_text(doc)
         ix = DocIndex(doc)
         dates = ix.date_chars
         listed = None  # the kinds of the items under a list heading, while the list lasts
