@@ -105,8 +105,11 @@ class LanguagePack:
         """`lexicons/<name>.txt`: one entry per line; `#` starts a comment line."""
         return self._read(("wordlist", name), f"lexicons/{name}.txt", lambda p: frozenset(_lines(p)))
 
-    def table(self, name: str) -> tuple[dict, ...]:
-        """`lexicons/<name>.tsv` with a header row; empty cells become None."""
+    def table(self, name: str, missing: tuple[dict, ...] | None = None) -> tuple[dict, ...]:
+        """`lexicons/<name>.tsv` with a header row; empty cells become None. `missing` (e.g.
+        `()`) is returned when the pack has no such table; else that is an error."""
+        if missing is not None and not self.has("lexicons", f"{name}.tsv"):
+            return missing
         return self._read(("table", name), f"lexicons/{name}.tsv", _tsv)
 
     def patterns(self, name: str) -> tuple[re.Pattern, ...]:
@@ -124,13 +127,18 @@ class LanguagePack:
             raise PackError(f"{self.root / 'roles.tsv'}: no role {name!r} in language pack "
                             f"{self.lang!r}. Add its rows (role<TAB>word).") from None
 
-    def words(self, stage: str, name: str) -> tuple[str, ...]:
+    def words(self, stage: str, name: str, missing: tuple[str, ...] | None = None) -> tuple[str, ...]:
         """The entries of set `name` in `words/<stage>.tsv`, in file order (order matters for
-        regex alternations and longest-first lists)."""
+        regex alternations and longest-first lists). `missing` (e.g. `()`) is returned when the
+        pack has no such set or file, for sets only some languages need; else that is an error."""
+        if missing is not None and not self.has("words", f"{stage}.tsv"):
+            return missing
         sets = self._read(("words", stage), f"words/{stage}.tsv", lambda p: _pairs(p, "set\tentry"))
         try:
             return sets[name]
         except KeyError:
+            if missing is not None:
+                return missing
             raise PackError(f"{self.root / 'words' / (stage + '.tsv')}: no set {name!r} in "
                             f"language pack {self.lang!r}. Add its rows (set<TAB>entry).") from None
 

@@ -38,7 +38,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from ..packs import LanguagePack, PackError, get_pack
-from .countries import add_countries
+from .countries import add_countries, key_words
 from .countries import concept as country_concept
 from .keys import NameKeys, name_keys
 
@@ -46,15 +46,6 @@ CONCEPT = "="  # marks a concept in a key: never part of a name key or a query k
 _MAX_KEY = 300
 _BRACKETED = re.compile(r"\([^()]*\)|\[[^\[\]]*\]")
 _CAPITALS = re.compile(r"\b[A-Z]{2,}(?=s?\b)")  # "BPPI", "MSMEs"
-
-
-def _optional_words(pack: LanguagePack | None, name: str) -> tuple[str, ...]:
-    if pack is None:
-        return ()
-    try:
-        return pack.words("keys", name)
-    except PackError:  # a pack may lack a set it has no use for (Hindi has no links)
-        return ()
 
 
 @dataclass(frozen=True)
@@ -70,7 +61,7 @@ class _Script:
 
 def _script(pack: LanguagePack | None, keys: NameKeys, countries: dict) -> _Script:
     phrases = {}
-    for entry in _optional_words(pack, "translations"):
+    for entry in key_words(pack, "translations"):
         phrase, _, concept = entry.partition(" = ")
         words = tuple(keys.name_tokens(phrase))
         if words and concept.split():
@@ -79,8 +70,8 @@ def _script(pack: LanguagePack | None, keys: NameKeys, countries: dict) -> _Scri
         phrases.setdefault(words, concept)
     fold = lambda w: tuple(keys.name_tokens(w))  # noqa: E731 - one word, folded as names are
     return _Script(phrases, max(map(len, phrases), default=1),
-                   frozenset(w for e in _optional_words(pack, "translation_dropped") for w in fold(e)),
-                   frozenset(w for e in _optional_words(pack, "translation_links") for w in fold(e)))
+                   frozenset(w for e in key_words(pack, "translation_dropped") for w in fold(e)),
+                   frozenset(w for e in key_words(pack, "translation_links") for w in fold(e)))
 
 
 class BilingualKeys:
@@ -97,10 +88,10 @@ class BilingualKeys:
         for word in concept_words:
             self.latin.phrases.setdefault((word,), (word,))
         self.letters = {self.keys.name_tokens(e.split(" ")[0])[0]: e.split(" ")[1]
-                        for e in _optional_words(hindi, "letter_names")}
-        self.fronted = frozenset(_optional_words(english, "translation_fronted"))
-        self.optional = {tuple(e.split()) for e in _optional_words(english, "translation_optional")}
-        self.exceptions = {tuple(self.keys.name_tokens(e)) for e in _optional_words(english, "translation_exceptions")}
+                        for e in key_words(hindi, "letter_names")}
+        self.fronted = frozenset(key_words(english, "translation_fronted"))
+        self.optional = {tuple(e.split()) for e in key_words(english, "translation_optional")}
+        self.exceptions = {tuple(self.keys.name_tokens(e)) for e in key_words(english, "translation_exceptions")}
         self.translated_key = lru_cache(maxsize=65536)(self._translated_key)
 
     def _spelled(self, token: str) -> str | None:

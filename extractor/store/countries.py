@@ -12,19 +12,15 @@ import re
 
 from babel import Locale
 
-from ..packs import LanguagePack, PackError
+from ..packs import LanguagePack
 from .keys import NameKeys
 
 _BRACKETED = re.compile(r"\([^()]*\)")
 
 
-def _words(pack: LanguagePack | None, name: str) -> tuple[str, ...]:
-    if pack is None:
-        return ()
-    try:
-        return pack.words("keys", name)
-    except PackError:
-        return ()
+def key_words(pack: LanguagePack | None, name: str) -> tuple[str, ...]:
+    """A keys.tsv set some packs lack (Hindi has no links): empty then, as with no pack."""
+    return pack.words("keys", name, missing=()) if pack is not None else ()
 
 
 def concept(code: str) -> str:
@@ -36,7 +32,7 @@ def add_countries(devanagari: dict, latin: dict, keys: NameKeys,
                   hindi: LanguagePack, english: LanguagePack | None) -> None:
     """Add the country phrases of each script to its phrase table (folded word tuples ->
     concepts); a phrase the packs translate already keeps its translation."""
-    skipped = set(_words(hindi, "country_skipped")) | set(_words(english, "country_skipped"))
+    skipped = set(key_words(hindi, "country_skipped")) | set(key_words(english, "country_skipped"))
     tables = ((devanagari, Locale("hi").territories), (latin, Locale("en").territories))
     for phrases, names in tables:
         for code, name in names.items():
@@ -45,7 +41,7 @@ def add_countries(devanagari: dict, latin: dict, keys: NameKeys,
                 if words:
                     phrases.setdefault(words, (concept(code),))
     for pack, phrases in ((hindi, devanagari), (english, latin)):
-        for entry in _words(pack, "country_names"):
+        for entry in key_words(pack, "country_names"):
             name, _, code = entry.rpartition(" ")
             words = tuple(keys.name_tokens(name))
             if words:

@@ -27,11 +27,8 @@ def _rows(kind: str) -> list[dict]:
             pack = get_pack(lang)
         except PackError:  # a models folder without English: the Hindi tables alone
             continue
-        for table in _TABLES[kind]:
-            try:
-                rows += pack.table(table)
-            except PackError:  # not every pack has every table (Hindi has no *_manual)
-                pass
+        for table in _TABLES[kind]:  # not every pack has every table (Hindi has no *_manual)
+            rows += pack.table(table, missing=())
     return rows
 
 
