@@ -85,14 +85,7 @@ def extract_documents(items: Iterable[RawDocument | Document | InputError], nlp:
             else:
                 by_lang.setdefault(item.language, []).append(i)
         for lang, indices in by_lang.items():
-            nlp_lang = pipeline(lang)
-            fits = []
-            for i in indices:  # a text past spaCy's max_length is refused alone, not the run
-                if len(chunk[i].text) > nlp_lang.max_length:
-                    results[i] = _too_long(chunk[i], nlp_lang.max_length)
-                else:
-                    fits.append(i)
-            results.update(_run(nlp_lang, [(i, chunk[i]) for i in fits], batch_size))
+            results.update(_run(pipeline(lang), [(i, chunk[i]) for i in indices], batch_size))
         for i in range(len(chunk)):
             yield results[i]
 
@@ -110,6 +103,9 @@ def _run(nlp: Language, items: list[tuple[int, Document]], batch_size: int) -> d
 
     def docs():
         for i, item in items:
+            if len(item.text) > nlp.max_length:  # refused alone, not the rest of the run
+                out[i] = _too_long(item, nlp.max_length)
+                continue
             doc = nlp.make_doc(item.text)
             doc._.published = item.published
             yield doc, (i, item)
