@@ -7,8 +7,11 @@ For each engine: generate N synthetic record/1 documents (realistic shape: 6-10 
 officials written with varying honorifics, nukta, nasal spellings and Latin transliterations,
 agencies with canonical forms, places, programmes, dates, decisions and action points), ingest
 them with Store.ingest_many, then for each server setup start `python -m extractor serve` in
-its own process and send --requests requests per endpoint from --clients client threads
-(httpx). The setups, on the same database in the same run:
+its own process and load each endpoint from --clients concurrent connections: with `wrk` (a
+C load generator in its own process, Debian's package `wrk`; the default when it is on PATH)
+for --seconds per endpoint, cycling through 1,000 request paths drawn as below, or with
+--load httpx, --requests requests from --clients Python client threads (which share the GIL
+and the 2 cores, so their own waiting is counted in the latency). The setups, on the same database in the same run:
   served   --workers N (default: cores) with the response cache: how the API is served now
   uncached --workers N with EXTRACTOR_API_CACHE_ENTRIES=0: every request reaches the database
   single   --workers 1, no cache: one process as before issue 17 (the store queries are today's)
@@ -27,6 +30,7 @@ import subprocess
 import sys
 import tempfile
 import threading
+import shutil
 import time
 import uuid
 from pathlib import Path
@@ -232,6 +236,42 @@ def measure(base: str, make, requests: int, concurrency: int) -> tuple[float, fl
             len(latencies) / elapsed)
 
 
+# wrk's Lua side: cycle through the request paths in WRK_PATHS, print the latency percentiles
+# (microseconds), the number of requests and the errors (non-2xx/3xx statuses, sockets).
+WRK_SCRIPT = """
+local paths, n = {}, 0
+for line in io.lines(os.getenv("WRK_PATHS")) do paths[#paths + 1] = line end
+request = function()
+  n = n + 1
+  return wrk.format("GET", paths[(n % #paths) + 1])
+end
+done = function(summary, latency, requests)
+  local e = summary.errors
+  io.write(string.format("RESULT %d %d %d %d %d\\n", latency:percentile(50), latency:percentile(99),
+    summary.requests, summary.duration, e.connect + e.read + e.write + e.status + e.timeout))
+end
+"""
+
+
+def measure_wrk(base: str, make, seconds: float, concurrency: int, tmp: Path) -> tuple[float, float, float]:
+    """(p50 ms, p99 ms, requests per second) from `wrk` with `concurrency` connections."""
+    paths = []
+    for _ in range(1000):
+        path, params = make()
+        paths.append(str(httpx.URL(path, params=params)))
+    (tmp / "paths.txt").write_text("\n".join(paths) + "\n", encoding="utf-8")
+    (tmp / "cycle.lua").write_text(WRK_SCRIPT, encoding="utf-8")
+    command = ["wrk", "-t", "2", "-c", str(concurrency), "-d", f"{max(1, round(seconds))}s", "--timeout", "30s",
+               "-s", str(tmp / "cycle.lua"), base]
+    out = subprocess.run(command, env={**os.environ, "WRK_PATHS": str(tmp / "paths.txt")},
+                         capture_output=True, text=True, check=True).stdout
+    line = next(x for x in out.splitlines() if x.startswith("RESULT "))
+    p50, p99, count, duration, errors = map(int, line.split()[1:])
+    if errors:
+        raise RuntimeError(f"wrk: {errors} of {count} requests failed on {paths[0]}:\n{out}")
+    return p50 / 1000, p99 / 1000, count / (duration / 1e6)
+
+
 def run_engine(engine: str, args, tmp: Path) -> dict:
     schema = None
     url = f"sqlite:///{tmp / 'bench.db'}" if engine == "sqlite" else None
@@ -244,8 +284,12 @@ def run_engine(engine: str, args, tmp: Path) -> dict:
             try:
                 rng = random.Random(args.seed)  # the same requests for every setup
                 for name, make in endpoints(base, rng).items():
-                    measure(base, make, args.clients, args.clients)  # warm-up
-                    result[(setup, name)] = measure(base, make, args.requests, args.clients)
+                    if args.load == "wrk":
+                        measure_wrk(base, make, 1, args.clients, tmp)  # warm-up
+                        result[(setup, name)] = measure_wrk(base, make, args.seconds, args.clients, tmp)
+                    else:
+                        measure(base, make, args.clients, args.clients)  # warm-up
+                        result[(setup, name)] = measure(base, make, args.requests, args.clients)
             finally:
                 stop_server(proc)
         return result
@@ -257,7 +301,10 @@ def run_engine(engine: str, args, tmp: Path) -> dict:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--docs", type=int, default=10_000)
-    parser.add_argument("--requests", type=int, default=1000, help="requests per endpoint")
+    parser.add_argument("--load", choices=("wrk", "httpx"), default="wrk" if shutil.which("wrk") else "httpx",
+                        help="load generator (default wrk when installed)")
+    parser.add_argument("--seconds", type=int, default=5, help="wrk: seconds per endpoint")
+    parser.add_argument("--requests", type=int, default=1000, help="httpx: requests per endpoint")
     parser.add_argument("--clients", "--concurrency", type=int, default=50, help="concurrent clients")
     parser.add_argument("--engines", default="sqlite,postgres")
     parser.add_argument("--setups", default=",".join(SETUPS), help="server setups to compare (see above)")
@@ -268,7 +315,9 @@ def main() -> None:
     engines = args.engines.split(",")
     with tempfile.TemporaryDirectory() as tmp:
         results = {e: run_engine(e, args, Path(tmp)) for e in engines}
-    print(f"\n{args.docs:,} documents; {args.requests} requests per endpoint from {args.clients} concurrent "
+    load = (f"wrk, {args.seconds:g} s per endpoint" if args.load == "wrk"
+            else f"httpx threads, {args.requests} requests per endpoint")
+    print(f"\n{args.docs:,} documents; {load}, {args.clients} concurrent "
           f"clients; served/uncached: --workers {os.cpu_count()}, single: --workers 1; {os.cpu_count()} CPU cores "
           "shared by clients, server and database")
     columns = [(e, s) for e in engines for s in args.setups]
