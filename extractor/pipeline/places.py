@@ -17,7 +17,7 @@ from spacy.util import filter_spans
 from ..lexicon import designations
 from ..packs import LanguagePack, get_pack
 from .stage import PackStage
-from .lexmatch import Enclosing, PhraseTable, fold, folded_tokens, function_words, is_initialism, is_word
+from .lexmatch import Enclosing, PhraseTable, fold, phrase_words, folded_tokens, function_words, is_initialism, is_word
 
 SPANS_KEY = "places"
 MENTIONS_KEY = "place_mentions"  # every mention, also when `places` keeps one per place
@@ -91,7 +91,7 @@ class Lexicon:
 
     @staticmethod
     def key(nlp: Language, text: str) -> tuple[str, ...]:
-        return tuple(fold(t.text) for t in nlp.tokenizer(text) if not t.is_space)
+        return tuple(fold(w) for w in phrase_words(nlp.tokenizer, text))
 
     def has(self, role: str, token) -> bool:
         return fold(token.text) in self.context[role]
