@@ -1,5 +1,5 @@
 """Information extraction from Hindi news articles and government press releases."""
-from ._spacy_import import import_spacy_without_cli
+from . import _spacy_import
 
 __version__ = "0.1.0"
-import_spacy_without_cli()
+_spacy_import.install()

@@ -16,7 +16,9 @@ SAMPLE = ROOT / "corpus" / "samples" / "press_release_collector_meeting.txt"
 # What other commands need: the store (SQLAlchemy, alembic), export (pandas, pyarrow), batch
 # (MinHash: datasketch, scipy; dask), the API; and for a text file, the HTML extractor.
 NOT_FOR_EXTRACT = {"scipy", "pandas", "pyarrow", "alembic", "sqlalchemy", "dask", "distributed",
-                   "datasketch", "fastapi", "uvicorn", "psycopg", "trafilatura"}
+                   "datasketch", "fastapi", "uvicorn", "psycopg", "trafilatura",
+                   # spaCy's own command line, which spacy/__init__ would import (extractor._spacy_import)
+                   "typer", "weasel", "requests", "httpx"}
 
 
 def imported(stderr: str) -> set[str]:
@@ -37,6 +39,15 @@ def test_extract_of_one_file_imports_only_what_it_uses():
     loaded = imported(run.stderr)
     assert "spacy" in loaded and "extractor" in loaded  # the output is what the check reads
     assert loaded & NOT_FOR_EXTRACT == set()
+
+
+def test_spacy_without_its_cli_still_has_it_when_asked():
+    script = ("import sys, extractor, spacy; before = 'spacy.cli' in sys.modules; "
+              "from spacy.cli.train import train; from spacy.cli import setup_cli; "
+              "print(before, callable(train), callable(setup_cli), 'spacy.cli.info' in sys.modules)")
+    run = subprocess.run([sys.executable, "-c", script], cwd=ROOT, capture_output=True, text=True, timeout=300)
+    assert run.returncode == 0, run.stderr[-2000:]
+    assert run.stdout.split() == ["False", "True", "True", "True"]
 
 
 def test_the_batch_driver_holds_no_pipeline(tmp_path):
