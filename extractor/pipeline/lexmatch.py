@@ -175,6 +175,35 @@ class PhraseTable:
                 i += 1
 
 
+class WordIndex:
+    """Phrases (tuples of folded words) found in a list of words, as spaCy's PhraseMatcher and
+    filter_spans would find them, without building a Doc of the words for the matcher."""
+
+    def __init__(self, keys):
+        self.by_first: dict[str, list[tuple[str, ...]]] = defaultdict(list)
+        for key in keys:
+            if key:
+                self.by_first[key[0]].append(key)
+
+    def matches(self, words: list[str]):
+        """(start, end) of every occurrence of every phrase, overlapping ones included."""
+        for i, word in enumerate(words):
+            for key in self.by_first.get(word, ()):
+                end = i + len(key)
+                if end <= len(words) and tuple(words[i:end]) == key:
+                    yield i, end
+
+    def longest(self, words: list[str]) -> list[tuple[int, int]]:
+        """The occurrences spacy.util.filter_spans keeps: longest first (then the earlier one),
+        none sharing a token with one kept before; in text order."""
+        kept, seen = [], set()
+        for start, end in sorted(self.matches(words), key=lambda m: (m[1] - m[0], -m[0]), reverse=True):
+            if start not in seen and end - 1 not in seen:
+                kept.append((start, end))
+                seen.update(range(start, end))
+        return sorted(kept)
+
+
 def covered(doc: Doc, groups: tuple[str, ...]) -> list[object]:
     """Per token, the span (from the named span groups) that covers it, or None."""
     owner: list[object] = [None] * len(doc)

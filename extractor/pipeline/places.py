@@ -1,8 +1,8 @@
 """Named places (states, districts, cities, regions, police ranges) from the gazetteer and NER.
 
-The gazetteer (models/hi/lexicons/places.tsv, built by models/tools/build_places.py) is matched with a
-PhraseMatcher on a folded copy of the tokens, so nukta, chandrabindu and half-nasal spellings
-meet. Rules and word lists are described in models/hi/lexicons/PLACES.md.
+The gazetteer (models/hi/lexicons/places.tsv, built by models/tools/build_places.py) is matched on
+the folded words of the tokens (lexmatch.WordIndex), so nukta, chandrabindu and half-nasal
+spellings meet. Rules and word lists are described in models/hi/lexicons/PLACES.md.
 """
 from __future__ import annotations
 
@@ -10,14 +10,12 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
 from spacy.language import Language
-from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
-from spacy.util import filter_spans
 
 from ..lexicon import designations
 from ..packs import LanguagePack, get_pack
 from .stage import PackStage
-from .lexmatch import Enclosing, PhraseTable, fold, phrase_words, folded_tokens, function_words, is_initialism, is_word
+from .lexmatch import Enclosing, PhraseTable, WordIndex, fold, phrase_words, folded_tokens, function_words, is_initialism, is_word
 
 SPANS_KEY = "places"
 MENTIONS_KEY = "place_mentions"  # every mention, also when `places` keeps one per place
@@ -54,8 +52,7 @@ class Lexicon:
         self.forms: dict[tuple[str, ...], list[dict]] = defaultdict(list)
         for row in pack.table("places"):
             self.forms[self.key(nlp, row["name_hi"])].append(row)
-        self.matcher = PhraseMatcher(nlp.vocab, attr="ORTH")
-        self.matcher.add("PLACE", [Doc(nlp.vocab, words=list(k)) for k in self.forms if k])
+        self.index = WordIndex(self.forms)
         self.ambiguous = {}
         for line in pack.wordlist("places_ambiguous") | pack.wordlist("places_world_ambiguous"):
             name, _, level = line.partition("\t")
@@ -135,15 +132,13 @@ class Places(PackStage):
     # -- gazetteer -------------------------------------------------------------------------
 
     def _gazetteer(self, doc: Doc, ner) -> list[Mention]:
-        words = [w or doc[i].text for i, w in enumerate(folded_tokens(doc))]  # a lone nukta folds to ""
-        folded = Doc(self.vocab, words=words, spaces=[bool(t.whitespace_) for t in doc])
-        spans = filter_spans([doc[s:e] for _, s, e in self.lex.matcher(folded)])
+        folded = folded_tokens(doc)
+        words = [w or doc[i].text for i, w in enumerate(folded)] if "" in folded else folded  # a lone nukta folds to ""
         persons = Enclosing(s for s in ner if s.label_ == "PER")
         mentions = []
-        for span in spans:
-            key = tuple(folded[i].text for i in range(span.start, span.end))
-            m = Mention(span.start, span.end, tuple(self.lex.forms[key]),
-                        ambiguous=self.lex.ambiguous.get(key))
+        for start, end in self.lex.index.longest(words):
+            key = tuple(words[start:end])
+            m = Mention(start, end, tuple(self.lex.forms[key]), ambiguous=self.lex.ambiguous.get(key))
             self._extend(doc, m)
             if not self._not_a_place(doc, m, persons):
                 mentions.append(m)

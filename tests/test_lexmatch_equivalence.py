@@ -1,5 +1,6 @@
-"""lexmatch.phrase_words splits plain lexicon phrases on spaces instead of running the tokenizer:
-it must give exactly the tokenizer's tokens for every phrase the shipped packs hold."""
+"""Fast paths in lexmatch that must give what the spaCy machinery they replace gives:
+phrase_words (plain lexicon phrases split on spaces instead of tokenised) and WordIndex
+(phrases found in a word list as PhraseMatcher + filter_spans find them in a Doc)."""
 from __future__ import annotations
 
 import csv
@@ -7,8 +8,13 @@ from pathlib import Path
 
 import pytest
 import spacy
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc
+from spacy.util import filter_spans
 
-from extractor.pipeline.lexmatch import phrase_words
+from extractor.pipeline.lexmatch import WordIndex, phrase_words
 
 MODELS = Path(__file__).resolve().parent.parent / "models"
 
@@ -52,3 +58,18 @@ def test_every_lexicon_phrase_splits_as_the_tokenizer_does(lang):
 def test_the_tokenizer_decides_what_is_not_plain(lang, text):
     tokenizer = spacy.blank(lang).tokenizer
     assert phrase_words(tokenizer, text) == tokenizer_words(tokenizer, text)
+
+
+WORDS = st.sampled_from(["क", "ख", "ग", "घ", "ङ"])
+
+
+@settings(max_examples=300, deadline=None)
+@given(phrases=st.lists(st.lists(WORDS, min_size=1, max_size=4).map(tuple), min_size=1, max_size=12),
+       words=st.lists(WORDS, max_size=30))
+def test_word_index_finds_what_phrase_matcher_and_filter_spans_find(phrases, words):
+    nlp = spacy.blank("hi")
+    matcher = PhraseMatcher(nlp.vocab, attr="ORTH")
+    matcher.add("P", [Doc(nlp.vocab, words=list(p)) for p in set(phrases)])
+    doc = Doc(nlp.vocab, words=words)
+    expected = [(s.start, s.end) for s in filter_spans([doc[s:e] for _, s, e in matcher(doc)])]
+    assert WordIndex(set(phrases)).longest(words) == expected
