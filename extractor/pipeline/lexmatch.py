@@ -112,11 +112,19 @@ def doc_text(doc: Doc) -> str:
     return cached
 
 
+def token_texts(doc: Doc) -> list[str]:
+    """The text of every token, once per Doc: doc[i].text builds a Token object each time."""
+    cached = doc.user_data.get("texts")
+    if cached is None or len(cached) != len(doc):
+        cached = doc.user_data["texts"] = [t.text for t in doc]
+    return cached
+
+
 def folded_tokens(doc: Doc) -> list[str]:
     """The folded text of every token, computed once per Doc and shared by all stages."""
     cached = doc.user_data.get("folded")
     if cached is None or len(cached) != len(doc):
-        cached = doc.user_data["folded"] = [fold(t.text) for t in doc]
+        cached = doc.user_data["folded"] = [fold(t) for t in token_texts(doc)]
     return cached
 
 

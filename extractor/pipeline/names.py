@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc
 
 from ..packs import LanguagePack
-from .lexmatch import fold, function_words, is_word
+from .lexmatch import fold, folded_tokens, function_words, is_word, token_texts
 
 MAX_NAME = 5
 _INITIALS = re.compile(r"^([\u0900-\u097fA-Za-z]{1,3}0)+$")  # "आर0एस0": UP press writes initials with 0
@@ -68,10 +68,12 @@ class NameReader:
 
     def honorific_at(self, doc: Doc, i: int) -> tuple[str, int] | None:
         """(honorific as written, index after it) when token i is an honorific."""
-        if i < len(doc) and fold(doc[i].text).rstrip(".") in self.honorifics:
-            if i + 1 < len(doc) and doc[i + 1].text == ".":
-                return doc[i].text + ".", i + 2
-            return doc[i].text, i + 1
+        folded = folded_tokens(doc)
+        if i < len(folded) and folded[i].rstrip(".") in self.honorifics:
+            texts = token_texts(doc)
+            if i + 1 < len(texts) and texts[i + 1] == ".":
+                return texts[i] + ".", i + 2
+            return texts[i], i + 1
         return None
 
     def read_forward(self, doc: Doc, i: int, blocked, person=frozenset()) -> Name | None:

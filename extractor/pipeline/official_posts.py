@@ -7,7 +7,7 @@ from spacy.tokens import Doc
 
 from ..lexicon import Compounds
 from ..packs import LanguagePack
-from .lexmatch import PhraseTable, fold
+from .lexmatch import PhraseTable, fold, token_texts
 from .names import Plurals
 
 HYPHENS = {"-", "–", "—"}
@@ -30,20 +30,33 @@ class PostShapes:
         # "शिक्षामंत्री", "वित्तमंत्री": a portfolio joined to its head word (lexicon.Compounds).
         self.compounds = Compounds(pack)
         self.everyday = {fold(w) for w in self.compounds.known}
+        self._shapes: dict[str, tuple] = {}  # word -> (glued, joined, english): the same for every doc
 
     def glued_at(self, doc: Doc, i: int) -> tuple[str, dict] | None:
         """(honorific, post row) when token i is a one-word post with an honorific glued on."""
-        text = fold(doc[i].text)
+        return self._shape(token_texts(doc)[i])[0]
+
+    def joined_at(self, doc: Doc, i: int) -> dict | None:
+        """The post row of the head word when token i is "<word><head>" ("शिक्षामंत्री")."""
+        return self._shape(token_texts(doc)[i])[1]
+
+    def _shape(self, word: str) -> tuple:
+        known = self._shapes.get(word)
+        if known is None:
+            known = self._shapes[word] = (self._glued(word), self._joined(word), self.shape_heads.get(fold(word)))
+        return known
+
+    def _glued(self, word: str) -> tuple[str, dict] | None:
+        text = fold(word)
         for honorific in self.glued:
             if text.endswith(honorific) and len(text) > len(honorific):
                 hit = self.designations.match_words([text[:-len(honorific)]], 0)
                 if hit:
-                    return doc[i].text[len(doc[i].text) - len(honorific):], hit[1]
+                    return word[len(word) - len(honorific):], hit[1]
         return None
 
-    def joined_at(self, doc: Doc, i: int) -> dict | None:
-        """The post row of the head word when token i is "<word><head>" ("शिक्षामंत्री")."""
-        for left, head in self.compounds.split(doc[i].text):
+    def _joined(self, word: str) -> dict | None:
+        for left, head in self.compounds.split(word):
             hit = self.designations.match_words([fold(head)], 0)
             if hit and fold(left) in self.everyday:
                 return hit[1]
@@ -57,12 +70,15 @@ class PostShapes:
         single = {start: (start, end, row) for start, end, row in posts if end - start == 1}
         in_post = {k for start, end, _ in posts for k in range(start, end)}
         grown: dict[int, tuple] = {}
-        for i, token in enumerate(doc):
+        texts = token_texts(doc)
+        for i, text in enumerate(texts):
             if ctx.agencies[i] is not None or (i in in_post and i not in single):
                 continue  # part of a body's name or of a longer known post
-            glued = None if i in in_post else self.glued_at(doc, i)
-            joined = None if i in in_post or glued else self.joined_at(doc, i)
-            english = self.shape_heads.get(fold(token.text))
+            glued, joined, english = self._shape(text)
+            if i in in_post:
+                glued = joined = None
+            elif glued:
+                joined = None
             if english is None and glued is None and joined is None:
                 continue
             start = max(portfolio_start(doc, i, in_post - {i}), i - MAX_SHAPE_WORDS)
@@ -74,9 +90,9 @@ class PostShapes:
                 honorific, row = glued
                 grown[i] = (start, i + 1, {**row, "glued_honorific": honorific})
             elif joined:  # the portfolio is inside the word; only modifiers may precede it
-                grown[i] = (i, i + 1, {**joined, "surface": token.text})
+                grown[i] = (i, i + 1, {**joined, "surface": text})
             elif start < i:
-                row = single[i][2] if i in single else {"surface": token.text, "english": english}
+                row = single[i][2] if i in single else {"surface": text, "english": english}
                 grown[i] = (start, i + 1, row)
         posts = [p for p in posts if p[0] not in grown] + list(grown.values())
         return sorted(posts, key=lambda p: p[0])
