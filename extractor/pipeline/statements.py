@@ -11,6 +11,7 @@ from spacy.tokens import Doc, Span
 from ..lexicon import designations
 from ..packs import LanguagePack, get_pack
 from .lexmatch import doc_text
+from .regex_hints import Cue
 from .stage import PackStage
 
 QUOTED = re.compile(r"“[^”]*(”|$)|\"[^\"]*(\"|$)")  # an unclosed quote runs to the clause end
@@ -29,7 +30,7 @@ class Statements(PackStage):
     def __init__(self, nlp: Language, pack: LanguagePack) -> None:
         super().__init__(nlp, pack)
         rows = pack.table("statement_cues")
-        self.cues = [(re.compile(r["pattern"]), r["kinds"], r.get("requires")) for r in rows]
+        self.cues = [(Cue(r["pattern"]), r["kinds"], r.get("requires")) for r in rows]
         self.deadline_cues = [re.compile(r["pattern"]) for r in rows if r.get("deadline") == "yes"]
         self.bodies = pack.wordlist("acting_bodies")
         words = partial(pack.words, "statements")
