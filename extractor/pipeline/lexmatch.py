@@ -175,7 +175,7 @@ class PhraseTable:
         """Yield (start, end, payload) for non-overlapping longest matches, left to right."""
         words, i = folded_tokens(doc), 0
         while i < len(words):
-            hit = self.match_at(doc, i) if words[i] in self.index else None
+            hit = self.match_words(words, i) if words[i] in self.index else None
             if hit:
                 yield i, hit[0], hit[1]
                 i = hit[0]
