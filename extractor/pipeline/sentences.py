@@ -1,13 +1,26 @@
 """Sentence boundaries: the pack's end marks (Hindi: danda, full stop, ?, !), line breaks (headlines, bullets)."""
 from __future__ import annotations
 
+from typing import NamedTuple
+
 import numpy
 from spacy.attrs import SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc
 
 from ..packs import LanguagePack, get_pack
+from .lexmatch import token_texts
 from .stage import PackStage
+
+
+class _Tokens(NamedTuple):
+    """Token attributes read once into lists: each doc[i] builds a new Token object, and every
+    attribute read a new string."""
+    doc: Doc
+    texts: list[str]
+    ws: list[str]
+    space: list[bool]
+    punct: list[bool]
 
 
 @Language.factory("hi_sentences", assigns=["token.is_sent_start"])
@@ -31,26 +44,29 @@ class Sentences(PackStage):
     def __call__(self, doc: Doc) -> Doc:
         if not len(doc):
             return doc
+        tokens = _Tokens(doc, token_texts(doc), [t.whitespace_ for t in doc], [t.is_space for t in doc],
+                         [t.is_punct for t in doc])
+        starts = [1] + [1 if self._ends_before(tokens, i) else -1 for i in range(1, len(doc))]
         # One array write: setting Token.is_sent_start token by token rescans the whole doc each time.
-        tokens = list(doc)  # each doc[i] builds a new Token object: make each one once
-        starts = [1] + [1 if self._ends_sentence(tokens[i - 1], tokens[i]) else -1 for i in range(1, len(doc))]
         doc.from_array([SENT_START], numpy.array(starts, dtype="int32").astype("uint64").reshape(-1, 1))
         return doc
 
-    def _ends_sentence(self, prev, token) -> bool:
-        if token.is_space:  # whitespace stays with the sentence before it
+    def _ends_before(self, tokens: "_Tokens", i: int) -> bool:
+        """Whether a sentence ends between token i - 1 and token i."""
+        if tokens.space[i]:  # whitespace stays with the sentence before it
             return False
-        if "\n" in prev.text or "\n" in prev.whitespace_:
+        prev, prev_ws = tokens.texts[i - 1], tokens.ws[i - 1]
+        if "\n" in prev or "\n" in prev_ws:
             return True
-        if token.text in self.closers and not prev.whitespace_:  # "...जाएगा।”": the quote closes this sentence
+        if tokens.texts[i] in self.closers and not prev_ws:  # "...जाएगा।”": the quote closes this sentence
             return False
-        if prev.text in self.closers and prev.i > 0 and self._ends_sentence(prev.doc[prev.i - 1], prev) is False \
-                and prev.doc[prev.i - 1].text in self.enders:
+        if prev in self.closers and i > 1 and self._ends_before(tokens, i - 1) is False \
+                and tokens.texts[i - 2] in self.enders:
             return True
-        if prev.text in self.enders or prev.text.endswith(self.end_marks):
-            return prev.text != "." or not self._is_abbreviation(prev)
-        if prev.text == ")" and not token.is_punct:
-            return self._is_wire_dateline(prev)
+        if prev in self.enders or prev.endswith(self.end_marks):
+            return prev != "." or not self._is_abbreviation(tokens.doc[i - 1])
+        if prev == ")" and not tokens.punct[i]:
+            return self._is_wire_dateline(tokens.doc[i - 1])
         return False
 
     def _is_wire_dateline(self, close) -> bool:
