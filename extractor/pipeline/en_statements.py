@@ -8,7 +8,6 @@ or an opinion ("is likely to", "expected") is no action point.
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span
@@ -16,6 +15,7 @@ from spacy.tokens import Doc, Span
 from ..packs import LanguagePack, get_pack
 from .en_lexmatch import Sentence, norm, sentences, view
 from .lexmatch import doc_text
+from .spanindex import ByStart
 from .stage import PackStage
 from .statements import QUOTED, _date_after_cue, _starts_line
 
@@ -214,25 +214,22 @@ class _Index:
 
     def __init__(self, doc: Doc, text: str):
         self.doc, self.text = doc, text
-        self.dates = sorted(doc.spans.get("dates", []), key=lambda d: d.start_char)
-        self.date_starts = [d.start_char for d in self.dates]
+        self.dates = ByStart(doc.spans.get("dates", []), lambda d: d.start_char)
         actors = []
         for group in ACTOR_GROUPS:
             actors += [(s, (s._.get(group) or {}).get("name") or s.text) for s in doc.spans.get(group, [])]
         named = {s.start for s, _ in actors}
         actors += [(s, s.text) for s in doc.spans.get("agency_mentions", []) if s.start not in named]
-        self.actors = sorted(actors, key=lambda a: a[0].start_char)
-        self.officials = sorted(doc.spans.get("officials", []), key=lambda s: s.start_char)
-        self.official_starts = [s.start_char for s in self.officials]
-        self.actor_starts = [a[0].start_char for a in self.actors]
+        self.actors = ByStart(actors, lambda a: a[0].start_char)
+        self.officials = ByStart(doc.spans.get("officials", []), lambda s: s.start_char)
 
     def official_before(self, char: int) -> str | None:
         """The name of the official whose mention starts last before `char`."""
-        i = bisect_left(self.official_starts, char)
-        return (self.officials[i - 1]._.officials or {}).get("name") if i else None
+        span = self.officials.last_before(char)
+        return (span._.officials or {}).get("name") if span is not None else None
 
     def dates_in(self, start: int, end: int) -> list:
-        return self.dates[bisect_left(self.date_starts, start):bisect_left(self.date_starts, end)]
+        return self.dates.between(start, end)
 
     def actors_in(self, start: int, end: int) -> list:
-        return self.actors[bisect_left(self.actor_starts, start):bisect_left(self.actor_starts, end)]
+        return self.actors.between(start, end)

@@ -12,6 +12,7 @@ from ..lexicon import designations
 from ..packs import LanguagePack, get_pack
 from .lexmatch import doc_text
 from .regex_hints import Cue
+from .spanindex import ByStart
 from .stage import PackStage
 
 QUOTED = re.compile(r"“[^”]*(”|$)|\"[^\"]*(\"|$)")  # an unclosed quote runs to the clause end
@@ -274,30 +275,27 @@ class DocIndex:
     def __init__(self, doc: Doc) -> None:
         dates = list(doc.spans.get("dates", []))  # in group order, which decides ties
         self._dates = [(d, d._.dates) for d in dates]
-        order = sorted(range(len(dates)), key=lambda k: dates[k].start_char)
-        self._by_char, self._char_keys = order, [dates[k].start_char for k in order]
-        self.date_chars = sorted(self._char_keys)
+        self._by_char = ByStart(range(len(dates)), lambda k: dates[k].start_char)
+        self.date_chars = sorted(d.start_char for d in dates)
         # Tokens inside a date: a clause asks only about its own tokens.
         self.date_tokens = {i for d in dates for i in range(d.start, d.end)}
         self._groups = {g: list(doc.spans.get(g, [])) for g in ("officials", "agencies")}
         self._covering: dict[str, dict[int, int]] = {}
         self._ending: dict[str, dict[int, int]] = {}
-        self._starts: dict[str, tuple[list[int], list[Span]]] = {}
+        self._starts: dict[str, ByStart[Span]] = {}
         for group, spans in self._groups.items():
             covering, ending = self._covering.setdefault(group, {}), self._ending.setdefault(group, {})
             for k, span in enumerate(spans):
                 for i in range(span.start, span.end):
                     covering.setdefault(i, k)
                 ending.setdefault(span.end, k)
-            by_start = sorted(spans, key=lambda s: s.start)
-            self._starts[group] = ([s.start for s in by_start], by_start)
+            self._starts[group] = ByStart(spans, lambda s: s.start)
         self.officials = [span._.officials or {} for span in self._groups["officials"]]
         self.holders: dict[str, str | None] = {}
 
     def dates_between(self, start: int, end: int) -> list[tuple[Span, dict]]:
         """(span, data) of the dates with data that begin in characters [start, end), in group order."""
-        found = self._by_char[bisect_left(self._char_keys, start):bisect_left(self._char_keys, end)]
-        return [self._dates[k] for k in sorted(found) if self._dates[k][1]]
+        return [self._dates[k] for k in sorted(self._by_char.between(start, end)) if self._dates[k][1]]
 
     def first_at(self, group: str, i: int, ending_too: bool = False) -> Span | None:
         """The first span of `group` that covers token i (or, if `ending_too`, ends right before it)."""
@@ -307,5 +305,4 @@ class DocIndex:
 
     def starting_between(self, group: str, start: int, end: int) -> list[Span]:
         """The spans of `group` whose first token is in [start, end)."""
-        keys, spans = self._starts[group]
-        return spans[bisect_left(keys, start):bisect_left(keys, end)]
+        return self._starts[group].between(start, end)
