@@ -112,6 +112,11 @@ class LanguagePack:
             return missing
         return self._read(("table", name), f"lexicons/{name}.tsv", _tsv)
 
+    def table_and_manual(self, name: str) -> tuple[dict, ...]:
+        """`table(name)` followed by the hand-written rows of `lexicons/<name>_manual.tsv`, when the
+        pack has one (a generated table keeps its corrections and additions beside it)."""
+        return self.table(name) + self.table(f"{name}_manual", missing=())
+
     def patterns(self, name: str) -> tuple[re.Pattern, ...]:
         """`lexicons/<name>.txt`: one regular expression per line, matched case-insensitively."""
         return self._read(("patterns", name), f"lexicons/{name}.txt",

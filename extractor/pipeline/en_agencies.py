@@ -31,8 +31,8 @@ class EnAgencies(PackStage):
 
     def __init__(self, nlp: Language, pack: LanguagePack):
         super().__init__(nlp, pack)
-        self.known = CasedTable(nlp.tokenizer, pack.table("agencies") + pack.table("agencies_manual"))
-        self.posts = CasedTable(nlp.tokenizer, pack.table("designations") + pack.table("designations_manual"))
+        self.known = CasedTable(nlp.tokenizer, pack.table_and_manual("agencies"))
+        self.posts = CasedTable(nlp.tokenizer, pack.table_and_manual("designations"))
         heads = pack.table("agency_heads")
         self.heads = {norm(r["head"]): r for r in heads}
         self.head_first = {h for h, r in self.heads.items() if r["first"] == "1"}

@@ -39,8 +39,8 @@ class EnOfficials(PackStage):
 
     def __init__(self, nlp: Language, pack: LanguagePack):
         super().__init__(nlp, pack)
-        self.posts = CasedTable(nlp.tokenizer, pack.table("designations") + pack.table("designations_manual"))
-        self.services = CasedTable(nlp.tokenizer, pack.table("services") + pack.table("services_manual"))
+        self.posts = CasedTable(nlp.tokenizer, pack.table_and_manual("designations"))
+        self.services = CasedTable(nlp.tokenizer, pack.table_and_manual("services"))
         words = lambda name: {norm(w) for w in pack.words("officials", name)}  # noqa: E731
         self.honorifics = {w.rstrip(".") for w in words("honorifics")}
         self.suffixes = words("name_suffixes")

@@ -32,7 +32,7 @@ class EnProgrammes(PackStage):
 
     def __init__(self, nlp: Language, pack: LanguagePack):
         super().__init__(nlp, pack)
-        self.known = CasedTable(nlp.tokenizer, pack.table("programmes") + pack.table("programmes_manual"))
+        self.known = CasedTable(nlp.tokenizer, pack.table_and_manual("programmes"))
         heads = pack.table("programme_heads")
         self.after = {norm(r["head"]): r for r in heads if r["position"] == "after"}
         self.before = {norm(r["head"]): r["kind"] for r in heads if r["position"] == "before"}
