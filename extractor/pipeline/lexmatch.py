@@ -98,9 +98,15 @@ def phrase_words(tokenizer, text: str) -> tuple[str, ...]:
     return tuple(t.text for t in tokenizer(text) if not t.is_space)
 
 
-@lru_cache(maxsize=65536)
+# Letters and marks of the Devanagari block and of Latin, and the space: a phrase made only of
+# these is "plain" (any other character, digits and signs included, goes to the tokenizer).
+_PLAIN = dict.fromkeys([ord(" ")] + [c for c in range(0x0900, 0x0980)
+                                     if unicodedata.category(chr(c))[0] in "LM"]
+                       + [c for c in range(0x0250) if unicodedata.category(chr(c))[0] in "LM"])
+
+
 def _plain_words(text: str) -> bool:
-    return bool(text) and all(c == " " or unicodedata.category(c)[0] in "LM" for c in text)
+    return bool(text) and not text.translate(_PLAIN)
 
 
 def doc_text(doc: Doc) -> str:
