@@ -13,6 +13,7 @@ from spacy.tokens import Doc, Span
 from thinc.api import NumpyOps
 
 from ..packs import get_pack
+from .lexmatch import token_texts
 from .parts import batches, parts
 
 log = logging.getLogger(__name__)
@@ -132,15 +133,15 @@ class HindiNER:
         found: dict[int, list[Span]] = {id(doc): [] for doc in docs}
         for group in batches([end - start for _, start, end in pieces], BATCH_TOKENS):
             chosen = [pieces[k] for k in group]
-            for (doc, start, _), twin in zip(chosen, self._predict([doc[s:e] for doc, s, e in chosen])):
+            for (doc, start, _), twin in zip(chosen, self._predict(chosen)):
                 # Same words and spaces, so token indices agree once shifted by the part's start.
                 found[id(doc)].extend(Span(doc, start + ent.start, start + ent.end, label=ent.label_)
                                       for ent in twin.ents)
         return [found[id(doc)] for doc in docs]
 
-    def _predict(self, pieces: list) -> list[Doc]:
-        twins = [Doc(self.model.vocab, words=[t.text for t in piece],
-                     spaces=[bool(t.whitespace_) for t in piece]) for piece in pieces]
+    def _predict(self, pieces: list[tuple[Doc, int, int]]) -> list[Doc]:
+        twins = [Doc(self.model.vocab, words=token_texts(doc)[s:e], spaces=_spaces(doc)[s:e])
+                 for doc, s, e in pieces]
         for _, proc in self.model.pipeline:
             twins = list(proc.pipe(twins)) if hasattr(proc, "pipe") else [proc(d) for d in twins]
         return twins
@@ -156,6 +157,14 @@ class HindiNER:
         saved = Path(path) / "model"
         self.path, self.model = saved, (load_model(saved) if saved.exists() else None)
         return self
+
+
+def _spaces(doc: Doc) -> list[bool]:
+    """Whether each token is followed by a space, read once per Doc."""
+    cached = doc.user_data.get("spaces")
+    if cached is None or len(cached) != len(doc):
+        cached = doc.user_data["spaces"] = [bool(t.whitespace_) for t in doc]
+    return cached
 
 
 class StanzaNER:
