@@ -36,6 +36,8 @@ class BuildOptions:
     seed: int = 0
     oversample: int = 1  # training sentences with PER/ORG appear this many times (tried 2, 3)
     replace_mentions: bool = False  # ... their copies with other names (tried: no gain)
+    corpus_repeat: dict = field(default_factory=dict)  # {folder name: n}: that corpus's training part n times
+    valid_sizes: dict = field(default_factory=dict)  # {folder name: n}: validation sentences taken from it (default 500)
     overrides: dict = field(default_factory=dict)  # config values, e.g. {"training.dropout": 0.3}
     backend: str = "spacy"  # or "stanza" (the optional extra); then max_steps are Stanza's
     stanza_args: tuple[str, ...] = ()  # extra arguments of Stanza's trainer, e.g. ("--hidden_dim", "128")
@@ -111,7 +113,8 @@ def build(opts: BuildOptions) -> dict[str, dict]:
     use_numpy_matmul()
     started = time.monotonic()
     counts = write_corpus(list(opts.data_dirs), opts.corpus_dir, seed=opts.seed,
-                          oversample=opts.oversample, replace_mentions=opts.replace_mentions)
+                          oversample=opts.oversample, replace_mentions=opts.replace_mentions,
+                          corpus_repeat=opts.corpus_repeat, valid_sizes=opts.valid_sizes)
     log.warning("corpus: %s docs (gold + re-tokenised; raw: sentences) in %s", counts,
                 opts.corpus_dir)
     weights = opts.init_tok2vec or pretrain(opts)

@@ -42,6 +42,12 @@ def register(sub) -> None:
                    help="training sentences with a PER or ORG entity appear this many times")
     p.add_argument("--replace-mentions", action="store_true",
                    help="give the repeated sentences other PER/ORG mentions (mention replacement)")
+    p.add_argument("--repeat-corpus", action="append", default=[], metavar="NAME=N",
+                   help="weight a corpus: the training part of data folder NAME appears N times, "
+                        "e.g. il-ner-hindi=2 (repeatable)")
+    p.add_argument("--valid-size", action="append", default=[], metavar="NAME=N",
+                   help="sentences of data folder NAME held out for the validation split that picks "
+                        "the checkpoint (default 500 each), e.g. il-ner-hindi=800 (repeatable)")
     p.add_argument("--max-steps", type=int, default=None,
                    help="override training.max_steps (stanza: its steps, default 2500)")
     p.add_argument("--seed", type=int, default=d.seed)
@@ -66,6 +72,17 @@ def parse_overrides(items: list[str]) -> dict:
     return out
 
 
+def parse_counts(items: list[str], option: str) -> dict[str, int]:
+    """`name=2` -> {"name": 2}."""
+    out = {}
+    for item in items:
+        name, sep, value = item.partition("=")
+        if not sep or not name or not value.isdigit():
+            raise SystemExit(f"error: {option} {item!r}: expected NAME=N (a data folder's name, a count)")
+        out[name] = int(value)
+    return out
+
+
 def run(args) -> int:
     from ..ner_training import build, default_output
 
@@ -81,7 +98,10 @@ def run(args) -> int:
                         pretrain_epochs=args.pretrain_epochs, init_tok2vec=args.init_tok2vec,
                         max_steps=args.max_steps,
                         seed=args.seed, oversample=args.oversample,
-                        replace_mentions=args.replace_mentions, overrides=parse_overrides(args.set),
+                        replace_mentions=args.replace_mentions,
+                        corpus_repeat=parse_counts(args.repeat_corpus, "--repeat-corpus"),
+                        valid_sizes=parse_counts(args.valid_size, "--valid-size"),
+                        overrides=parse_overrides(args.set),
                         backend=args.backend, stanza_args=tuple(args.stanza_arg))
     for corpus, s in build(opts).items():
         print(f"wrote {output}: {corpus} dev micro F1 {s['micro']['f']:.3f} (PER "
