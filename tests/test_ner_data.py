@@ -39,3 +39,25 @@ def test_defaults_keep_each_corpus_once(tmp_path):
     a = _corpus(tmp_path / "hindi-ner", 6, "नीति")
     counts = write_corpus([a], tmp_path / "corpus", valid_size=1)
     assert counts == {"train": 5, "valid": 1, "raw": 6}
+
+
+def test_lexicon_ruler_leaves_out_names_the_training_text_uses_otherwise(tmp_path):
+    from extractor.ner_package import add_lexicon_ruler
+
+    lex = tmp_path / "lexicons"
+    lex.mkdir()
+    (lex / "agencies.tsv").write_text("# test\nsurface\tcanonical\tkind\nनाबार्ड\tNABARD\tbank\n"
+                                      "एसडीआरएफ\tSDRF\tforce\n", encoding="utf-8")
+    (lex / "ministries.tsv").write_text("surface\tcanonical\tkind\nरेल मंत्रालय\tRailways\tministry\n",
+                                        encoding="utf-8")
+    train = tmp_path / "train.conll"  # एसडीआरएफ twice as a plain word ("the fund"), once as ORG
+    train.write_text("एसडीआरएफ\tO\nआवंटन\tO\n\nएसडीआरएफ\tO\nराशि\tO\n\nएसडीआरएफ\tB-ORG\nने\tO\n",
+                     encoding="utf-8")
+    nlp = spacy.blank("hi")
+    nlp.add_pipe("entity_ruler", name="ner", config={"overwrite_ents": False})
+    nlp.get_pipe("ner").add_patterns([{"label": "PER", "pattern": "रेल"}])  # stands in for the model
+    assert add_lexicon_ruler(nlp, lex, [train]) == 2
+    assert nlp.pipe_names == ["ner", "lexicon"]
+    doc = nlp("नाबार्ड और एसडीआरएफ ने रेल मंत्रालय को लिखा")
+    # gap-filling only: the earlier "रेल" PER stays, so रेल मंत्रालय is not added over it
+    assert {(e.text, e.label_) for e in doc.ents} == {("नाबार्ड", "ORG"), ("रेल", "PER")}
