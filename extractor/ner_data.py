@@ -157,7 +157,9 @@ def training_sentences(data_dir: Path) -> list[Sentence]:
 
 
 def write_corpus(data_dirs: list[Path], corpus_dir: Path, valid_size: int = 500, seed: int = 0,
-                 oversample: int = 1, replace_mentions: bool = False) -> dict:
+                 oversample: int = 1, replace_mentions: bool = False,
+                 corpus_repeat: dict[str, int] | None = None,
+                 valid_sizes: dict[str, int] | None = None) -> dict:
     """Each folder's train.conll -> train.spacy + valid.spacy (+ re-tokenised copies), and
     raw.jsonl for pretraining.
 
@@ -166,14 +168,19 @@ def write_corpus(data_dirs: list[Path], corpus_dir: Path, valid_size: int = 500,
     corpus gives `valid_size` sentences to the validation split that picks the checkpoint,
     so neither corpus decides it alone. `oversample` > 1 repeats the training sentences with
     a PER or ORG entity, their copies' mentions swapped when `replace_mentions` (the
-    validation split is left as it is). The pretraining text is every training sentence of
-    every corpus, validation split included: it is raw text, no labels."""
+    validation split is left as it is). `corpus_repeat` ({folder name: n}) weights a corpus:
+    its training part (after oversampling) appears n times, e.g. IL-NER, the government prose
+    this product reads, twice relative to HiNER; `valid_sizes` ({folder name: n}) overrides
+    `valid_size` per corpus. The pretraining text is every training sentence of every corpus,
+    validation split included: it is raw text, no labels."""
     nlp = spacy.blank("hi")
     train, valid, raw = [], [], []
     for data_dir in data_dirs:
         sentences = training_sentences(data_dir)
-        part_train, part_valid = split_validation(sentences, valid_size, seed)
-        train += oversampled(part_train, oversample, seed, replace_mentions)
+        name = Path(data_dir).name
+        size = (valid_sizes or {}).get(name, valid_size)
+        part_train, part_valid = split_validation(sentences, size, seed)
+        train += oversampled(part_train, oversample, seed, replace_mentions) * (corpus_repeat or {}).get(name, 1)
         valid += part_valid
         raw += sentences
     corpus_dir.mkdir(parents=True, exist_ok=True)

@@ -16,6 +16,7 @@ from .packs import get_pack
 
 log = logging.getLogger(__name__)
 
+MODEL_VERSION = "2.1.0"  # 2.1: IL-NER weighted x2, lexicon ruler of public bodies
 MODEL_CARD = get_pack("hi").root / "training" / "model_card.md"
 SCORES_MARK = "<!-- dev scores: filled in by `python -m extractor train-ner` -->"
 # Credit for each training corpus, by the name of its data folder.
@@ -94,6 +95,65 @@ def add_gazetteer(nlp: Language, places_dir: Path, train_paths: list[Path]) -> i
     return len(patterns)
 
 
+# The project's own lists of Indian public bodies (general knowledge of public administration),
+# as ORG patterns of a second gap-filling ruler: IL-NER's ORG misses are mostly bodies the
+# training data never shows.
+LEXICON_DIR = get_pack("hi").root / "lexicons"
+LEXICON_FILES = ("agencies.tsv", "ministries.tsv")
+LEXICON = {"name": "project lexicons of Indian public bodies (agencies.tsv, ministries.tsv)",
+           "license": "CC0 (hand-written general knowledge)", "author": "hindi-news-extractor"}
+
+
+def lexicon_names(lexicon_dir: Path, files=LEXICON_FILES, skip_kinds=()) -> dict[str, str]:
+    """Surface form -> kind from the project's body lexicons (TSV: surface, canonical, kind)."""
+    names: dict[str, str] = {}
+    for filename in files:
+        path = Path(lexicon_dir) / filename
+        for line in path.read_text(encoding="utf-8").splitlines():
+            parts = line.split("\t")
+            if line.startswith("#") or len(parts) < 3 or parts[0] == "surface":
+                continue
+            if parts[2] not in skip_kinds and parts[0].strip():
+                names.setdefault(parts[0].strip(), parts[2])
+    return names
+
+
+def mostly_not_bodies(names, train_paths: list[Path], nlp: Language) -> set[str]:
+    """Names that the training text, where it has them, mostly leaves outside an ORG entity
+    ("आईआईटी" in "आईआईटी / एनआईटी में", "एसडीआरएफ आवंटन"): the annotators' usage decides, as for
+    the gazetteer; names the text never shows are kept (that is the gap they fill)."""
+    from spacy.matcher import PhraseMatcher
+
+    matcher = PhraseMatcher(nlp.vocab, attr="ORTH")
+    for name in names:
+        matcher.add(name, [nlp.make_doc(name)])
+    as_org, as_other = Counter(), Counter()
+    for train_path in train_paths:
+        for sent in read_conll(train_path):
+            words = [strip_punctuation(w) or w for w in sent.words]
+            doc = spacy.tokens.Doc(nlp.vocab, words=words)
+            gold = gold_spans(sent.tags)
+            for match_id, start, end in matcher(doc):
+                name = nlp.vocab.strings[match_id]
+                (as_org if (start, end, "ORG") in gold else as_other)[name] += 1
+    return {n for n in names if as_other[n] > as_org[n]}
+
+
+def add_lexicon_ruler(nlp: Language, lexicon_dir: Path, train_paths: list[Path]) -> int:
+    """A second gap-filling entity_ruler (after the gazetteer): ORG patterns of the project's
+    body lexicons, minus the names the training text mostly uses otherwise."""
+    names = lexicon_names(lexicon_dir)
+    drop = mostly_not_bodies(names, train_paths, spacy.blank("hi"))
+    patterns = [{"label": "ORG", "pattern": name} for name in sorted(names) if name not in drop]
+    last = "gazetteer" if "gazetteer" in nlp.pipe_names else "ner"
+    ruler = nlp.add_pipe("entity_ruler", name="lexicon", after=last,
+                         config={"overwrite_ents": False, "phrase_matcher_attr": "ORTH"})
+    ruler.add_patterns(patterns)
+    log.warning("lexicon ruler: %d ORG patterns, %d left out (mostly not an ORG in the training "
+                "text)", len(patterns), len(drop))
+    return len(patterns)
+
+
 def dev_scores(nlp: Language, data_dirs: list[Path]) -> dict[str, dict]:
     """Each corpus's dev.conll scored on its gold tokens, by the corpus folder's name."""
     scores = {}
@@ -105,14 +165,18 @@ def dev_scores(nlp: Language, data_dirs: list[Path]) -> dict[str, dict]:
 
 
 def package(best: Path, output: Path, data_dirs: list[Path], places_dir: Path | None,
-            build_seconds: float) -> dict[str, dict]:
-    """Copy the best checkpoint to `output` with the gazetteer, scores, meta.json and README."""
+            build_seconds: float, lexicon_dir: Path | None = None) -> dict[str, dict]:
+    """Copy the best checkpoint to `output` with the gazetteer (and the lexicon ruler when
+    `lexicon_dir`), scores, meta.json and README."""
     nlp = spacy.load(best)
+    train_paths = [Path(d) / "train.conll" for d in data_dirs]
     if places_dir is not None:
-        add_gazetteer(nlp, places_dir, [Path(d) / "train.conll" for d in data_dirs])
+        add_gazetteer(nlp, places_dir, train_paths)
+    if lexicon_dir is not None:
+        add_lexicon_ruler(nlp, lexicon_dir, train_paths)
     scores = dev_scores(nlp, data_dirs)
     _fill_meta(nlp, scores, [Path(d).name for d in data_dirs], places_dir is not None,
-               build_seconds)
+               build_seconds, lexicon=lexicon_dir is not None)
     shutil.rmtree(output, ignore_errors=True)
     nlp.to_disk(output)
     write_readme(output / "README.md", scores)
@@ -130,19 +194,21 @@ def model_licence(sources: list[dict]) -> str:
 
 
 def _fill_meta(nlp: Language, scores: dict[str, dict], corpora: list[str], gazetteer: bool,
-               build_seconds: float) -> None:
+               build_seconds: float, lexicon: bool = False) -> None:
     sources = [corpus_credit(name) for name in corpora]
     licence = model_licence(sources)
     meta = nlp.meta
     meta.update({
-        "name": "hi_ner", "version": "2.0.0", "license": licence,
+        "name": "hi_ner", "version": MODEL_VERSION, "license": licence,
         "author": "hindi-news-extractor", "url": "",
         "description": "Hindi named entities PER, LOC, ORG for news and press releases: CPU CNN "
                        "tok2vec + transition-based NER trained on "
                        + " and ".join(source["name"] for source in sources)
                        + (", plus a gap-filling gazetteer of Indian places and ministries" if gazetteer else "")
+                       + (", plus a gap-filling ruler of Indian public bodies from the project's lexicons"
+                          if lexicon else "")
                        + f". Licence {licence}; credit in README.md.",
-        "sources": sources + ([PLACES] if gazetteer else []),
+        "sources": sources + ([PLACES] if gazetteer else []) + ([LEXICON] if lexicon else []),
         "labels": {**meta.get("labels", {}), "ner": list(LABELS)},
     })
     meta["dev_scores"] = {

@@ -20,12 +20,14 @@ SHARED_DATA = PACKAGE_ROOT.parent / "shared" / "data"
 # Encyclopaedic sentences (HiNER) and government prose (IL-NER), trained on together.
 DEFAULT_DATA = (SHARED_DATA / "hindi-ner", SHARED_DATA / "il-ner-hindi")
 DEFAULT_PLACES = SHARED_DATA / "india-places"
+DEFAULT_LEXICONS = get_pack("hi").root / "lexicons"
 
 
 @dataclass
 class BuildOptions:
     data_dirs: tuple[Path, ...] = DEFAULT_DATA
     places_dir: Path | None = DEFAULT_PLACES
+    lexicon_dir: Path | None = DEFAULT_LEXICONS  # the gap-filling ORG ruler of public bodies; None: none
     config: Path = DEFAULT_CONFIG
     output: Path = get_pack("hi").root / "ner"
     corpus_dir: Path = WORK_DIR / "corpus"
@@ -34,8 +36,10 @@ class BuildOptions:
     init_tok2vec: Path | None = None  # weights of an earlier pretraining: skips pretraining
     max_steps: int | None = None  # None: the config's value
     seed: int = 0
-    oversample: int = 1  # training sentences with PER/ORG appear this many times (tried 2, 3)
+    oversample: int = 2  # training sentences with PER/ORG appear this many times (tried 1, 2, 3)
     replace_mentions: bool = False  # ... their copies with other names (tried: no gain)
+    corpus_repeat: dict = field(default_factory=lambda: {"il-ner-hindi": 2})  # {folder name: n}: that corpus's training part n times
+    valid_sizes: dict = field(default_factory=dict)  # {folder name: n}: validation sentences taken from it (default 500)
     overrides: dict = field(default_factory=dict)  # config values, e.g. {"training.dropout": 0.3}
     backend: str = "spacy"  # or "stanza" (the optional extra); then max_steps are Stanza's
     stanza_args: tuple[str, ...] = ()  # extra arguments of Stanza's trainer, e.g. ("--hidden_dim", "128")
@@ -111,13 +115,14 @@ def build(opts: BuildOptions) -> dict[str, dict]:
     use_numpy_matmul()
     started = time.monotonic()
     counts = write_corpus(list(opts.data_dirs), opts.corpus_dir, seed=opts.seed,
-                          oversample=opts.oversample, replace_mentions=opts.replace_mentions)
+                          oversample=opts.oversample, replace_mentions=opts.replace_mentions,
+                          corpus_repeat=opts.corpus_repeat, valid_sizes=opts.valid_sizes)
     log.warning("corpus: %s docs (gold + re-tokenised; raw: sentences) in %s", counts,
                 opts.corpus_dir)
     weights = opts.init_tok2vec or pretrain(opts)
     best = train(opts, weights)
     scores = package(best, opts.output, list(opts.data_dirs), opts.places_dir,
-                     build_seconds=time.monotonic() - started)
+                     build_seconds=time.monotonic() - started, lexicon_dir=opts.lexicon_dir)
     return scores
 
 

@@ -561,6 +561,9 @@ def test_plural_post_without_names(nlp, text):
     ("केंद्रीय मंत्री श्री आर के सिंह ने कहा।", {"आर के सिंह": ("केंद्रीय मंत्री", None)}),
     ("भारतीय रिज़र्व बैंक के गवर्नर अनिल दास ने दरें घोषित कीं।", {"अनिल दास": ("गवर्नर", "भारतीय रिज़र्व बैंक")}),
     ("डॉ. आर के साथ बैठक हुई।", {}),  # "के साथ": the possessive, no initial
+    # three dotted initials and a surname: the initials count one word each, the name is whole
+    ("शोधकर्ताओं में प्रो. एम. एल. एन. राव, रसायन विज्ञान विभाग, शामिल हैं।",
+     {"एम. एल. एन. राव": ("प्रो.", None)}),
 ])
 def test_undotted_initials_and_news_posts(nlp, text, expected):
     found = officials(nlp, text)

@@ -22,6 +22,8 @@ def register(sub) -> None:
     p.add_argument("--places", type=Path, default=d.places_dir,
                    help="folder with the india-places CSVs (gazetteer)")
     p.add_argument("--no-gazetteer", action="store_true", help="ship the statistical model alone")
+    p.add_argument("--no-lexicon-ruler", action="store_true",
+                   help="leave out the gap-filling ORG ruler of the project's body lexicons")
     p.add_argument("--backend", choices=("spacy", "stanza"), default=d.backend,
                    help="spacy (default): models/hi/ner; stanza (the optional extra): "
                         "models/hi/ner-stanza, a Stanza BiLSTM-CRF on the same data")
@@ -42,6 +44,12 @@ def register(sub) -> None:
                    help="training sentences with a PER or ORG entity appear this many times")
     p.add_argument("--replace-mentions", action="store_true",
                    help="give the repeated sentences other PER/ORG mentions (mention replacement)")
+    p.add_argument("--repeat-corpus", action="append", default=[], metavar="NAME=N",
+                   help="weight a corpus: the training part of data folder NAME appears N times "
+                        "(repeatable; default il-ner-hindi=2, IL-NER twice; il-ner-hindi=1 for none)")
+    p.add_argument("--valid-size", action="append", default=[], metavar="NAME=N",
+                   help="sentences of data folder NAME held out for the validation split that picks "
+                        "the checkpoint (default 500 each), e.g. il-ner-hindi=800 (repeatable)")
     p.add_argument("--max-steps", type=int, default=None,
                    help="override training.max_steps (stanza: its steps, default 2500)")
     p.add_argument("--seed", type=int, default=d.seed)
@@ -66,6 +74,17 @@ def parse_overrides(items: list[str]) -> dict:
     return out
 
 
+def parse_counts(items: list[str], option: str) -> dict[str, int]:
+    """`name=2` -> {"name": 2}."""
+    out = {}
+    for item in items:
+        name, sep, value = item.partition("=")
+        if not sep or not name or not value.isdigit():
+            raise SystemExit(f"error: {option} {item!r}: expected NAME=N (a data folder's name, a count)")
+        out[name] = int(value)
+    return out
+
+
 def run(args) -> int:
     from ..ner_training import build, default_output
 
@@ -77,11 +96,16 @@ def run(args) -> int:
             return 2
     output = args.output or default_output(args.backend)
     opts = BuildOptions(data_dirs=data_dirs, places_dir=None if args.no_gazetteer else args.places,
+                        lexicon_dir=None if args.no_lexicon_ruler or args.no_gazetteer else BuildOptions().lexicon_dir,
                         config=args.config, output=output, work_dir=args.work_dir,
                         pretrain_epochs=args.pretrain_epochs, init_tok2vec=args.init_tok2vec,
                         max_steps=args.max_steps,
                         seed=args.seed, oversample=args.oversample,
-                        replace_mentions=args.replace_mentions, overrides=parse_overrides(args.set),
+                        replace_mentions=args.replace_mentions,
+                        corpus_repeat=parse_counts(args.repeat_corpus, "--repeat-corpus")
+                        if args.repeat_corpus else BuildOptions().corpus_repeat,
+                        valid_sizes=parse_counts(args.valid_size, "--valid-size"),
+                        overrides=parse_overrides(args.set),
                         backend=args.backend, stanza_args=tuple(args.stanza_arg))
     for corpus, s in build(opts).items():
         print(f"wrote {output}: {corpus} dev micro F1 {s['micro']['f']:.3f} (PER "

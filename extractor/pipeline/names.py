@@ -79,14 +79,15 @@ class NameReader:
     def read_forward(self, doc: Doc, i: int, blocked, person=frozenset()) -> Name | None:
         hon = self.honorific_at(doc, i)
         start = hon[1] if hon else i
-        j = start
-        while j < len(doc) and j - start < MAX_NAME:
+        j, words = start, 0
+        while j < len(doc) and words < MAX_NAME:  # an initial and its full stop are one word
             if self.is_initial(doc, j):
                 j += 2
             elif self.token_ok(doc, j, blocked) or self._bare_initial(doc, start, j, blocked):
                 j += 1
             else:
                 break
+            words += 1
         return self._accept(doc, start, j, hon[0] if hon else None, i if hon else None, person)
 
     def _bare_initial(self, doc: Doc, start: int, j: int, blocked) -> bool:

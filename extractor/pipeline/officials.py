@@ -119,8 +119,10 @@ class Officials(PackStage):
         while j < len(doc):  # jurisdiction, agency or "(qualifier)" between the post and the name
             if ctx.places[j] is not None or ctx.agencies[j] is not None:
                 span = ctx.places[j] or ctx.agencies[j]
-                if ctx.agencies[j] is None and not ctx.gazetteer[j] and not self._name_at(ctx, span.end):
-                    break  # a model-only place with no name after it is the name ("कलेक्टर <LOC>")
+                if ctx.agencies[j] is None and not ctx.gazetteer[j] and (
+                        not self._name_at(ctx, span.end) or self._lone_surname_at(ctx, span)):
+                    break  # a model-only place with no name after it is the name ("कलेक्टर <LOC>"),
+                    # and so is one right before a lone surname ("मंत्री कमला नेगी")
                 info["jurisdiction" if ctx.places[j] is not None else "agency"] = span.text
                 j = span.end
             elif doc[j].text == "(" and (close := self._qualifier_end(doc, j)) is not None:
@@ -214,6 +216,14 @@ class Officials(PackStage):
             return False
         ctx.blocked[start] = False
         return True
+
+    def _lone_surname_at(self, ctx: "_Context", span: Span) -> bool:
+        """One model-only place word, then one known surname and the name ends: a first name."""
+        doc, k = ctx.doc, span.end
+        if len(span) != 1 or k >= len(doc) or fold(doc[k].text) not in self.names.surnames:
+            return False
+        name = self.names.read_forward(doc, k, ctx.blocked, ctx.person)
+        return name is not None and name.start == k and name.end == k + 1
 
     def _name_at(self, ctx: "_Context", j: int) -> bool:
         j += 1 if j < len(ctx.doc) and ctx.doc[j].text == "," else 0
@@ -387,10 +397,29 @@ class Officials(PackStage):
             if i in taken or not self.names.honorific_at(doc, i):
                 continue
             name = self.names.read_forward(doc, i, ctx.blocked, ctx.person)
-            if name and any(k in ctx.person for k in range(name.start, name.end)):
+            if name and not self._initials_only(doc, name) and (
+                    any(k in ctx.person for k in range(name.start, name.end)) or self._initials_and_surname(doc, name)):
                 info = self._post_after_name(ctx, name.end) or self._title_post(doc, i, name.honorific)
                 found.append(_mention(doc, name, i, info or {}))
         return found
+
+    def _initials_only(self, doc: Doc, name: Name) -> bool:
+        """"डॉ. आर के साथ": a letter or initials alone are no name, whoever reads them as a person."""
+        return all(t.text == "." or t.text in self.names.letter_names or self.names.is_initial(doc, t.i)
+                   for t in doc[name.start:name.end])
+
+    def _initials_and_surname(self, doc: Doc, name: Name) -> bool:
+        """"प्रो. एम. एल. एन. राव": after an honorific, initials and a known surname are a name
+        on the lexicon's word, whether or not the statistical model reads them as a person."""
+        last = name.end - 1
+        if last <= name.start or fold(doc[last].text) not in self.names.surnames:
+            return False
+        k = name.start
+        while k < last:
+            if not self.names.is_initial(doc, k):
+                return False
+            k += 2
+        return k == last
 
     def _title_post(self, doc: Doc, i: int, honorific: str | None) -> dict | None:
         """"प्रो. X", "प्रोफेसर डा. X": an academic title before the name is the person's post
