@@ -126,12 +126,27 @@ NEW_AGENCY_CASES += [
     ("भारत पेट्रोलियम और हिंदुस्तान पेट्रोलियम ने नए पंप खोले।", {"भारत पेट्रोलियम": "BPCL", "हिंदुस्तान पेट्रोलियम": "HPCL"}),
     ("गेल (इंडिया) लिमिटेड शहर में पाइपलाइन बिछाएगा।", {"गेल (इंडिया) लिमिटेड": "GAIL"}),
     ("वनोपज की खरीद ट्राइफेड करेगा।", {"ट्राइफेड": "TRIFED"}),
+    # eval-hi-fresh: heads कंपनी, अस्पताल, पर्षद (Bihar's spelling of परिषद) and the oblique थाने
+    ("बिहार राज्य विद्युत होल्डिंग कंपनी ने ऋण लिया।", {"बिहार राज्य विद्युत होल्डिंग कंपनी": None}),
+    ("घायलों को दरभंगा मेडिकल कॉलेज अस्पताल भेजा गया।", {"दरभंगा मेडिकल कॉलेज अस्पताल": None}),
+    ("बिहार विद्यालय परीक्षा पर्षद ने परिणाम जारी किया।", {"बिहार विद्यालय परीक्षा पर्षद": None}),
 ]
 
 
 @pytest.mark.parametrize("text,expected", NEW_AGENCY_CASES)
 def test_agency_fixes(nlp, text, expected):
     test_agencies(nlp, text, expected)
+
+
+# The weak heads added for eval-hi-fresh (कंपनी, अस्पताल, थाने) name no body alone or after an
+# adjective.
+@pytest.mark.parametrize("text", [
+    "मरीज को सरकारी अस्पताल ले जाया गया।",
+    "निजी कंपनी के कर्मचारी आए।",
+    "पुलिस उसे थाने ले गई।",
+])
+def test_weak_heads_alone_name_no_body(nlp, text):
+    assert agencies(nlp, text) == {}
 
 
 NEW_PROGRAMME_CASES = [
