@@ -122,12 +122,31 @@ NEW_AGENCY_CASES += [
     ("पूर्व मध्य रेलवे ने नई ट्रेनें चलाईं।", {"पूर्व मध्य रेलवे": "East Central Railway"}),
     ("स्टेशन पर रेलवे सुरक्षा बल के जवान तैनात रहे।", {"रेलवे सुरक्षा बल": "Railway Protection Force"}),
     ("प्लेटफॉर्म पर जीआरपी ने चेकिंग की।", {"जीआरपी": "Government Railway Police"}),
+    # eval-hi-fresh: central oil and gas companies and the tribal marketing federation
+    ("भारत पेट्रोलियम और हिंदुस्तान पेट्रोलियम ने नए पंप खोले।", {"भारत पेट्रोलियम": "BPCL", "हिंदुस्तान पेट्रोलियम": "HPCL"}),
+    ("गेल (इंडिया) लिमिटेड शहर में पाइपलाइन बिछाएगा।", {"गेल (इंडिया) लिमिटेड": "GAIL"}),
+    ("वनोपज की खरीद ट्राइफेड करेगा।", {"ट्राइफेड": "TRIFED"}),
+    # eval-hi-fresh: heads कंपनी, अस्पताल, पर्षद (Bihar's spelling of परिषद) and the oblique थाने
+    ("बिहार राज्य विद्युत होल्डिंग कंपनी ने ऋण लिया।", {"बिहार राज्य विद्युत होल्डिंग कंपनी": None}),
+    ("घायलों को दरभंगा मेडिकल कॉलेज अस्पताल भेजा गया।", {"दरभंगा मेडिकल कॉलेज अस्पताल": None}),
+    ("बिहार विद्यालय परीक्षा पर्षद ने परिणाम जारी किया।", {"बिहार विद्यालय परीक्षा पर्षद": None}),
 ]
 
 
 @pytest.mark.parametrize("text,expected", NEW_AGENCY_CASES)
 def test_agency_fixes(nlp, text, expected):
     test_agencies(nlp, text, expected)
+
+
+# The weak heads added for eval-hi-fresh (कंपनी, अस्पताल, थाने) name no body alone or after an
+# adjective.
+@pytest.mark.parametrize("text", [
+    "मरीज को सरकारी अस्पताल ले जाया गया।",
+    "निजी कंपनी के कर्मचारी आए।",
+    "पुलिस उसे थाने ले गई।",
+])
+def test_weak_heads_alone_name_no_body(nlp, text):
+    assert agencies(nlp, text) == {}
 
 
 NEW_PROGRAMME_CASES = [
@@ -148,12 +167,16 @@ NEW_PROGRAMME_CASES = [
      {"निपुण भारत": "mission", "जल शक्ति अभियान": "campaign"}),
     ("आंगनबाड़ी केंद्रों पर पोषण पखवाड़ा और प्रधानमंत्री जन धन योजना के शिविर लगे।",
      {"पोषण पखवाड़ा": "campaign", "प्रधानमंत्री जन धन योजना": "scheme"}),
+    # eval-hi-fresh: the youth games are a programme of their own, not only "खेलो इंडिया"
+    ("अगले वर्ष खेलो इंडिया यूथ गेम्स गुवाहाटी में होंगे।", {"खेलो इंडिया यूथ गेम्स": "programme"}),
 ]
 NEW_PROGRAMME_NEGATIVES = [
     "जिला मिशन समन्वयक ने बताया कि आजीविका मिशन के समूह सक्रिय हैं।",  # a post; a one-word body
     "इस सप्ताह बैठक होगी और इस माह के अंत तक काम पूरा होगा।",          # unquoted observance words
     "सभी विभाग बाढ़ नियंत्रण कार्य योजना तैयार करें।",                    # E4: an action plan
     "विभाग ने नई कार्ययोजना बनाई और पिछली कार्य योजना की समीक्षा की।",
+    "बैंक 1 मार्च से 15 दिन का देशव्यापी अभियान चलाएंगे।",  # eval-hi-fresh: a drive's reach, no name
+    "जिले में प्रदेशव्यापी अभियान के तहत शिविर लगे।",
 ]
 
 

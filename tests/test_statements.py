@@ -258,6 +258,16 @@ def test_told_that_directive(text, directive):
     ("आवेदन 30 जून तक ऑनलाइन जमा किए जाने चाहिए।", False, True),
     ("बैठक में कहा गया था कि शुल्क कम किया जाना चाहिए।", False, False),
     ("इन बातों पर ध्यान दिया जाना चाहिए।", False, False),
+    # eval-hi-fresh: cabinet approval idiom, bodies constituted, show-cause notices, funds
+    # released, fees waived, a dated "can be done" schedule; their look-alikes stay out
+    ("मंत्रिमंडल ने नई खेल नीति के प्रस्ताव पर मुहर लगाई।", True, False),
+    ("शिकायतों की निगरानी के लिए एक जिला स्तरीय प्रकोष्ठ गठित किया गया है।", True, False),
+    ("पिछले वर्ष गठित समिति ने अपनी रिपोर्ट सौंप दी।", False, False),
+    ("लापरवाही पर सचिव को कारण बताओ सूचना पत्र जारी किया गया।", True, True),
+    ("जिले को बाढ़ राहत के लिए 12 करोड़ रुपये की राशि जारी की गई है।", True, False),
+    ("छोटे व्यापारियों का विलंब शुल्क माफ कर दिया गया है।", True, False),
+    ("नामांकन 15 जुलाई तक ऑनलाइन किए जा सकेंगे।", False, True),
+    ("शिकायतें फोन पर भी दर्ज की जा सकेंगी।", False, False),
 ])
 def test_decisions_in_every_tense(text, decision, action):
     decisions, actions = statements(text)

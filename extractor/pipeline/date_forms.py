@@ -64,7 +64,7 @@ def _build_patterns(lex: DateLexicon) -> dict[str, str]:
         "modifier": modifier,
         "day_groups": rf"(?P<days>{day}{ORD}(?:{joiner}\d{{1,2}}{ORD})+){S}*-?{S}*{mon}\.?"
                       rf"(?:,?{S}*{year})?{WORD_R}",
-        "day_month": rf"(?:(?P<day>{day}){ORD}|(?P<word>{lex.words('day_word')}))"
+        "day_month": rf"(?:(?P<day>{day}){ORD}|(?P<word>{lex.words('day_word')})|(?P<one>{lex.words('day_one')}))"
                      rf"{S}*[-/.]?{S}*{mon}(?:\.?{S}*[,/-]?{S}*(?:{year}{NUM_R}|{year_word}{WORD_R})|{WORD_R})",
         "month_day": rf"{mon}\.?{S}+(?P<day>\d{{1,2}}){ORD}(?:,?{S}*{year})?{NUM_R}",
         "month_year": rf"{mon}\.?{S}*[,-]?{S}*{year}{NUM_R}",
@@ -154,8 +154,10 @@ def find_day_groups(lex: DateLexicon, text: str) -> Iterator[Found]:
 def find_day_month(lex: DateLexicon, text: str) -> Iterator[Found]:
     """Day before month, year optional: "3 अप्रैल 2024", "3 अप्रैल, 2024", "3rd April", "पहली अगस्त"."""
     for m in _month_matches(lex, "day_month", text):
-        day = int(m.group("day") or lex.cues["day_word"][key(m.group("word"))])
+        day = int(m.group("day") or (lex.cues["day_word"][key(m.group("word"))] if m.group("word") else 1))
         month, year = lex.months[key(m.group("mon"))], _year(m) or _word_year(lex, m)
+        if m.group("one") and month == 3 and year is None:
+            continue  # "एक मार्च निकाला गया": the article and a march; "एक मार्च, 2021" is the 1st
         if _valid(year, month, day):
             yield Found(m.start(), m.end(), [Mention(m.start(), m.end(), "day_month", year, month, day)])
 
