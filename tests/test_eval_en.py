@@ -62,6 +62,11 @@ def test_gold_file_is_well_formed(path):
     gold = load(path)
     assert gold["file"] == path.name.removesuffix(".gold.json") + ".txt"
     assert (path.parent.parent / "texts" / gold["file"]).is_file()
+    check_gold_shape(gold)
+
+
+def check_gold_shape(gold: dict) -> None:
+    """Every field present; names non-empty strings; designations and statement kinds valid."""
     assert set(FIELDS) <= set(gold)
     for field in NAMED:
         for item in gold[field]:

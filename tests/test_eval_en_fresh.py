@@ -1,4 +1,4 @@
-"""The English test sets written for this project (corpus/eval-en-fresh: 23 passages, scored
+"""The test sets written for this project (English: corpus/eval-en-fresh, 23 passages, scored
 once before any fix; corpus/eval-en-unseen: 8 more, written after the fixes and never tuned on)
 hold what their READMEs say. Their gold is checked against their texts with the dev gold's
 checks (tests/test_eval_en.py: names as written, designations present, statements verbatim,
@@ -10,7 +10,8 @@ from pathlib import Path
 import pytest
 
 CORPUS = Path(__file__).resolve().parent.parent / "corpus"
-SETS = {"eval-en-fresh": (20, 30), "eval-en-unseen": (5, 30)}  # folder: how many texts it holds
+SETS = {"eval-en-fresh": (20, 30), "eval-en-unseen": (5, 30),  # folder: how many texts it holds
+        "eval-hi-fresh": (16, 30), "eval-hi-unseen": (5, 30)}  # (Hindi: tests/test_eval_hi_fresh.py)
 
 
 @pytest.mark.parametrize("name", SETS)
