@@ -109,7 +109,6 @@ class Places(PackStage):
 
     def __init__(self, nlp: Language, pack: LanguagePack, mentions: str = "first", use_ner: bool = True) -> None:
         super().__init__(nlp, pack, mentions=mentions, use_ner=use_ner)
-        self.vocab = nlp.vocab
         self.lex = Lexicon(nlp, pack)
         self.mentions = mentions
         self.use_ner = use_ner

@@ -9,12 +9,17 @@ without; an expression with nothing certain (or case-insensitive) is always sear
 from __future__ import annotations
 
 import re
-from re import _constants as _C  # the opcodes of a parsed expression
-from re import _parser  # the parser behind re.compile (sre_parse before Python 3.11)
+try:  # re's own parser (private: a Python without it gets no hints, and every cue is searched)
+    from re import _constants as _C
+    from re import _parser
+except ImportError:  # pragma: no cover
+    _C = _parser = None
 
 
 def required_strings(pattern: str, flags: int = 0) -> tuple[str, ...] | None:
     """Strings of which every match of `pattern` contains at least one, or None if unknown."""
+    if _parser is None:
+        return None
     try:
         parsed = _parser.parse(pattern, flags)
     except Exception:  # noqa: BLE001 - an expression we cannot read is simply always searched
