@@ -6,10 +6,15 @@
 Each configuration is the real command (`python -m extractor batch DIR --out ...`) in its own
 process, on the same corpus, so start-up (imports, pipeline build, worker spawn, cluster start)
 is included; "first record" shows that fixed cost and "steady docs/s" the rate after it.
-Memory is the resident set of the command and all its descendants (workers, Dask nannies),
-summed and sampled every 0.1 s with psutil; "max proc" is the largest single process. CPU s
-is user+system time of the command and its descendants (RUSAGE_CHILDREN); docs per CPU-second
-shows the cost of parallelism independently of how busy the machine is.
+Memory is the resident set of the command and all its descendants (workers, the pool's fork
+server, Dask nannies), summed and sampled every 0.1 s with psutil; "max proc" is the largest
+single process; "PSS" counts a page shared by several processes (workers forked from one
+server) once, split between them, so it is the memory the run really holds (sampled every
+second). CPU s is
+user+system time of the command and every descendant, the last value psutil saw of each
+(up to 0.1 s short per process; RUSAGE_CHILDREN would miss the workers, which the fork server,
+not the command, waits for); docs per CPU-second shows the cost of parallelism independently of how busy the
+machine is.
 
 The corpus (unless --corpus is given): corpus/samples and the shared dev texts once each, the
 rest synthetic district press releases (tests/test_batch_corpus.py), every 25th a wire copy of
@@ -19,7 +24,6 @@ from __future__ import annotations
 
 import argparse
 import os
-import resource
 import shutil
 import subprocess
 import sys
@@ -46,41 +50,47 @@ def make_corpus(folder: Path, n: int) -> int:
     return n
 
 
-def _tree_rss(proc: psutil.Process) -> tuple[int, int]:
-    total = biggest = 0
+def _tree_sample(proc: psutil.Process, cpu: dict[int, float], with_pss: bool) -> tuple[int, int, int]:
+    """RSS summed, the largest RSS, PSS summed (0 unless `with_pss`); updates each process's CPU
+    seconds in `cpu`."""
+    total = biggest = pss = 0
     for p in [proc, *proc.children(recursive=True)]:
         try:
-            rss = p.memory_info().rss
+            with p.oneshot():
+                rss, times = p.memory_info().rss, p.cpu_times()
+                if with_pss:  # reads smaps: costly, so once a second (the run competes for the CPU)
+                    pss += getattr(p.memory_full_info(), "pss", rss)  # no PSS off Linux: RSS
         except psutil.Error:
             continue
+        cpu[p.pid] = times.user + times.system
         total, biggest = total + rss, max(biggest, rss)
-    return total, biggest
+    return total, biggest, pss
 
 
 def run_config(corpus: Path, out: Path, extra: list[str], env: dict | None = None) -> dict:
     """Run the command once; wall time, time to the first record, peak memory."""
     cmd = [sys.executable, "-m", "extractor", "batch", str(corpus), "--out", str(out), "--no-progress", *extra]
-    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     start = time.monotonic()
     proc = psutil.Popen(cmd, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True,
                         env={**os.environ, **(env or {})})
     first = None
-    peak_total = peak_one = 0
+    peak_total = peak_one = peak_pss = 0
+    cpu: dict[int, float] = {}
     records = out / "records.jsonl"
+    samples = 0
     while proc.poll() is None:
-        total, one = _tree_rss(proc)
-        peak_total, peak_one = max(peak_total, total), max(peak_one, one)
+        total, one, pss = _tree_sample(proc, cpu, with_pss=samples % 10 == 0)
+        samples += 1
+        peak_total, peak_one, peak_pss = max(peak_total, total), max(peak_one, one), max(peak_pss, pss)
         if first is None and records.exists() and records.stat().st_size:
             first = time.monotonic() - start
         time.sleep(0.1)
     wall = time.monotonic() - start
     err = proc.stderr.read()
-    after = resource.getrusage(resource.RUSAGE_CHILDREN)  # the command and every process it waited for
-    cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
     if proc.returncode not in (0, 1):
         raise SystemExit(f"{' '.join(cmd)} failed ({proc.returncode}):\n{err}")
-    return {"wall": wall, "first": first or wall, "cpu": cpu, "peak_total": peak_total, "peak_one": peak_one,
-            "records": sum(1 for _ in records.open(encoding="utf-8"))}
+    return {"wall": wall, "first": first or wall, "cpu": sum(cpu.values()), "peak_total": peak_total,
+            "peak_one": peak_one, "peak_pss": peak_pss, "records": sum(1 for _ in records.open(encoding="utf-8"))}
 
 
 def main() -> None:
@@ -123,14 +133,14 @@ def print_table(n: int, results: dict) -> None:
     mb = 1024 * 1024
     print(f"\n{n} documents, {os.cpu_count()} cores, load average {os.getloadavg()[0]:.1f} at the end\n")
     print(f"| {'configuration':<26} | wall s | first record s | docs/s | steady docs/s | CPU s | docs/CPU-s "
-          "| peak RSS MB (max proc) |")
-    print(f"|{'-' * 28}|--------|----------------|--------|---------------|-------|------------|------------------------|")
+          "| peak RSS MB (max proc) | peak PSS MB |")
+    print(f"|{'-' * 28}|--------|----------------|--------|---------------|-------|------------|------------------------|-------------|")
     rates = {}
     for name, r in results.items():
         rates[name] = n / r["wall"]
         steady = (n - 1) / max(r["wall"] - r["first"], 1e-9)
         print(f"| {name:<26} | {r['wall']:6.1f} | {r['first']:14.1f} | {rates[name]:6.1f} | {steady:13.1f} "
-              f"| {r['cpu']:5.0f} | {n / r['cpu']:10.1f} | {r['peak_total'] / mb:8.0f} ({r['peak_one'] / mb:4.0f})          |")
+              f"| {r['cpu']:5.0f} | {n / r['cpu']:10.1f} | {r['peak_total'] / mb:8.0f} ({r['peak_one'] / mb:4.0f})          | {r['peak_pss'] / mb:11.0f} |")
     names = list(results)
     print(f"\nscaling, all cores / 1 worker: {rates[names[1]] / rates[names[0]]:.2f}x (docs/s, start-up included)")
     for name in names[2:]:

@@ -90,3 +90,33 @@ def test_no_worker_outlives_a_killed_driver(tmp_path, engine):
             proc.kill()
         for p in _alive(workers):
             p.kill()
+
+
+def _origin() -> dict:
+    """In the worker: who forked it, and whether it started with the pipeline built."""
+    import sys as worker_sys
+
+    import psutil as worker_psutil
+
+    parent = worker_psutil.Process(os.getppid())
+    return {"parent": parent.pid, "grandparent": parent.ppid(),
+            "warm": "extractor.batch.warm" in worker_sys.modules}
+
+
+@pytest.mark.skipif("forkserver" not in multiprocessing.get_all_start_methods(), reason="no fork server here")
+def test_pool_workers_fork_from_the_warm_server():
+    from extractor.batch.pool import pool_context
+
+    with ProcessPoolExecutor(2, mp_context=pool_context(), initializer=init_worker,
+                             initargs=(os.getpid(),)) as pool:
+        origins = [pool.submit(_origin).result(timeout=120) for _ in range(2)]
+    # forked by the server (this process's child) after it built the pipeline, not spawned by us
+    assert all(o["parent"] != os.getpid() and o["grandparent"] == os.getpid() and o["warm"] for o in origins), origins
+
+
+@pytest.mark.parametrize("driver, code", [("os.getppid()", 0), ("2 ** 22 + 7", 1)])
+def test_a_worker_whose_driver_is_gone_exits(driver, code):
+    # 2**22 + 7 is above Linux's largest pid: a driver that is not this process's parent or grandparent
+    run = subprocess.run([sys.executable, "-c", "import os; from extractor.batch.process import pool_parent; "
+                          f"pool_parent({driver})"], cwd=ROOT, timeout=60)
+    assert run.returncode == code

@@ -17,6 +17,7 @@ from typing import Callable, Iterable, Iterator
 from .errors import BatchUsageError
 from .inputs import Task, localise
 from .job import Options, init_worker, run_chunk
+from .pool import pool_context
 from .process import THREAD_LIMITS
 
 log = logging.getLogger(__name__)
@@ -56,8 +57,7 @@ def run_inline(chunks: Iterable[Chunk], options: Options) -> Iterator[list[dict]
 
 
 def run_pool(chunks: Iterable[Chunk], options: Options, workers: int) -> Iterator[list[dict]]:
-    # spawn, not fork: the driver may hold threads (tqdm, sqlite) that fork would copy mid-state.
-    pool = ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("spawn"),
+    pool = ProcessPoolExecutor(workers, mp_context=pool_context(options.language),
                                initializer=init_worker, initargs=(os.getpid(),))
     try:
         yield from ordered_window(

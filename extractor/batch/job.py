@@ -8,7 +8,7 @@ from __future__ import annotations
 import signal
 from dataclasses import dataclass
 
-from .process import limit_threads, prepare_worker
+from .process import limit_threads, pool_parent, prepare_worker
 
 NUM_PERM = 128  # MinHash permutations (dedup); here so that a worker imports no numpy before its limits
 
@@ -27,10 +27,10 @@ def run_chunk(tasks: list, options: Options) -> list[dict]:
     return process_chunk(tasks, options)
 
 
-def init_worker(parent_pid: int) -> None:
+def init_worker(driver_pid: int) -> None:
     """Pool initializer: die with the driver, one BLAS thread; Ctrl-C is the driver's to handle;
-    build the pipeline before work arrives."""
-    prepare_worker(parent_pid)
+    build the pipeline before work arrives (forked from the warm fork server: built already)."""
+    prepare_worker(pool_parent(driver_pid))
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     from ..pipeline import get_nlp
 

@@ -68,6 +68,22 @@ def _watch(parent_pid: int) -> None:
     os._exit(1)
 
 
+def pool_parent(driver_pid: int) -> int:
+    """The process a pool worker must die with: the driver, or the fork server the driver started
+    (then the worker's parent, whose own parent is the driver); exits if neither is alive."""
+    parent = os.getppid()
+    if parent == driver_pid:
+        return parent
+    import psutil
+
+    try:
+        if psutil.Process(parent).ppid() == driver_pid:
+            return parent
+    except psutil.Error:
+        pass
+    os._exit(1)  # the driver is gone already: this worker was handed to init or a subreaper
+
+
 def prepare_worker(parent_pid: int) -> None:
     """Both, in the order that matters: the watch first (building a pipeline takes seconds)."""
     die_with_parent(parent_pid)

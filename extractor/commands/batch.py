@@ -54,6 +54,10 @@ def register(sub) -> None:
 
 
 def run(args) -> int:
+    if args.engine == "local" and (args.workers or os.cpu_count() or 1) > 1:
+        from ..batch.pool import start_server
+
+        start_server(args.language)  # its workers' pipeline builds while the runner below imports
     from ..batch import run_batch  # the runner (tqdm, MinHash LSH) only for this command
 
     try:
