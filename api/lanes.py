@@ -46,8 +46,7 @@ def _child(conn: Connection) -> None:
             return
         try:
             result = next(extract_documents([raw], language=language))
-            reply = ("error", (result.source, result.stage, result.problem, result.hint)) \
-                if isinstance(result, InputError) else ("record", result)
+            reply = ("error", result) if isinstance(result, InputError) else ("record", result)
         except Exception as exc:  # noqa: BLE001 - reported to the request, the process lives on
             reply = ("crash", repr(exc))
         try:
@@ -93,7 +92,7 @@ class LargeLane:
             raise ApiError(503, "the extraction process for large documents stopped (out of memory?); "
                                 "split the document or extract it with `extractor batch`") from None
         if kind == "error":
-            raise InputError(*value)
+            raise value
         if kind == "crash":
             raise RuntimeError(f"large-document extraction failed: {value}")
         return value

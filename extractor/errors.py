@@ -13,5 +13,10 @@ class InputError(Exception):
         text = f"{self.source}: {self.stage}: {self.problem}"
         return f"{text}. {self.hint}" if self.hint else text
 
+    def __reduce__(self):
+        # Exception pickles its args, here the one message: rebuild from the four fields, so an
+        # error crosses a process boundary (the API's large-document lane, a pool) as itself.
+        return type(self), (self.source, self.stage, self.problem, self.hint)
+
     def as_dict(self) -> dict:
         return {"source": self.source, "stage": self.stage, "error": self.problem, "hint": self.hint}

@@ -122,3 +122,31 @@ def test_serve_with_two_workers_runs_two_processes_and_every_answer_sees_every_w
     assert len(workers) == 2
     assert all({p["name"] for p in page["items"]} == {"बिलासपुर"} for page in before)
     assert all({p["name"] for p in page["items"]} == {"बिलासपुर", "रायपुर"} for page in after)
+
+
+def test_a_large_document_that_fails_is_reported_as_its_input_error():
+    # The error comes back from the large-document process as the InputError itself (pickled),
+    # with its stage and hint, not as a crash.
+    from api.lanes import LargeLane
+    from extractor.document import RawDocument
+    from extractor.errors import InputError
+
+    lane = LargeLane(timeout=120)
+    try:
+        with pytest.raises(InputError) as caught:
+            lane.extract(RawDocument(name="big.html", html="<html><body><p></p>" + "<div></div>" * 5_000),
+                         size=60_000)
+    finally:
+        lane.close()
+    assert caught.value.source == "big.html" and caught.value.stage and caught.value.hint
+
+
+def test_an_input_error_survives_pickling_whole():
+    import pickle
+
+    from extractor.errors import InputError
+
+    error = pickle.loads(pickle.dumps(InputError("a.txt", "clean", "no text left", "Give the page's HTML.")))
+    assert (error.source, error.stage, error.problem, error.hint) == ("a.txt", "clean", "no text left",
+                                                                     "Give the page's HTML.")
+    assert str(error) == "a.txt: clean: no text left. Give the page's HTML."
