@@ -568,3 +568,20 @@ def test_plural_post_without_names(nlp, text):
 def test_undotted_initials_and_news_posts(nlp, text, expected):
     found = officials(nlp, text)
     assert {n: (o["designation"], o["agency"]) for n, o in found.items()} == expected
+
+
+@pytest.mark.parametrize("text", [
+    # a post before a scheme's name: the words up to the programme head are no person
+    "प्रधानमंत्री ग्रामीण सड़क उन्नयन योजना के तहत काम शुरू हुआ।",
+    "मुख्यमंत्री बालिका छात्रवृत्ति योजना में आवेदन मांगे गए।",
+    "प्रधानमंत्री रेहड़ी वेंडर्स आत्मनिर्भर निधि (पीएम स्वनिधि) योजना में ऋण मिलेगा।",
+    "मुख्यमंत्री कृषक राहत कोष से सहायता दी गई।",
+])
+def test_scheme_after_a_post_is_no_person(nlp, text):
+    assert officials(nlp, text) == {}
+
+
+def test_former_post_before_the_name(nlp):
+    """Transfer news: "पलामू के उपायुक्त रहे X को ... बनाया गया" — the post held until now."""
+    found = officials(nlp, "पलामू के उपायुक्त रहे सुरेंद्र नाथ उरांव को नया सचिव बनाया गया है।")
+    assert found["सुरेंद्र नाथ उरांव"]["designation"] == "उपायुक्त"

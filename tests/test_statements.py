@@ -289,3 +289,36 @@ def test_full_stop_without_space_ends_a_clause():
 ])
 def test_look_alikes_are_no_statements(text):
     assert statements(text) == ([], [])
+
+
+@pytest.mark.parametrize("text,decision,action", [
+    # eval-hi-fresh2: "भी" inside a decision or an approval, the addressee between a directive
+    # and its verb, launches ("शुरुआत की"), allocations, exemptions, transfers and postings,
+    # starts "में"/progressive/active and at a named period, phased plans
+    ("समिति ने शुल्क घटाने का फैसला भी किया।", True, False),
+    ("परिषद ने दो नए कॉलेज खोलने की मंजूरी भी दी।", True, False),
+    ("कक्षाओं की सफाई के निर्देश प्रधानाचार्यों को दे दिए गए हैं।", True, True),
+    ("नगर निगम ने स्वच्छता पखवाड़े की शुरुआत की।", True, False),
+    ("विभाग ने जिलों को 40 हजार टन गेहूं का आवंटन कर दिया है।", True, False),
+    ("छोटे दुकानदारों को लाइसेंस शुल्क में छूट दी गई।", True, False),
+    ("सरकार ने नौ पीसीएस अधिकारियों का तबादला कर दिया।", True, False),
+    ("मेरठ के एसडीएम राकेश कुमार मिश्रा को बागपत का नया एडीएम बनाया गया है।", True, False),
+    ("जिला अस्पताल की नई ओपीडी सोमवार से शुरू हो रही है।", False, True),
+    ("दूसरा बैच मार्च 2021 में शुरू होगा।", False, True),
+    ("निगम 10 नवंबर से नई बस सेवा शुरू करेगा।", False, True),
+    ("नया पाठ्यक्रम अगले सत्र से शुरू होगा।", False, True),
+    ("पहले चरण में चार शहरों में इलेक्ट्रिक बसें चलेंगी।", True, False),
+])
+def test_fresh2_constructions(text, decision, action):
+    decisions, actions = statements(text)
+    assert bool(decisions) == decision, decisions
+    assert bool(actions) == action, actions
+
+
+@pytest.mark.parametrize("text", [
+    "नई तकनीक बड़े पैमाने पर उत्पादन की अनुमति भी प्रदान कर सकती है।",  # what it could allow
+    "इस अभियान ने गांवों को स्वच्छ बनाया है।",  # no person or body before "को": no posting
+    "यहीं से यात्रा शुरू होगी।",  # no date, no named period
+])
+def test_fresh2_look_alikes_are_no_statements(text):
+    assert statements(text) == ([], [])

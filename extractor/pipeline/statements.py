@@ -105,6 +105,8 @@ class Statements(PackStage):
             match = pattern.search(text)
             if match and requires == "date" and not _date_before(dates, start, start + match.start() + 1):
                 continue  # (the quotes collapsed to one space: positions are near enough here)
+            if match and requires == "holder" and not self._holder_before(doc, start + match.start(), ix):
+                continue  # "X को ... बनाया गया": X must be a person or a body for an appointment
             if match:
                 kinds |= {"decision", "action_point"} if kind == "both" else {
                     "decision" if kind == "decision" else "action_point"}
@@ -129,6 +131,17 @@ class Statements(PackStage):
                     return True
         return any(t.text in self.bodies and self._is_subject(doc, t.i + 1)
                    for t in clause[:-2])
+
+    def _holder_before(self, doc: Doc, char: int, ix: DocIndex) -> bool:
+        """An official or a body ends right before the word at `char` (a bracketed acronym
+        between them skipped: "भारतीय लघु उद्योग विकास बैंक (सिडबी) को")."""
+        at = doc.char_span(char, char + 1, alignment_mode="expand")
+        if at is None:
+            return False
+        i = at.start - 1
+        if i > 0 and doc[i].text == ")":
+            i = next((k - 1 for k in range(i - 1, max(i - 8, 0), -1) if doc[k].text == "("), i)
+        return i >= 0 and any(ix.first_at(group, i) is not None for group in ("officials", "agencies"))
 
     def _is_subject(self, doc: Doc, after: int) -> bool:
         """What follows a noun shows it is the subject: no postposition ("(NSIL)" skipped)."""
