@@ -473,3 +473,27 @@ def test_programme_acronym_is_no_agency(nlp):
             "पीएमबीजेपी का लक्ष्य सस्ती दवाएं देना है।")
     assert programmes(nlp, text) == {"प्रधानमंत्री भारतीय जनऔषधि परियोजना": "scheme"}
     assert agencies(nlp, text) == {}
+
+
+@pytest.mark.parametrize("text,name", [
+    # eval-hi-fresh2: a directorate general; a state's cabinet or council of ministers
+    ("वाणिज्य विभाग का विदेश व्यापार महानिदेशालय अधिसूचना जारी करेगा।", "विदेश व्यापार महानिदेशालय"),
+    ("पंजाब मंत्रिमंडल की बैठक में फैसला हुआ।", "पंजाब मंत्रिमंडल"),
+    ("ओडिशा मंत्रिपरिषद ने प्रस्ताव पारित किया।", "ओडिशा मंत्रिपरिषद"),
+])
+def test_fresh2_bodies(nlp, text, name):
+    assert name in agencies(nlp, text)
+
+
+@pytest.mark.parametrize("text", [
+    # roles and tiers are kinds of body, not names
+    "विभाग ने योजना की नोडल एजेंसी तय कर दी है।",
+    "बैंक को कार्यान्वयन एजेंसी बनाया गया है।",
+    "हर ग्राम पंचायत में शिविर लगेगा।",
+    "प्रत्येक न्याय पंचायत में एक अधिकारी तैनात होगा।",
+    "एक जिला स्तरीय समिति बनाई गई है।",
+    "शिकायतों के लिए राज्य स्तरीय प्रकोष्ठ गठित किया गया।",
+    "मंत्रिमंडल की बैठक में फैसला हुआ।",  # no state named: left to the model
+])
+def test_fresh2_no_agencies(nlp, text):
+    assert agencies(nlp, text) == {}

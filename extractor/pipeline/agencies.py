@@ -55,6 +55,7 @@ class Agencies(PackStage):
         self.breakers = {fold(w) for w in pack.words("agencies", "name_breakers")}
         self.generic_modifiers = {fold(w) for w in pack.words("agencies", "generic_modifiers")}
         self.not_bodies = {fold(w) for w in pack.words("agencies", "not_bodies")}
+        self.level_words = {fold(w) for w in pack.words("agencies", "level_words")}
         self.plural_nouns = pack.words("agencies", "plural_noun_endings")
         # (plural ending, singular ending): a bare plural ending is dropped.
         self.post_plurals = tuple((ending, singular[0] if singular else "") for ending, *singular
@@ -157,6 +158,10 @@ class Agencies(PackStage):
         if not number_end and all(fold(t.text) in self.generic_modifiers or t.text in self.connectors
                                   or t.is_punct for t in doc[start:i]):
             return []  # "लघु इकाई", "सूक्ष्म विनिर्माण और सेवा इकाई": a kind of unit, not a body
+        words = [fold(t.text) for t in doc[start:i]]
+        if not number_end and any(w in self.level_words for w in words) and all(
+                w in self.level_words or w in self.scope_words or w in self.generic_modifiers for w in words):
+            return []  # "जिला स्तरीय समिति", "राज्य स्तरीय प्रकोष्ठ": a tier of body, not a named one
         return [(start, end, {"canonical": canonical, "kind": head["kind"], "source": "pattern"})]
 
     def _ends_a_name(self, doc: Doc, k: int, blocked: list[bool]) -> bool:
