@@ -497,3 +497,22 @@ def test_fresh2_bodies(nlp, text, name):
 ])
 def test_fresh2_no_agencies(nlp, text):
     assert agencies(nlp, text) == {}
+
+
+@pytest.mark.parametrize("text,name", [
+    # a scheme that things are done under is named even in everyday words
+    ("विभाग ने शहर बाग योजना के तहत 40 पार्कों को मंजूरी दी।", "शहर बाग योजना"),
+    ("प्रधानमंत्री स्ट्रीट वेंडर्स आत्मनिर्भर निधि (पीएम स्वनिधि) योजना में ऋण मिलेगा।",
+     "प्रधानमंत्री स्ट्रीट वेंडर्स आत्मनिर्भर निधि"),
+    ("'एक जिला एक उत्पाद' सूची को मंजूरी दी गई।", "एक जिला एक उत्पाद"),
+])
+def test_fresh2_programmes(nlp, text, name):
+    assert name in programmes(nlp, text)
+
+
+@pytest.mark.parametrize("text", [
+    "वार्षिक कार्य योजना के तहत काम होगा।",  # generic words: a plan, not a scheme's name
+    "इस योजना के तहत लाभ मिलेगा।",
+])
+def test_fresh2_no_programmes(nlp, text):
+    assert programmes(nlp, text) == {}
