@@ -353,3 +353,18 @@ def test_world_builder_reproduces_places_world():
     lexicons = ROOT / "models" / "hi" / "lexicons"
     assert builder.render(rows) == (lexicons / "places_world.tsv").read_text(encoding="utf-8")
     assert builder.render_ambiguous(ambiguous) == (lexicons / "places_world_ambiguous.txt").read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("text,expected", [
+    # Rajasthan's blocks are panchayat samitis, their officers "विकास अधिकारी"
+    ("टिकरापाली और कोरवाघाट पंचायत समितियों में काम बढ़ा।", ["टिकरापाली", "कोरवाघाट"]),
+    ("लखनपाली पंचायत समिति में शिविर लगा।", ["लखनपाली"]),
+    ("सोनवारी के विकास अधिकारी को नोटिस दिया गया।", ["सोनवारी"]),
+])
+def test_panchayat_samiti_blocks(nlp, text, expected):
+    assert place_names(nlp, text) == expected
+
+
+def test_plural_body_after_a_head_is_no_body(nlp):
+    doc = nlp("टिकरापाली और कोरवाघाट पंचायत समितियों में काम बढ़ा।")
+    assert [s.text for s in doc.spans["agencies"]] == []

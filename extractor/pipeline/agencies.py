@@ -147,6 +147,8 @@ class Agencies(PackStage):
         if start == i - 1 and start > 0 and fold(doc[start - 1].text) in self.possessives \
                 and fold(doc[start].text) in self.everyday:
             return []  # "इसकी जिम्मेदारी महानगरपालिका के ...": the word is what is possessed, not a name
+        if self._before_plural_head(doc, i):
+            return []  # "नीमकाथाना और दांतारामगढ़ पंचायत समितियों": the head qualifies a plural body noun
         canonical = None
         if number_end:
             end = number_end
@@ -163,6 +165,14 @@ class Agencies(PackStage):
                 w in self.level_words or w in self.scope_words or w in self.generic_modifiers for w in words):
             return []  # "जिला स्तरीय समिति", "राज्य स्तरीय प्रकोष्ठ": a tier of body, not a named one
         return [(start, end, {"canonical": canonical, "kind": head["kind"], "source": "pattern"})]
+
+    def _before_plural_head(self, doc: Doc, i: int) -> bool:
+        """The word after the head is a head word in an oblique plural ("समितियों", "निगमों")."""
+        if i + 1 >= len(doc):
+            return False
+        word = fold(doc[i + 1].text)
+        return self._plural_noun(word) and any(
+            word[:-len(end)] + new in self.heads for end, new in self.post_plurals if word.endswith(end))
 
     def _ends_a_name(self, doc: Doc, k: int, blocked: list[bool]) -> bool:
         """A head word with its own modifier ends another body ("शिक्षा विभाग | स्वास्थ्य विभाग");
