@@ -368,3 +368,11 @@ def test_panchayat_samiti_blocks(nlp, text, expected):
 def test_plural_body_after_a_head_is_no_body(nlp):
     doc = nlp("टिकरापाली और कोरवाघाट पंचायत समितियों में काम बढ़ा।")
     assert [s.text for s in doc.spans["agencies"]] == []
+
+
+@pytest.mark.parametrize("text,absent", [
+    ("इसमें कामरूप जिले का नींबू, उनाकोटी का अनानास शामिल हैं।", "नींबू"),
+    ("कैबिनेट ने 14 प्रस्तावों पर मुहर लगाई।", "मुहर"),
+])
+def test_produce_and_seal_are_no_places(nlp, text, absent):
+    assert absent not in place_names(nlp, text)
