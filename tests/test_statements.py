@@ -308,6 +308,11 @@ def test_look_alikes_are_no_statements(text):
     ("निगम 10 नवंबर से नई बस सेवा शुरू करेगा।", False, True),
     ("नया पाठ्यक्रम अगले सत्र से शुरू होगा।", False, True),
     ("पहले चरण में चार शहरों में इलेक्ट्रिक बसें चलेंगी।", True, False),
+    # items added to a list, pay withheld, a limit fixed with "कर दी", a control room set up
+    ("अनुसूचित जनजाति की सूची में चार नई जातियां जोड़ी गई हैं।", True, False),
+    ("लापरवाह सचिव का वेतन रोक दिया गया है।", True, False),
+    ("गेहूं के भंडारण की सीमा भी तय कर दी गई है।", True, False),
+    ("तहसील में बाढ़ नियंत्रण कक्ष स्थापित किया गया है।", True, False),
 ])
 def test_fresh2_constructions(text, decision, action):
     decisions, actions = statements(text)
@@ -319,6 +324,7 @@ def test_fresh2_constructions(text, decision, action):
     "नई तकनीक बड़े पैमाने पर उत्पादन की अनुमति भी प्रदान कर सकती है।",  # what it could allow
     "इस अभियान ने गांवों को स्वच्छ बनाया है।",  # no person or body before "को": no posting
     "यहीं से यात्रा शुरू होगी।",  # no date, no named period
+    "नामांकन करने की अंतिम तिथि",  # a table's label, its date in another cell
 ])
 def test_fresh2_look_alikes_are_no_statements(text):
     assert statements(text) == ([], [])

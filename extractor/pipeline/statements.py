@@ -105,6 +105,8 @@ class Statements(PackStage):
             match = pattern.search(text)
             if match and requires == "date" and not _date_before(dates, start, start + match.start() + 1):
                 continue  # (the quotes collapsed to one space: positions are near enough here)
+            if match and requires == "dated" and not _date_before(dates, start, start + len(clause)):
+                continue  # a label without its date ("नामांकन करने की अंतिम तिथि" in a table)
             if match and requires == "holder" and not self._holder_before(doc, start + match.start(), ix):
                 continue  # "X को ... बनाया गया": X must be a person or a body for an appointment
             if match:
