@@ -516,3 +516,18 @@ def test_fresh2_programmes(nlp, text, name):
 ])
 def test_fresh2_no_programmes(nlp, text):
     assert programmes(nlp, text) == {}
+
+
+@pytest.mark.parametrize("text,name", [
+    # a hospital or institution named after a person, the title before the name
+    ("मरीज को सर हरिकिशन अस्पताल भेजा गया।", "सर हरिकिशन अस्पताल"),
+    ("उन्हें डॉ. भीमराव आंबेडकर अस्पताल में भर्ती कराया गया।", "भीमराव आंबेडकर अस्पताल"),
+    ("थाने से पुलिस नियंत्रण कक्ष को सूचना दी गई।", "पुलिस नियंत्रण कक्ष"),
+    ("लोग डायल-100 पर सूचना दें।", "डायल-100"),
+])
+def test_fresh2_named_bodies(nlp, text, name):
+    assert name in agencies(nlp, text)
+
+
+def test_a_ward_is_no_body(nlp):
+    assert "ओपीडी" not in agencies(nlp, "जिला अस्पताल की ओपीडी में भीड़ रही।")

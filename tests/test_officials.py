@@ -585,3 +585,7 @@ def test_former_post_before_the_name(nlp):
     """Transfer news: "पलामू के उपायुक्त रहे X को ... बनाया गया" — the post held until now."""
     found = officials(nlp, "पलामू के उपायुक्त रहे सुरेंद्र नाथ उरांव को नया सचिव बनाया गया है।")
     assert found["सुरेंद्र नाथ उरांव"]["designation"] == "उपायुक्त"
+
+
+def test_hospital_named_after_a_person_is_no_official(nlp):
+    assert officials(nlp, "उन्हें डॉ. भीमराव आंबेडकर अस्पताल में भर्ती कराया गया।") == {}

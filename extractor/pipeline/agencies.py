@@ -56,6 +56,8 @@ class Agencies(PackStage):
         self.generic_modifiers = {fold(w) for w in pack.words("agencies", "generic_modifiers")}
         self.not_bodies = {fold(w) for w in pack.words("agencies", "not_bodies")}
         self.level_words = {fold(w) for w in pack.words("agencies", "level_words")}
+        self.name_titles = {fold(w) for w in pack.words("agencies", "name_titles")}
+        self.honorifics = {fold(w) for w in pack.role("honorific")}
         self.plural_nouns = pack.words("agencies", "plural_noun_endings")
         # (plural ending, singular ending): a bare plural ending is dropped.
         self.post_plurals = tuple((ending, singular[0] if singular else "") for ending, *singular
@@ -155,7 +157,7 @@ class Agencies(PackStage):
             canonical = self.helplines.get(doc[end - 1].text)
         elif start == i:
             return []
-        if head["weak"] == "1" and not self._weak_head_ok(doc, start, i, places):
+        if head["weak"] == "1" and not (self._weak_head_ok(doc, start, i, places) or self._named_after_person(doc, start, i)):
             return []
         if not number_end and all(fold(t.text) in self.generic_modifiers or t.text in self.connectors
                                   or t.is_punct for t in doc[start:i]):
@@ -180,6 +182,18 @@ class Agencies(PackStage):
         return (fold(doc[k].text) in self.strong_heads and k > 0
                 and self._modifier_ok(doc[k - 1], blocked, doc[k].text.isascii())
                 and doc[k - 1].text not in self.connectors)
+
+    def _named_after_person(self, doc: Doc, start: int, head_i: int) -> bool:
+        """"सर सुंदरलाल अस्पताल", "डॉ. राम मनोहर लोहिया अस्पताल": a hospital or institution named
+        after a person, the title written before the name, is one body."""
+        if head_i - start < 1:
+            return False
+        if fold(doc[start].text) in self.name_titles and head_i - start >= 2:
+            return True
+        k = start - 1
+        if k >= 1 and doc[k].text == ".":
+            return fold(doc[k - 1].text) + "." in self.honorifics or fold(doc[k - 1].text) in self.honorifics
+        return k >= 0 and fold(doc[k].text) in self.honorifics
 
     @staticmethod
     def _weak_head_ok(doc: Doc, start: int, head_i: int, places: list) -> bool:
