@@ -313,6 +313,15 @@ def test_look_alikes_are_no_statements(text):
     ("लापरवाह सचिव का वेतन रोक दिया गया है।", True, False),
     ("गेहूं के भंडारण की सीमा भी तय कर दी गई है।", True, False),
     ("तहसील में बाढ़ नियंत्रण कक्ष स्थापित किया गया है।", True, False),
+    # responsibility given, an inquiry handed over, police sanctions, abolished or passed,
+    # restrictions imposed, a service cut on a day
+    ("उपनिदेशक को शिविरों की निगरानी की जिम्मेदारी दी गई है।", True, True),
+    ("मामले की जांच क्षेत्राधिकारी को सौंपी गई है।", True, False),
+    ("लापरवाही पर सिपाही को लाइन हाजिर कर दिया गया।", True, False),
+    ("सरकार ने पुराने शुल्क की व्यवस्था समाप्त कर दी है।", True, False),
+    ("बोर्ड की बैठक में नया बजट पारित किया गया।", True, False),
+    ("कस्बे में तीन दिन का लॉकडाउन लगाया गया है।", True, False),
+    ("पुराने शहर में बिजली आपूर्ति रविवार को बाधित रहेगी।", True, False),
 ])
 def test_fresh2_constructions(text, decision, action):
     decisions, actions = statements(text)
@@ -325,6 +334,8 @@ def test_fresh2_constructions(text, decision, action):
     "इस अभियान ने गांवों को स्वच्छ बनाया है।",  # no person or body before "को": no posting
     "यहीं से यात्रा शुरू होगी।",  # no date, no named period
     "नामांकन करने की अंतिम तिथि",  # a table's label, its date in another cell
+    "पुलिस ने आरोपी को गिरफ्तार कर लिया।",
+    "उन्होंने जांच के नतीजों पर चर्चा की।",
 ])
 def test_fresh2_look_alikes_are_no_statements(text):
     assert statements(text) == ([], [])
