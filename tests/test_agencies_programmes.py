@@ -531,3 +531,13 @@ def test_fresh2_named_bodies(nlp, text, name):
 
 def test_a_ward_is_no_body(nlp):
     assert "ओपीडी" not in agencies(nlp, "जिला अस्पताल की ओपीडी में भीड़ रही।")
+
+
+@pytest.mark.parametrize("text,name", [
+    # a noun of action before a scope word or a place is no part of the body's name
+    ("इन पदों पर नियुक्ति केंद्रीय चयन पर्षद के माध्यम से होगी।", "केंद्रीय चयन पर्षद"),
+    ("भर्ती उत्तराखंड लोक सेवा आयोग करेगा।", "उत्तराखंड लोक सेवा आयोग"),
+    ("लोक निर्माण विभाग ने सड़क बनाई।", "लोक निर्माण विभाग"),  # a head follows निर्माण
+])
+def test_action_noun_before_a_body(nlp, text, name):
+    assert list(agencies(nlp, text)) == [name]

@@ -57,6 +57,7 @@ class Agencies(PackStage):
         self.not_bodies = {fold(w) for w in pack.words("agencies", "not_bodies")}
         self.level_words = {fold(w) for w in pack.words("agencies", "level_words")}
         self.name_titles = {fold(w) for w in pack.words("agencies", "name_titles")}
+        self.action_nouns = {fold(w) for w in pack.words("agencies", "action_nouns")}
         self.honorifics = {fold(w) for w in pack.role("honorific")}
         self.plural_nouns = pack.words("agencies", "plural_noun_endings")
         # (plural ending, singular ending): a bare plural ending is dropped.
@@ -141,6 +142,9 @@ class Agencies(PackStage):
                     and not self._ends_a_name(doc, start - 2, blocked):  # "सिंचाई विभाग और नगर निगम"
                 # ("डॉ. X वर्मा और रेडक्रॉस सोसायटी": a person's surname ends a list, not a name)
                 start -= 2
+            elif fold(prev.text) in self.action_nouns and (
+                    fold(doc[start].text) in self.scope_words or places[start] is not None):
+                break  # "नियुक्ति केंद्रीय चयन पर्षद के माध्यम से": the name starts at its scope word
             elif self._modifier_ok(prev, blocked, latin) and prev.text not in self.connectors \
                     and (legal_form or not self._ends_a_name(doc, start - 1, blocked)):
                 start -= 1
