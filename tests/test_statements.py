@@ -339,3 +339,17 @@ def test_fresh2_constructions(text, decision, action):
 ])
 def test_fresh2_look_alikes_are_no_statements(text):
     assert statements(text) == ([], [])
+
+
+def test_reported_speech_split_by_an_opener_is_one_statement():
+    """Both halves of "X ने बताया कि A, जबकि B" are statements: the sentence is one."""
+    text = "एसपी ने बताया कि शहर में 20 नए चेकपोस्ट बनाए जाएंगे, जबकि गांवों में गश्त बढ़ाई जाएगी।"
+    decisions, actions = statements(text)
+    assert [a["text"] for a in actions] == [text]
+
+
+def test_opener_after_reported_background_still_splits():
+    """Only the half after "इसलिए" is a statement: it stays alone."""
+    text = "उन्होंने कहा कि टीम दो तरह से काम करती है, इसलिए हर सूचना हेल्पलाइन पर दी जाए।"
+    _, actions = statements(text)
+    assert [a["text"] for a in actions] == ["इसलिए हर सूचना हेल्पलाइन पर दी जाए।"]

@@ -40,6 +40,9 @@ class Statements(PackStage):
         stops = "".join(pack.role("sentence_end"))
         self.clause_break = re.compile(rf"[;]|,\s+(?=({'|'.join(words('clause_openers'))})\s)"
                                        rf"|(?<=[{stops}])(?=[^\s{stops}\"”’')\]])")
+        # "X ने कहा/बताया कि": reported speech, which a clause opener may split (_reported_joined).
+        self.reported = re.compile(rf"(?<!\S){re.escape(words('complementizer')[0])}(?!\S)")
+        self.opener_start = re.compile(rf"({'|'.join(words('clause_openers'))})\s")
         self.future_end = pack.pattern("statements", "future_end")
         self.stative_stems = frozenset(words("stative_stems"))
         # Postpositions after a noun: a body followed by one is not the subject ("पुलिस को", "आयोग से").
@@ -75,10 +78,7 @@ class Statements(PackStage):
                     listed = ["decision", "action_point"] if intro.group("word") in self.directive_heads \
                         else ["decision"]
             found = []
-            for start, end in self._clauses(sent, sent_text):
-                if item is not None and start == sent.start_char:
-                    start += item.end()  # "7. ..." : the number is not part of the statement
-                kinds = self._kinds(doc, text[start:end], start, dates, ix)
+            for start, end, kinds in self._reported_joined(text, self._classified(doc, sent, sent_text, item, dates, ix)):
                 span = doc.char_span(start, end, alignment_mode="expand") if kinds else None
                 if span is not None:
                     span._.statements = {"kinds": kinds, **self._who_and_when(doc, span, ix)}
@@ -97,6 +97,27 @@ class Statements(PackStage):
             spans.extend(found)
         doc.spans["statements"] = spans
         return doc
+
+    def _classified(self, doc: Doc, sent: Span, sent_text: str, item, dates: list[int], ix: DocIndex):
+        """(start, end, kinds, opened) per clause; opened: a clause opener ("जबकि", "लेकिन") began it."""
+        text = doc_text(doc)
+        for start, end in self._clauses(sent, sent_text):
+            if item is not None and start == sent.start_char:
+                start += item.end()  # "7. ..." : the number is not part of the statement
+            opened = self.opener_start.match(text, start) is not None and start > sent.start_char
+            yield start, end, self._kinds(doc, text[start:end], start, dates, ix), opened
+
+    def _reported_joined(self, text: str, clauses):
+        """"एसपी ने बताया कि X बनाए जाएंगे, जबकि Y बढ़ाई जाएगी": when a clause opener splits
+        reported speech and both halves are statements, the sentence is one statement."""
+        out: list[list] = []
+        for start, end, kinds, opened in clauses:
+            prev = out[-1] if out else None
+            if opened and kinds and prev and prev[2] and self.reported.search(text, prev[0], prev[1]):
+                prev[1], prev[2] = end, sorted(set(prev[2]) | set(kinds))
+                continue
+            out.append([start, end, kinds])
+        return [tuple(c) for c in out]
 
     def _kinds(self, doc: Doc, clause: str, start: int, dates: list[int], ix: DocIndex) -> list[str]:
         text = QUOTED.sub(" ", clause)  # reported speech is not a decision
