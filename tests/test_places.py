@@ -360,6 +360,9 @@ def test_world_builder_reproduces_places_world():
     ("टिकरापाली और कोरवाघाट पंचायत समितियों में काम बढ़ा।", ["टिकरापाली", "कोरवाघाट"]),
     ("लखनपाली पंचायत समिति में शिविर लगा।", ["लखनपाली"]),
     ("सोनवारी के विकास अधिकारी को नोटिस दिया गया।", ["सोनवारी"]),
+    # the sub-divisional magistrate by its other names
+    ("कोरवाघाट के उप जिलाधिकारी को निरीक्षण करने को कहा गया।", ["कोरवाघाट"]),
+    ("लखनपाली के अनुविभागीय अधिकारी ने बैठक ली।", ["लखनपाली"]),
 ])
 def test_panchayat_samiti_blocks(nlp, text, expected):
     assert place_names(nlp, text) == expected
