@@ -379,3 +379,11 @@ def test_plural_body_after_a_head_is_no_body(nlp):
 ])
 def test_produce_and_seal_are_no_places(nlp, text, absent):
     assert absent not in place_names(nlp, text)
+
+
+@pytest.mark.parametrize("text", [
+    "वंदे भारत मिशन के तहत उड़ानें चलेंगी।",
+    "नई वंदे भारत एक्सप्रेस शुरू हुई।",
+])
+def test_vande_bharat_is_no_place(nlp, text):
+    assert "भारत" not in place_names(nlp, text)
