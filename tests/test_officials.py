@@ -589,3 +589,12 @@ def test_former_post_before_the_name(nlp):
 
 def test_hospital_named_after_a_person_is_no_official(nlp):
     assert officials(nlp, "उन्हें डॉ. भीमराव आंबेडकर अस्पताल में भर्ती कराया गया।") == {}
+
+
+@pytest.mark.parametrize("text,name,post", [
+    # the charge a police post covers, written right after it
+    ("आईजी रेंज विनोद कुमार राठी ने थानों का निरीक्षण किया।", "विनोद कुमार राठी", "आईजी"),
+    ("एडीजी जोन सुधीर चंद्र मौर्य ने बैठक ली।", "सुधीर चंद्र मौर्य", "एडीजी"),
+])
+def test_post_scope_before_the_name(nlp, text, name, post):
+    assert officials(nlp, text)[name]["designation"] == post

@@ -59,6 +59,7 @@ class Officials(PackStage):
         # "प्रधानमंत्री गरीब कल्याण अन्न योजना", "मुख्यमंत्री किसान कल्याण योजना": words after a post
         # that end in a programme head name a scheme, not the post's holder.
         self.former_marks = {fold(w) for w in pack.words("officials", "former_marks")}
+        self.post_scopes = {fold(w) for w in pack.words("officials", "post_scopes")}
         self.scheme_heads = {fold(r["head"]) for r in pack.table("programme_heads") if r["position"] == "after"} \
             | {fold(w) for w in pack.words("officials", "scheme_heads")}
         self.stop = {fold(w) for w in function_words(pack)} - self.connectors
@@ -149,6 +150,8 @@ class Officials(PackStage):
                 j += 1
             elif j == post_end and fold(doc[j].text) in self.former_marks:
                 j = post_end = j + 1  # "गढ़वा के उपायुक्त रहे मनोज तिर्की": the post held until now
+            elif j == post_end and fold(doc[j].text) in self.post_scopes:
+                j = post_end = j + 1  # "आईजी रेंज (बरेली) X", "एडीजी जोन X": the charge the post covers
             elif "jurisdiction" not in info and (place_end := ctx.place_at(j)) and self._name_at(ctx, place_end):
                 info["jurisdiction"] = doc[j:place_end].text  # a place named elsewhere in the story
                 j = place_end  # ("तहसील X ... सीओ X <name>") that the model read into the name
