@@ -353,3 +353,10 @@ def test_opener_after_reported_background_still_splits():
     text = "उन्होंने कहा कि टीम दो तरह से काम करती है, इसलिए हर सूचना हेल्पलाइन पर दी जाए।"
     _, actions = statements(text)
     assert [a["text"] for a in actions] == ["इसलिए हर सूचना हेल्पलाइन पर दी जाए।"]
+
+
+def test_headline_under_a_ministry_line_is_no_statement():
+    text = ("महिला एवं बाल विकास मंत्रालय\nआंगनबाड़ी केंद्र 1 नवंबर से खोले जाएंगे\n\n"
+            "मंत्रालय ने राज्यों से कहा है कि वे केंद्रों की सफाई 25 अक्टूबर तक पूरी करें।")
+    decisions, actions = statements(text)
+    assert [a["text"] for a in actions] == ["मंत्रालय ने राज्यों से कहा है कि वे केंद्रों की सफाई 25 अक्टूबर तक पूरी करें।"]

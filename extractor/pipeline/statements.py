@@ -174,9 +174,17 @@ class Statements(PackStage):
         return after < len(doc) and doc[after].text not in self.postpositions
 
     def _is_headline(self, sent: Span, text: str) -> bool:
-        """The first line without a full stop is the headline; it repeats the story."""
-        text = text.strip()
-        return sent.start_char == 0 and not text.endswith((*self.full_stops, ".", "?", "!"))
+        """A line without a full stop in the block that opens the document is the headline (it
+        repeats the story), also under a ministry's name line ("महिला एवं बाल विकास मंत्रालय" /
+        headline / the story)."""
+        if text.strip().endswith((*self.full_stops, ".", "?", "!")):
+            return False
+        before = doc_text(sent.doc)[:sent.start_char]
+        if not before.strip():
+            return True
+        lines = [line.strip() for line in before.split("\n")]
+        return before.endswith("\n") and len(lines) <= 3 and all(
+            not line.endswith((*self.full_stops, ".", "?", "!")) for line in lines)
 
     def _clauses(self, sent: Span, text: str):
         base = sent.start_char
