@@ -541,3 +541,9 @@ def test_a_ward_is_no_body(nlp):
 ])
 def test_action_noun_before_a_body(nlp, text, name):
     assert list(agencies(nlp, text)) == [name]
+
+
+def test_national_centres_and_cowin(nlp):
+    text = "राष्ट्रीय रोग नियंत्रण केंद्र ने सलाह दी कि पंजीकरण को-विन पर हो।"
+    assert agencies(nlp, text) == {"राष्ट्रीय रोग नियंत्रण केंद्र": "National Centre for Disease Control"}
+    assert "को-विन" in programmes(nlp, text)
