@@ -473,3 +473,77 @@ def test_programme_acronym_is_no_agency(nlp):
             "पीएमबीजेपी का लक्ष्य सस्ती दवाएं देना है।")
     assert programmes(nlp, text) == {"प्रधानमंत्री भारतीय जनऔषधि परियोजना": "scheme"}
     assert agencies(nlp, text) == {}
+
+
+@pytest.mark.parametrize("text,name", [
+    # eval-hi-fresh2: a directorate general; a state's cabinet or council of ministers
+    ("वाणिज्य विभाग का विदेश व्यापार महानिदेशालय अधिसूचना जारी करेगा।", "विदेश व्यापार महानिदेशालय"),
+    ("पंजाब मंत्रिमंडल की बैठक में फैसला हुआ।", "पंजाब मंत्रिमंडल"),
+    ("ओडिशा मंत्रिपरिषद ने प्रस्ताव पारित किया।", "ओडिशा मंत्रिपरिषद"),
+])
+def test_fresh2_bodies(nlp, text, name):
+    assert name in agencies(nlp, text)
+
+
+@pytest.mark.parametrize("text", [
+    # roles and tiers are kinds of body, not names
+    "विभाग ने योजना की नोडल एजेंसी तय कर दी है।",
+    "बैंक को कार्यान्वयन एजेंसी बनाया गया है।",
+    "हर ग्राम पंचायत में शिविर लगेगा।",
+    "प्रत्येक न्याय पंचायत में एक अधिकारी तैनात होगा।",
+    "एक जिला स्तरीय समिति बनाई गई है।",
+    "शिकायतों के लिए राज्य स्तरीय प्रकोष्ठ गठित किया गया।",
+    "मंत्रिमंडल की बैठक में फैसला हुआ।",  # no state named: left to the model
+])
+def test_fresh2_no_agencies(nlp, text):
+    assert agencies(nlp, text) == {}
+
+
+@pytest.mark.parametrize("text,name", [
+    # a scheme that things are done under is named even in everyday words
+    ("विभाग ने शहर बाग योजना के तहत 40 पार्कों को मंजूरी दी।", "शहर बाग योजना"),
+    ("प्रधानमंत्री स्ट्रीट वेंडर्स आत्मनिर्भर निधि (पीएम स्वनिधि) योजना में ऋण मिलेगा।",
+     "प्रधानमंत्री स्ट्रीट वेंडर्स आत्मनिर्भर निधि"),
+    ("'एक जिला एक उत्पाद' सूची को मंजूरी दी गई।", "एक जिला एक उत्पाद"),
+])
+def test_fresh2_programmes(nlp, text, name):
+    assert name in programmes(nlp, text)
+
+
+@pytest.mark.parametrize("text", [
+    "वार्षिक कार्य योजना के तहत काम होगा।",  # generic words: a plan, not a scheme's name
+    "इस योजना के तहत लाभ मिलेगा।",
+])
+def test_fresh2_no_programmes(nlp, text):
+    assert programmes(nlp, text) == {}
+
+
+@pytest.mark.parametrize("text,name", [
+    # a hospital or institution named after a person, the title before the name
+    ("मरीज को सर हरिकिशन अस्पताल भेजा गया।", "सर हरिकिशन अस्पताल"),
+    ("उन्हें डॉ. भीमराव आंबेडकर अस्पताल में भर्ती कराया गया।", "भीमराव आंबेडकर अस्पताल"),
+    ("थाने से पुलिस नियंत्रण कक्ष को सूचना दी गई।", "पुलिस नियंत्रण कक्ष"),
+    ("लोग डायल-100 पर सूचना दें।", "डायल-100"),
+])
+def test_fresh2_named_bodies(nlp, text, name):
+    assert name in agencies(nlp, text)
+
+
+def test_a_ward_is_no_body(nlp):
+    assert "ओपीडी" not in agencies(nlp, "जिला अस्पताल की ओपीडी में भीड़ रही।")
+
+
+@pytest.mark.parametrize("text,name", [
+    # a noun of action before a scope word or a place is no part of the body's name
+    ("इन पदों पर नियुक्ति केंद्रीय चयन पर्षद के माध्यम से होगी।", "केंद्रीय चयन पर्षद"),
+    ("भर्ती उत्तराखंड लोक सेवा आयोग करेगा।", "उत्तराखंड लोक सेवा आयोग"),
+    ("लोक निर्माण विभाग ने सड़क बनाई।", "लोक निर्माण विभाग"),  # a head follows निर्माण
+])
+def test_action_noun_before_a_body(nlp, text, name):
+    assert list(agencies(nlp, text)) == [name]
+
+
+def test_national_centres_and_cowin(nlp):
+    text = "राष्ट्रीय रोग नियंत्रण केंद्र ने सलाह दी कि पंजीकरण को-विन पर हो।"
+    assert agencies(nlp, text) == {"राष्ट्रीय रोग नियंत्रण केंद्र": "National Centre for Disease Control"}
+    assert "को-विन" in programmes(nlp, text)

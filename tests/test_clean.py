@@ -143,6 +143,7 @@ BOILERPLATE += [
     "ब्यूरो, कानपुर | अपडेटेड: 14 फरवरी 2025, 10:20 AM",
     "अमित वर्मा, भोपाल • Published: Jan 7, 2025 06:15 PM",
     "संवाद सूत्र, हाथरस | Updated: Tue, 21 Jan 2025 11:02 PM (IST)",
+    "भास्कर न्यूज | अलवर | प्रकाशित: 11 मार्च 2025",  # credit, place and stamp between bars
     "Share this story",
     "Share this article:",
     "Google News पर हमें फॉलो करें",

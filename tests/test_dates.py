@@ -271,3 +271,16 @@ def test_date_words_table_is_generated():
     spec.loader.exec_module(module)
     shipped = (root / "models" / "hi" / "lexicons" / "date_words.tsv").read_text(encoding="utf-8")
     assert module.render(module.build_rows()) == shipped
+
+
+@pytest.mark.parametrize("text,value", [
+    # the evening of the day before the paper: written that day, a future verb means tonight
+    ("दवा की खेप मंगलवार देर रात पहुंचेगी।", "2020-06-09"),
+    ("टीम मंगलवार शाम तक लौटेगी।", "2020-06-09"),
+    # another weekday, or no evening word, still looks ahead
+    ("दवा की खेप सोमवार देर रात पहुंचेगी।", "2020-06-15"),
+    ("बैठक मंगलवार को होगी।", "2020-06-16"),
+])
+def test_evening_before_the_paper(nlp, text, value):
+    doc = run(nlp, text, "2020-06-10")  # a Wednesday
+    assert [s._.dates["value"] for s in doc.spans["dates"]] == [value]

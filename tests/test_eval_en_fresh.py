@@ -11,7 +11,7 @@ import pytest
 
 CORPUS = Path(__file__).resolve().parent.parent / "corpus"
 SETS = {"eval-en-fresh": (20, 30), "eval-en-unseen": (5, 30),  # folder: how many texts it holds
-        "eval-hi-fresh": (16, 30), "eval-hi-unseen": (5, 30)}  # (Hindi: tests/test_eval_hi_fresh.py)
+        "eval-hi-fresh": (16, 30), "eval-hi-unseen": (5, 30), "eval-hi-fresh2": (14, 30)}  # (Hindi: tests/test_eval_hi_fresh.py)
 
 
 @pytest.mark.parametrize("name", SETS)

@@ -1,5 +1,6 @@
 """The Hindi test sets written for this project (corpus/eval-hi-fresh: 16 passages, scored once
-before any fix; corpus/eval-hi-unseen: 6 more, written after the fixes and never tuned on) hold
+before any fix; corpus/eval-hi-unseen: 6 more, written after the fixes and never tuned on;
+corpus/eval-hi-fresh2: 15 AIR, newspaper and PIB-2020 passages, scored once before its fixes) hold
 what their READMEs say (pairing and README: tests/test_eval_en_fresh.py), and their gold is consistent with their texts (the checks of
 tests/test_eval_en.py with Devanagari word boundaries): names and designations as written,
 statements copied verbatim, valid dates listed once. A miss is then the extractor's."""
@@ -16,7 +17,7 @@ import pytest
 from test_eval_en import check_gold_shape
 
 CORPUS = Path(__file__).resolve().parent.parent / "corpus"
-SETS = {"eval-hi-fresh": (16, 30), "eval-hi-unseen": (5, 30)}  # folder: how many texts it holds
+SETS = {"eval-hi-fresh": (16, 30), "eval-hi-unseen": (5, 30), "eval-hi-fresh2": (14, 30)}  # folder: how many texts it holds
 FIELDS = ("officials", "agencies", "programmes", "places", "dates", "statements")
 NAMED = ("officials", "agencies", "programmes", "places")
 DATE_VALUE = re.compile(r"[0-9X]{4}(-[0-9X]{2}(-[0-9X]{2})?)?")

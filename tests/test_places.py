@@ -353,3 +353,37 @@ def test_world_builder_reproduces_places_world():
     lexicons = ROOT / "models" / "hi" / "lexicons"
     assert builder.render(rows) == (lexicons / "places_world.tsv").read_text(encoding="utf-8")
     assert builder.render_ambiguous(ambiguous) == (lexicons / "places_world_ambiguous.txt").read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("text,expected", [
+    # Rajasthan's blocks are panchayat samitis, their officers "विकास अधिकारी"
+    ("टिकरापाली और कोरवाघाट पंचायत समितियों में काम बढ़ा।", ["टिकरापाली", "कोरवाघाट"]),
+    ("लखनपाली पंचायत समिति में शिविर लगा।", ["लखनपाली"]),
+    ("सोनवारी के विकास अधिकारी को नोटिस दिया गया।", ["सोनवारी"]),
+    # the sub-divisional magistrate by its other names
+    ("कोरवाघाट के उप जिलाधिकारी को निरीक्षण करने को कहा गया।", ["कोरवाघाट"]),
+    ("लखनपाली के अनुविभागीय अधिकारी ने बैठक ली।", ["लखनपाली"]),
+])
+def test_panchayat_samiti_blocks(nlp, text, expected):
+    assert place_names(nlp, text) == expected
+
+
+def test_plural_body_after_a_head_is_no_body(nlp):
+    doc = nlp("टिकरापाली और कोरवाघाट पंचायत समितियों में काम बढ़ा।")
+    assert [s.text for s in doc.spans["agencies"]] == []
+
+
+@pytest.mark.parametrize("text,absent", [
+    ("इसमें कामरूप जिले का नींबू, उनाकोटी का अनानास शामिल हैं।", "नींबू"),
+    ("कैबिनेट ने 14 प्रस्तावों पर मुहर लगाई।", "मुहर"),
+])
+def test_produce_and_seal_are_no_places(nlp, text, absent):
+    assert absent not in place_names(nlp, text)
+
+
+@pytest.mark.parametrize("text", [
+    "वंदे भारत मिशन के तहत उड़ानें चलेंगी।",
+    "नई वंदे भारत एक्सप्रेस शुरू हुई।",
+])
+def test_vande_bharat_is_no_place(nlp, text):
+    assert "भारत" not in place_names(nlp, text)

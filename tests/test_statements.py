@@ -289,3 +289,74 @@ def test_full_stop_without_space_ends_a_clause():
 ])
 def test_look_alikes_are_no_statements(text):
     assert statements(text) == ([], [])
+
+
+@pytest.mark.parametrize("text,decision,action", [
+    # eval-hi-fresh2: "भी" inside a decision or an approval, the addressee between a directive
+    # and its verb, launches ("शुरुआत की"), allocations, exemptions, transfers and postings,
+    # starts "में"/progressive/active and at a named period, phased plans
+    ("समिति ने शुल्क घटाने का फैसला भी किया।", True, False),
+    ("परिषद ने दो नए कॉलेज खोलने की मंजूरी भी दी।", True, False),
+    ("कक्षाओं की सफाई के निर्देश प्रधानाचार्यों को दे दिए गए हैं।", True, True),
+    ("नगर निगम ने स्वच्छता पखवाड़े की शुरुआत की।", True, False),
+    ("विभाग ने जिलों को 40 हजार टन गेहूं का आवंटन कर दिया है।", True, False),
+    ("छोटे दुकानदारों को लाइसेंस शुल्क में छूट दी गई।", True, False),
+    ("सरकार ने नौ पीसीएस अधिकारियों का तबादला कर दिया।", True, False),
+    ("मेरठ के एसडीएम राकेश कुमार मिश्रा को बागपत का नया एडीएम बनाया गया है।", True, False),
+    ("जिला अस्पताल की नई ओपीडी सोमवार से शुरू हो रही है।", False, True),
+    ("दूसरा बैच मार्च 2021 में शुरू होगा।", False, True),
+    ("निगम 10 नवंबर से नई बस सेवा शुरू करेगा।", False, True),
+    ("नया पाठ्यक्रम अगले सत्र से शुरू होगा।", False, True),
+    ("पहले चरण में चार शहरों में इलेक्ट्रिक बसें चलेंगी।", True, False),
+    # items added to a list, pay withheld, a limit fixed with "कर दी", a control room set up
+    ("अनुसूचित जनजाति की सूची में चार नई जातियां जोड़ी गई हैं।", True, False),
+    ("लापरवाह सचिव का वेतन रोक दिया गया है।", True, False),
+    ("गेहूं के भंडारण की सीमा भी तय कर दी गई है।", True, False),
+    ("तहसील में बाढ़ नियंत्रण कक्ष स्थापित किया गया है।", True, False),
+    # responsibility given, an inquiry handed over, police sanctions, abolished or passed,
+    # restrictions imposed, a service cut on a day
+    ("उपनिदेशक को शिविरों की निगरानी की जिम्मेदारी दी गई है।", True, True),
+    ("मामले की जांच क्षेत्राधिकारी को सौंपी गई है।", True, False),
+    ("लापरवाही पर सिपाही को लाइन हाजिर कर दिया गया।", True, False),
+    ("सरकार ने पुराने शुल्क की व्यवस्था समाप्त कर दी है।", True, False),
+    ("बोर्ड की बैठक में नया बजट पारित किया गया।", True, False),
+    ("कस्बे में तीन दिन का लॉकडाउन लगाया गया है।", True, False),
+    ("पुराने शहर में बिजली आपूर्ति रविवार को बाधित रहेगी।", True, False),
+])
+def test_fresh2_constructions(text, decision, action):
+    decisions, actions = statements(text)
+    assert bool(decisions) == decision, decisions
+    assert bool(actions) == action, actions
+
+
+@pytest.mark.parametrize("text", [
+    "नई तकनीक बड़े पैमाने पर उत्पादन की अनुमति भी प्रदान कर सकती है।",  # what it could allow
+    "इस अभियान ने गांवों को स्वच्छ बनाया है।",  # no person or body before "को": no posting
+    "यहीं से यात्रा शुरू होगी।",  # no date, no named period
+    "नामांकन करने की अंतिम तिथि",  # a table's label, its date in another cell
+    "पुलिस ने आरोपी को गिरफ्तार कर लिया।",
+    "उन्होंने जांच के नतीजों पर चर्चा की।",
+])
+def test_fresh2_look_alikes_are_no_statements(text):
+    assert statements(text) == ([], [])
+
+
+def test_reported_speech_split_by_an_opener_is_one_statement():
+    """Both halves of "X ने बताया कि A, जबकि B" are statements: the sentence is one."""
+    text = "एसपी ने बताया कि शहर में 20 नए चेकपोस्ट बनाए जाएंगे, जबकि गांवों में गश्त बढ़ाई जाएगी।"
+    decisions, actions = statements(text)
+    assert [a["text"] for a in actions] == [text]
+
+
+def test_opener_after_reported_background_still_splits():
+    """Only the half after "इसलिए" is a statement: it stays alone."""
+    text = "उन्होंने कहा कि टीम दो तरह से काम करती है, इसलिए हर सूचना हेल्पलाइन पर दी जाए।"
+    _, actions = statements(text)
+    assert [a["text"] for a in actions] == ["इसलिए हर सूचना हेल्पलाइन पर दी जाए।"]
+
+
+def test_headline_under_a_ministry_line_is_no_statement():
+    text = ("महिला एवं बाल विकास मंत्रालय\nआंगनबाड़ी केंद्र 1 नवंबर से खोले जाएंगे\n\n"
+            "मंत्रालय ने राज्यों से कहा है कि वे केंद्रों की सफाई 25 अक्टूबर तक पूरी करें।")
+    decisions, actions = statements(text)
+    assert [a["text"] for a in actions] == ["मंत्रालय ने राज्यों से कहा है कि वे केंद्रों की सफाई 25 अक्टूबर तक पूरी करें।"]

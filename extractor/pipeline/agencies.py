@@ -55,6 +55,10 @@ class Agencies(PackStage):
         self.breakers = {fold(w) for w in pack.words("agencies", "name_breakers")}
         self.generic_modifiers = {fold(w) for w in pack.words("agencies", "generic_modifiers")}
         self.not_bodies = {fold(w) for w in pack.words("agencies", "not_bodies")}
+        self.level_words = {fold(w) for w in pack.words("agencies", "level_words")}
+        self.name_titles = {fold(w) for w in pack.words("agencies", "name_titles")}
+        self.action_nouns = {fold(w) for w in pack.words("agencies", "action_nouns")}
+        self.honorifics = {fold(w) for w in pack.role("honorific")}
         self.plural_nouns = pack.words("agencies", "plural_noun_endings")
         # (plural ending, singular ending): a bare plural ending is dropped.
         self.post_plurals = tuple((ending, singular[0] if singular else "") for ending, *singular
@@ -138,6 +142,9 @@ class Agencies(PackStage):
                     and not self._ends_a_name(doc, start - 2, blocked):  # "सिंचाई विभाग और नगर निगम"
                 # ("डॉ. X वर्मा और रेडक्रॉस सोसायटी": a person's surname ends a list, not a name)
                 start -= 2
+            elif fold(prev.text) in self.action_nouns and (
+                    fold(doc[start].text) in self.scope_words or places[start] is not None):
+                break  # "नियुक्ति केंद्रीय चयन पर्षद के माध्यम से": the name starts at its scope word
             elif self._modifier_ok(prev, blocked, latin) and prev.text not in self.connectors \
                     and (legal_form or not self._ends_a_name(doc, start - 1, blocked)):
                 start -= 1
@@ -146,18 +153,32 @@ class Agencies(PackStage):
         if start == i - 1 and start > 0 and fold(doc[start - 1].text) in self.possessives \
                 and fold(doc[start].text) in self.everyday:
             return []  # "इसकी जिम्मेदारी महानगरपालिका के ...": the word is what is possessed, not a name
+        if self._before_plural_head(doc, i):
+            return []  # "नीमकाथाना और दांतारामगढ़ पंचायत समितियों": the head qualifies a plural body noun
         canonical = None
         if number_end:
             end = number_end
             canonical = self.helplines.get(doc[end - 1].text)
         elif start == i:
             return []
-        if head["weak"] == "1" and not self._weak_head_ok(doc, start, i, places):
+        if head["weak"] == "1" and not (self._weak_head_ok(doc, start, i, places) or self._named_after_person(doc, start, i)):
             return []
         if not number_end and all(fold(t.text) in self.generic_modifiers or t.text in self.connectors
                                   or t.is_punct for t in doc[start:i]):
             return []  # "लघु इकाई", "सूक्ष्म विनिर्माण और सेवा इकाई": a kind of unit, not a body
+        words = [fold(t.text) for t in doc[start:i]]
+        if not number_end and any(w in self.level_words for w in words) and all(
+                w in self.level_words or w in self.scope_words or w in self.generic_modifiers for w in words):
+            return []  # "जिला स्तरीय समिति", "राज्य स्तरीय प्रकोष्ठ": a tier of body, not a named one
         return [(start, end, {"canonical": canonical, "kind": head["kind"], "source": "pattern"})]
+
+    def _before_plural_head(self, doc: Doc, i: int) -> bool:
+        """The word after the head is a head word in an oblique plural ("समितियों", "निगमों")."""
+        if i + 1 >= len(doc):
+            return False
+        word = fold(doc[i + 1].text)
+        return self._plural_noun(word) and any(
+            word[:-len(end)] + new in self.heads for end, new in self.post_plurals if word.endswith(end))
 
     def _ends_a_name(self, doc: Doc, k: int, blocked: list[bool]) -> bool:
         """A head word with its own modifier ends another body ("शिक्षा विभाग | स्वास्थ्य विभाग");
@@ -165,6 +186,18 @@ class Agencies(PackStage):
         return (fold(doc[k].text) in self.strong_heads and k > 0
                 and self._modifier_ok(doc[k - 1], blocked, doc[k].text.isascii())
                 and doc[k - 1].text not in self.connectors)
+
+    def _named_after_person(self, doc: Doc, start: int, head_i: int) -> bool:
+        """"सर सुंदरलाल अस्पताल", "डॉ. राम मनोहर लोहिया अस्पताल": a hospital or institution named
+        after a person, the title written before the name, is one body."""
+        if head_i - start < 1:
+            return False
+        if fold(doc[start].text) in self.name_titles and head_i - start >= 2:
+            return True
+        k = start - 1
+        if k >= 1 and doc[k].text == ".":
+            return fold(doc[k - 1].text) + "." in self.honorifics or fold(doc[k - 1].text) in self.honorifics
+        return k >= 0 and fold(doc[k].text) in self.honorifics
 
     @staticmethod
     def _weak_head_ok(doc: Doc, start: int, head_i: int, places: list) -> bool:

@@ -123,6 +123,10 @@ class DateLexicon:
         self.joining_words = pack.role("ablative") + pack.role("conjunction") + stage_words("list_words") \
             + stage_words("range_words")
         self.month_cues = stage_words("month_cues")
+        # "बुधवार देर रात": the evening or night of a weekday (see dates.Dates._evening_before).
+        # A set only the Hindi pack has so far: without it no weekday is read as that evening.
+        evening = pack.words("dates", "evening_words", missing=())
+        self.evening = re.compile(rf"\s+(?:{'|'.join(evening)}){WORD_R}") if evening else None
         # A clause ends at punctuation, a line break or a word that opens a new clause.
         self.clause_end = re.compile(rf"[{self.full_stops}?!\n|,;:“”\"]|\.(?:\s|$)"
                                      rf"|(?<![{W}]){alternation(self.cues['clause_break'])}{WORD_R}")

@@ -9,7 +9,7 @@ date_cues}.tsv and models/hi/words/dates.tsv), read by date_lexicon.py.
 from __future__ import annotations
 
 import re
-from datetime import date
+from datetime import date, timedelta
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span
@@ -74,12 +74,21 @@ class Dates(PackStage):
             clause = self._clause_after(text, m.end)
             value, source = resolve(m, role, ref, _context_year(text, mentions, m),
                                     self.lex.is_future(clause), self.lex.is_past(clause))
+            if m.weekday is not None and value and self._evening_before(text, m, ref.published):
+                value = (ref.published - timedelta(days=1)).isoformat()
             span._.dates = {"text": span.text, "value": value, "role": role, **m.extra}
             if source and value:
                 span._.dates["year_source"] = source
             spans.append(span)
         doc.spans[self.spans_key] = spans
         return doc
+
+    def _evening_before(self, text: str, m: Mention, published) -> bool:
+        """The weekday before the paper's date, followed by its evening or night ("बुधवार देर
+        रात" in Thursday's paper): the story was written that day, so a future verb means tonight."""
+        return (published is not None and m.direction is None and self.lex.evening is not None
+                and m.weekday == (published - timedelta(days=1)).isoweekday()
+                and self.lex.evening.match(text, m.end) is not None)
 
     def role(self, text: str, m: Mention) -> str:
         """publication (dateline, "प्रकाशित"), deadline ("तक"), start ("से"), else event."""

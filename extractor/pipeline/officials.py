@@ -56,6 +56,12 @@ class Officials(PackStage):
             | set(pack.role("sentence_end")) \
             | {word for role in ("ergative", "dative", "ablative") for word in pack.role(role)}
         self.place_endings = pack.words("officials", "place_endings")
+        # "प्रधानमंत्री गरीब कल्याण अन्न योजना", "मुख्यमंत्री किसान कल्याण योजना": words after a post
+        # that end in a programme head name a scheme, not the post's holder.
+        self.former_marks = {fold(w) for w in pack.words("officials", "former_marks")}
+        self.post_scopes = {fold(w) for w in pack.words("officials", "post_scopes")}
+        self.scheme_heads = {fold(r["head"]) for r in pack.table("programme_heads") if r["position"] == "after"} \
+            | {fold(w) for w in pack.words("officials", "scheme_heads")}
         self.stop = {fold(w) for w in function_words(pack)} - self.connectors
         self.clause_words = self.stop - self.of  # "के/की/का" may stand in a "(qualifier)": "(बाल अधिकारों का संरक्षण)"
         # Words that end a portfolio walk: surnames, and name tokens that are not everyday words
@@ -142,6 +148,10 @@ class Officials(PackStage):
                 j = span.end
             elif self._address_at(doc, j):  # "मंत्री महोदय श्री X", "जिलाधिकारी साहब X"
                 j += 1
+            elif j == post_end and fold(doc[j].text) in self.former_marks:
+                j = post_end = j + 1  # "गढ़वा के उपायुक्त रहे मनोज तिर्की": the post held until now
+            elif j == post_end and fold(doc[j].text) in self.post_scopes:
+                j = post_end = j + 1  # "आईजी रेंज (बरेली) X", "एडीजी जोन X": the charge the post covers
             elif "jurisdiction" not in info and (place_end := ctx.place_at(j)) and self._name_at(ctx, place_end):
                 info["jurisdiction"] = doc[j:place_end].text  # a place named elsewhere in the story
                 j = place_end  # ("तहसील X ... सीओ X <name>") that the model read into the name
@@ -153,12 +163,22 @@ class Officials(PackStage):
         if name is not None and name.end - name.start == 1 and not name.honorific \
                 and fold(doc[name.start].text) in self.names.everyday and fold(doc[name.start].text) not in self.names.known:
             return None  # "कलेक्टर स्वयं ने ...": a lone everyday word the model calls a person
+        if name is not None and (self._scheme_after(doc, name.end) or fold(doc[name.end - 1].text) in self.scheme_heads):
+            return None
         if name is None:
             name = self._one_word_name(ctx, j)
         elif "jurisdiction" not in info and self._place_first(ctx, name):
             info["jurisdiction"] = doc[name.start].text  # "सीओ <town> रामसेवक गौतम"
             name = Name(name.start + 1, name.end, None, None)
         return (name, info) if name else None
+
+    def _scheme_after(self, doc: Doc, j: int) -> bool:
+        """A programme head right after the name, or after a bracketed acronym ("... आत्मनिर्भर
+        निधि (पीएम स्वनिधि) योजना"): the "name" is a scheme's."""
+        if j < len(doc) and fold(doc[j].text) in self.scheme_heads:
+            return True
+        return j < len(doc) and doc[j].text == "(" and (close := self._qualifier_end(doc, j)) is not None \
+            and close + 1 < len(doc) and fold(doc[close + 1].text) in self.scheme_heads
 
     def _address_at(self, doc: Doc, j: int) -> bool:
         """A form of address after a post, unless it starts a name ("साहब सिंह")."""

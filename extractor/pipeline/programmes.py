@@ -165,9 +165,12 @@ class Programmes(PackStage):
                         and fold(doc[start - 1].text) not in self.generic \
                         and not self.verb_form(fold(doc[start - 1].text)):
                     start -= 1
+                walked = start
                 # Everyday words may sit inside a name ("टीबी मुक्त भारत") but do not start one.
                 while start < i and fold(doc[start].text) in self.common:
                     start += 1
+                if start == i and i - walked >= 2 and self._under(doc, i):
+                    start = walked  # "नगर वन योजना के तहत": a scheme things are done under is named
                 start = self._official_prefix(doc, i) or start
                 if start > 0 and start < i and fold(doc[start - 1].text) in self.prefixes:
                     start -= 1
@@ -181,6 +184,14 @@ class Programmes(PackStage):
                     end += 1
                 out.append((i, end, self.before[word], None))
         return out
+
+    def _under(self, doc: Doc, head: int) -> bool:
+        """"<head> के तहत/अंतर्गत": the words before the head name the scheme (two or more of
+        them, none generic), though each is everyday vocabulary."""
+        k = head + 1
+        if k < len(doc) and fold(doc[k].text) in self.stop and fold(doc[k].text) not in self.cue_after:
+            k += 1  # "के"
+        return k < len(doc) and fold(doc[k].text) in self.cue_after and fold(doc[head].text) in self.strong_after
 
     def _gloss_start(self, doc: Doc, head: int) -> int:
         """Where a bracketed gloss right before the head opens, if a name word precedes it

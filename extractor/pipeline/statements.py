@@ -40,6 +40,9 @@ class Statements(PackStage):
         stops = "".join(pack.role("sentence_end"))
         self.clause_break = re.compile(rf"[;]|,\s+(?=({'|'.join(words('clause_openers'))})\s)"
                                        rf"|(?<=[{stops}])(?=[^\s{stops}\"”’')\]])")
+        # "X ने कहा/बताया कि": reported speech, which a clause opener may split (_reported_joined).
+        self.reported = re.compile(rf"(?<!\S){re.escape(words('complementizer')[0])}(?!\S)")
+        self.opener_start = re.compile(rf"({'|'.join(words('clause_openers'))})\s")
         self.future_end = pack.pattern("statements", "future_end")
         self.stative_stems = frozenset(words("stative_stems"))
         # Postpositions after a noun: a body followed by one is not the subject ("पुलिस को", "आयोग से").
@@ -75,10 +78,7 @@ class Statements(PackStage):
                     listed = ["decision", "action_point"] if intro.group("word") in self.directive_heads \
                         else ["decision"]
             found = []
-            for start, end in self._clauses(sent, sent_text):
-                if item is not None and start == sent.start_char:
-                    start += item.end()  # "7. ..." : the number is not part of the statement
-                kinds = self._kinds(doc, text[start:end], start, dates, ix)
+            for start, end, kinds in self._reported_joined(text, self._classified(doc, sent, sent_text, item, dates, ix)):
                 span = doc.char_span(start, end, alignment_mode="expand") if kinds else None
                 if span is not None:
                     span._.statements = {"kinds": kinds, **self._who_and_when(doc, span, ix)}
@@ -98,6 +98,27 @@ class Statements(PackStage):
         doc.spans["statements"] = spans
         return doc
 
+    def _classified(self, doc: Doc, sent: Span, sent_text: str, item, dates: list[int], ix: DocIndex):
+        """(start, end, kinds, opened) per clause; opened: a clause opener ("जबकि", "लेकिन") began it."""
+        text = doc_text(doc)
+        for start, end in self._clauses(sent, sent_text):
+            if item is not None and start == sent.start_char:
+                start += item.end()  # "7. ..." : the number is not part of the statement
+            opened = self.opener_start.match(text, start) is not None and start > sent.start_char
+            yield start, end, self._kinds(doc, text[start:end], start, dates, ix), opened
+
+    def _reported_joined(self, text: str, clauses):
+        """"एसपी ने बताया कि X बनाए जाएंगे, जबकि Y बढ़ाई जाएगी": when a clause opener splits
+        reported speech and both halves are statements, the sentence is one statement."""
+        out: list[list] = []
+        for start, end, kinds, opened in clauses:
+            prev = out[-1] if out else None
+            if opened and kinds and prev and prev[2] and self.reported.search(text, prev[0], prev[1]):
+                prev[1], prev[2] = end, sorted(set(prev[2]) | set(kinds))
+                continue
+            out.append([start, end, kinds])
+        return [tuple(c) for c in out]
+
     def _kinds(self, doc: Doc, clause: str, start: int, dates: list[int], ix: DocIndex) -> list[str]:
         text = QUOTED.sub(" ", clause)  # reported speech is not a decision
         kinds: set[str] = set()
@@ -105,6 +126,10 @@ class Statements(PackStage):
             match = pattern.search(text)
             if match and requires == "date" and not _date_before(dates, start, start + match.start() + 1):
                 continue  # (the quotes collapsed to one space: positions are near enough here)
+            if match and requires == "dated" and not _date_before(dates, start, start + len(clause)):
+                continue  # a label without its date ("नामांकन करने की अंतिम तिथि" in a table)
+            if match and requires == "holder" and not self._holder_before(doc, start + match.start(), ix):
+                continue  # "X को ... बनाया गया": X must be a person or a body for an appointment
             if match:
                 kinds |= {"decision", "action_point"} if kind == "both" else {
                     "decision" if kind == "decision" else "action_point"}
@@ -130,6 +155,17 @@ class Statements(PackStage):
         return any(t.text in self.bodies and self._is_subject(doc, t.i + 1)
                    for t in clause[:-2])
 
+    def _holder_before(self, doc: Doc, char: int, ix: DocIndex) -> bool:
+        """An official or a body ends right before the word at `char` (a bracketed acronym
+        between them skipped: "भारतीय लघु उद्योग विकास बैंक (सिडबी) को")."""
+        at = doc.char_span(char, char + 1, alignment_mode="expand")
+        if at is None:
+            return False
+        i = at.start - 1
+        if i > 0 and doc[i].text == ")":
+            i = next((k - 1 for k in range(i - 1, max(i - 8, 0), -1) if doc[k].text == "("), i)
+        return i >= 0 and any(ix.first_at(group, i) is not None for group in ("officials", "agencies"))
+
     def _is_subject(self, doc: Doc, after: int) -> bool:
         """What follows a noun shows it is the subject: no postposition ("(NSIL)" skipped)."""
         if after < len(doc) and doc[after].text == "(":
@@ -138,9 +174,17 @@ class Statements(PackStage):
         return after < len(doc) and doc[after].text not in self.postpositions
 
     def _is_headline(self, sent: Span, text: str) -> bool:
-        """The first line without a full stop is the headline; it repeats the story."""
-        text = text.strip()
-        return sent.start_char == 0 and not text.endswith((*self.full_stops, ".", "?", "!"))
+        """A line without a full stop in the block that opens the document is the headline (it
+        repeats the story), also under a ministry's name line ("महिला एवं बाल विकास मंत्रालय" /
+        headline / the story)."""
+        if text.strip().endswith((*self.full_stops, ".", "?", "!")):
+            return False
+        before = doc_text(sent.doc)[:sent.start_char]
+        if not before.strip():
+            return True
+        lines = [line.strip() for line in before.split("\n")]
+        return before.endswith("\n") and len(lines) <= 3 and all(
+            not line.endswith((*self.full_stops, ".", "?", "!")) for line in lines)
 
     def _clauses(self, sent: Span, text: str):
         base = sent.start_char
