@@ -127,3 +127,33 @@ def test_a_column_of_names_in_a_table(nlp):
     found = officials(nlp, text)
     assert set(found) == {"Ramesh Behera", "K. Suresh Nair", "Anita Das"}
     assert {f["designation"] for f in found.values()} == {"Member"}
+
+
+# Newspaper and district forms: lower-case posts before a name, a one-word post opening a
+# sentence, a middle name that is also a title, a portfolio with "and" before its post.
+NEWS_CASES = [
+    ("RAIPUR: Checkpoints will be set up, senior superintendent of police (SSP) Ramesh Kumar Sahu said.",
+     "Ramesh Kumar Sahu", "senior superintendent of police (SSP)"),
+    ("The district collector, Kavya Netam, has directed the department to hold classes.",
+     "Kavya Netam", "district collector"),
+    ("The work will be completed by June 30, MCG commissioner Vivek Dahiya said.", "Vivek Dahiya", "commissioner"),
+    ("Collector Avinash Mehra has asked the officers to hold camps.", "Avinash Mehra", "Collector"),
+    ("State Women and Child Development Minister Smt. Jyoti Kumari Oraon said the centres will open.",
+     "Jyoti Kumari Oraon", "State Women and Child Development Minister"),
+    ("District Development Officer Anjali Vyas said a drive would be held.", "Anjali Vyas",
+     "District Development Officer"),
+    ("The Minister-in-Charge, Department of Panchayats, Shri Subir Basu Mallick, said that camps would open.",
+     "Subir Basu Mallick", "Minister-in-Charge"),
+]
+
+
+@pytest.mark.parametrize("text,name,designation", NEWS_CASES)
+def test_news_forms_of_posts(nlp, text, name, designation):
+    found = officials(nlp, text)
+    assert list(found) == [name]
+    assert found[name]["designation"] == designation
+
+
+def test_a_lower_case_post_needs_a_name_after_it(nlp):
+    assert officials(nlp, "The collector said the minister would visit Raipur on Monday.") == {}
+    assert officials(nlp, "Principal Component Analysis was used.") == {}

@@ -35,7 +35,8 @@ class _Context:
             for k in range(c_start, c_end):
                 chunk_of[k] = c_start
         self.posts = []
-        for start, end, row in stage.posts.find(doc):
+        cased = list(stage.posts.find(doc))
+        for start, end, row in sorted(cased + stage.lower_posts(doc, cased)):
             if any(k in self.blocked for k in range(start, end)) and end - start == 1:
                 continue
             self.posts.append((*stage.extend_post(doc, self.words, start, end, chunk_of.get(start, start)), row))

@@ -13,7 +13,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from ..packs import LanguagePack, get_pack
-from .en_lexmatch import CasedTable, Chunks, norm, view
+from .en_lexmatch import CasedTable, Chunks, en_words, is_acronym, norm, view
 from .en_official_context import _Context
 from .names import Name
 from .officials import QUOTES, _mention
@@ -43,6 +43,8 @@ class EnOfficials(PackStage):
         self.services = CasedTable(nlp.tokenizer, pack.table_and_manual("services"))
         words = lambda name: {norm(w) for w in pack.words("officials", name)}  # noqa: E731
         self.honorifics = {w.rstrip(".") for w in words("honorifics")}
+        self.middle_titles = words("middle_name_titles")
+        self.one_word_posts = words("one_word_posts")
         self.suffixes = words("name_suffixes")
         self.modifiers = words("post_modifiers")
         self.chunks = Chunks(pack)
@@ -108,10 +110,12 @@ class EnOfficials(PackStage):
             return None  # "741 Km Route": a unit after a number, not Kumari
         return i + 2 if i + 1 < len(doc) and v["text"][i + 1] == "." else i + 1
 
-    def _token_ok(self, ctx: "_Context", k: int) -> bool:
+    def _token_ok(self, ctx: "_Context", k: int, inside: bool = False) -> bool:
         text = ctx.text[k]
         word = ctx.words[k]
-        if k in ctx.blocked or k in ctx.post_tokens or word in self.not_name or word.rstrip(".") in self.honorifics:
+        # "Smt. Jyoti Kumari Oraon": "Kumari" after a given name is a middle name, not a title
+        title = word.rstrip(".") in self.honorifics and not (inside and word in self.middle_titles)
+        if k in ctx.blocked or k in ctx.post_tokens or word in self.not_name or title:
             return False
         if word in self.body_heads or self.services.match_at(ctx.doc, k):
             return False
@@ -123,7 +127,7 @@ class EnOfficials(PackStage):
             honorific = doc[start:after].text  # "H.E. Ms Salome ...": the last title is the person's
             start = after
         end = start
-        while end < len(doc) and end - start < MAX_NAME and self._token_ok(ctx, end):
+        while end < len(doc) and end - start < MAX_NAME and self._token_ok(ctx, end, inside=end > start):
             end += 1
         while end > start and ctx.words[end - 1] in self.suffixes:
             end -= 1  # "Shri Modi Ji"
@@ -179,8 +183,10 @@ class EnOfficials(PackStage):
         if end + 1 < len(doc) and ctx.words[end] in {"and", "&"} and ctx.cap[end + 1]:
             return None  # ", Animal Husbandry and Dairying": a list of things, not a person
         # "Principal Component Regression": a one-word post is too often a word, unless a body
-        # names whose post it is ("Railway Board Chairman X")
-        short = post_end - post_start < 2 and post_start not in ctx.body_ending
+        # names whose post it is ("Railway Board Chairman X"), or the word is a post and nothing
+        # else ("Collector Avinash Mehra has asked ...")
+        short = post_end - post_start < 2 and post_start not in ctx.body_ending \
+            and ctx.words[post_start] not in self.one_word_posts
         if end - j < 2 or (end < len(doc) and ctx.cap[end]) or short:
             return None
         return Name(j, end, None, None)
@@ -285,6 +291,32 @@ class EnOfficials(PackStage):
         return info
 
     # --- posts ------------------------------------------------------------------------------
+    def lower_posts(self, doc: Doc, found: list) -> list[tuple[int, int, dict]]:
+        """Newspapers write posts in lower case ("senior superintendent of police (SSP) X",
+        "The district collector, X,", "MCG commissioner X"): a lower-case post counts only where
+        a capitalised word (the name) follows it, after a bracketed acronym or a comma."""
+        words, v = en_words(doc), view(doc)
+        cap, text, n = v["cap"], v["text"], len(doc)
+        covered = {k for s, e, _ in found for k in range(s, e)}
+        out, after = [], 0
+        for i, word in enumerate(words):
+            if i < after or cap[i] or i in covered or word not in self.posts.table.index:
+                continue
+            hit = next(((i + len(key), row) for key, row in self.posts.table.index[word]
+                        if tuple(words[i:i + len(key)]) == key and not is_acronym(row.get("surface") or "")
+                        and not any(cap[k] for k in range(i, i + len(key)))), None)
+            if hit is None:
+                continue
+            j = hit[0]
+            if j + 2 < n and text[j] == "(" and text[j + 2] == ")":
+                j += 3
+            if j < n and text[j] == ",":
+                j += 1
+            if j < n and cap[j] and not v["start"][j]:
+                out.append((i, hit[0], hit[1]))
+                after = hit[0]
+        return out
+
     def extend_post(self, doc: Doc, words: list[str], start: int, end: int, chunk_start: int) -> tuple[int, int]:
         """Grow a post over its modifiers and portfolio: "Union Minister for Minority Affairs",
         "Minister of State for Shipping (I/C)", "Union Human Resource Development Minister"."""
@@ -294,8 +326,9 @@ class EnOfficials(PackStage):
             start -= 1
         if words[end - 1] in self.portfolio_heads:
             k = start
-            while k > chunk_start and start - k < MAX_PORTFOLIO and words[k - 1] not in self.honorifics and cap[k - 1]:
-                k -= 1
+            while k > chunk_start and start - k < MAX_PORTFOLIO and words[k - 1] not in self.honorifics and (
+                    cap[k - 1] or (words[k - 1] in {"and", "&"} and k - 1 > chunk_start and cap[k - 2])):
+                k -= 1  # "Women and Child Development Minister": "and" between capitalised words
             start = k
             while start > 0 and words[start - 1] in self.modifiers:
                 start -= 1
