@@ -157,3 +157,36 @@ def test_clauses_after_a_semicolon_are_separate(nlp):
 def test_fragments_give_nothing_and_do_not_fail(nlp, text):
     doc = nlp(text)
     assert all(len(doc.spans[g]) == 0 for g in ("agencies", "programmes", "officials", "statements"))
+
+
+# News and release forms: an official's quoted order, a named official's reported plan, an
+# addressee with commas, "written to ... asking", "called upon", posts in the plural acting.
+NEWS_CASES = [
+    "“Parents should carry the vaccination card to the booth,” he said.",
+    "\"All passengers must wear masks on board,\" Railway Board Chairman Suresh Pande said.",
+    "Medical Officer of Health Dr Kirit Desai said 650 teams would visit schools in all zones of the city.",
+    "Shri Ramesh Rawat, Minister of State for Panchayati Raj, said that the grants would be linked to the plans.",
+    "The Ministry has also asked the National Museum, New Delhi, to hold its exhibitions online.",
+    "Collector Avinash Mehra has asked the Sub-Divisional Magistrates of Huzur, Berasia and Kolar to hold camps.",
+    "The Secretary has written to the Chief Secretaries of all States asking them to hold special Gram Sabhas.",
+    "The Vice President has called upon the State Governments to make the mother tongue the medium of instruction.",
+    "Sub-Divisional Officers will supervise the camps.",
+    "Prime Minister Narendra Modi has said that every village will be connected with broadband within 1,000 days.",
+]
+
+
+@pytest.mark.parametrize("text", NEWS_CASES)
+def test_news_forms_are_statements(nlp, text):
+    assert statements(nlp, text)
+
+
+NEWS_NEGATIVES = [
+    "“We will work for the welfare of every farmer,” the Minister said.",  # an assurance in quotes
+    "It was said that the fair would be organised again.",  # nobody named says it
+    "The visitors said the fair would help local artisans.",
+]
+
+
+@pytest.mark.parametrize("text", NEWS_NEGATIVES)
+def test_news_forms_that_are_no_statements(nlp, text):
+    assert statements(nlp, text) == []
