@@ -144,6 +144,15 @@ PLACES = [
     ("Shri Krishna Reddy spoke.", []),
     ("The Government of India and the Reserve Bank of India met.", []),
     ("The Central Government and the North Block agreed.", []),
+    # a list after a place cue holding a known place, or ended by a plural unit word; a place
+    # inside a body's name or an office's title; a portfolio after "Ministry of"
+    ("Camps will be held by the SDMs of Huzur, Berasia and Kolar.", ["Huzur", "Berasia", "Kolar"]),
+    ("Check posts will be set up at Raxaul, Jogbani and Gopalganj.", ["Raxaul", "Jogbani", "Gopalganj"]),
+    ("A drive will be held in Dholka, Sanand and Viramgam talukas.", ["Dholka", "Sanand", "Viramgam"]),
+    ("The India Meteorological Department and the Konkan Railway issued alerts.", []),
+    ("The Vice President of India spoke.", []),
+    ("The Ministry of Human Resource Development in New Delhi said so.", ["New Delhi"]),
+    ("Talks were held in Alpha, Beta and Gamma.", []),
 ]
 
 

@@ -70,6 +70,8 @@ class EnglishPlaces(PackStage):
         self.honorifics = frozenset(h.rstrip(".") for h in pack.role("honorific"))
         self.possessive = frozenset(pack.role("possessive"))
         self.organisation_heads = words("organisation_heads")
+        self.organisation_tails = words("organisation_tails")
+        self.plural_units = words("plural_unit_words")
         self.list_ends = words("list_ends")
         self.not_places = frozenset(w.lower() for w in pack.wordlist("places_not"))
 
@@ -135,6 +137,10 @@ class EnglishPlaces(PackStage):
             if j == i:
                 i += 1
                 continue
+            if i >= 2 and doc[i - 1].lower_ in self.possessive and (
+                    doc[i - 2].text in self.organisation_heads or doc[i - 2].lower_ in self.not_places):
+                i = j  # "Ministry of Human Resource Development": a portfolio, not a town
+                continue
             if self._listed_town(doc, i, j, ends, listed) or self._town_of_state(doc, i, j, starts) \
                     or self._town_by_context(doc, i, j, starts):
                 f = Found(i, j, (), cue=True)
@@ -142,6 +148,44 @@ class EnglishPlaces(PackStage):
                 ends[j] = f
                 listed[j] = self._list_before(doc, i, ends, listed) + 1
             i = j
+        return out + self._listed_with_place(doc, found + out)
+
+    def _listed_with_place(self, doc: Doc, found: list[Found]) -> list[Found]:
+        """A list after a place cue ("of Huzur, Berasia and Kolar", "at Raxaul, Jogbani and
+        Gopalganj") that holds a known place, or that a plural unit word ends ("in Dholka, Sanand
+        and Viramgam talukas"): its other names are places of the same kind."""
+        taken = {i for f in found for i in range(f.start, f.end)}
+        starts = {f.start: f for f in found}
+        out: list[Found] = []
+        i = 0
+        while i < len(doc):
+            if doc[i].lower_ not in self.cue_before or self._after_honorific(doc, Found(i + 1, i + 2, ())):
+                i += 1
+                continue
+            items, k = [], i + 1  # (start, end, known) of each listed name
+            while k < len(doc):
+                if k in starts:
+                    items.append((k, starts[k].end, True))
+                    k = starts[k].end
+                else:
+                    j = k
+                    while j < len(doc) and j - k < 3 and j not in taken and self._name_word(doc[j]):
+                        j += 1
+                    if j == k:
+                        break
+                    items.append((k, j, False))
+                    k = j
+                if k + 1 < len(doc) and doc[k].text == "," and doc[k + 1].lower_ in ("and", "&"):
+                    k += 2
+                elif k < len(doc) and (doc[k].text == "," or doc[k].lower_ in ("and", "&")):
+                    k += 1
+                else:
+                    break
+            ended_by_unit = k < len(doc) and doc[k].lower_ in self.plural_units
+            if len(items) >= 3 and (ended_by_unit or any(known for _, _, known in items)) \
+                    and (k >= len(doc) or not doc[k].is_title):
+                out += [Found(a, b, (), cue=True) for a, b, known in items if not known]
+            i = max(i + 1, k)
         return out
 
     def _name_word(self, token) -> bool:
@@ -182,10 +226,15 @@ class EnglishPlaces(PackStage):
         return doc[j].lower_ in self.inside_words and j + 1 in starts and not starts[j + 1].cue
 
     def _in_organisation(self, doc: Doc, f: Found) -> bool:
-        """ "Government of India", "Reserve Bank of India": the place names the body, not a
-        place the story is about."""
+        """ "Government of India", "Reserve Bank of India", "India Meteorological Department":
+        the place names the body, not a place the story is about."""
         j = f.start - 1
-        return j >= 1 and doc[j].lower_ in self.possessive and doc[j - 1].text.rstrip(".") in self.organisation_heads
+        if j >= 1 and doc[j].lower_ in self.possessive and doc[j - 1].text.rstrip(".") in self.organisation_heads:
+            return True
+        k = f.end  # up to two capitalised words, then the body's head word
+        while k < len(doc) and k - f.end < 3 and doc[k].is_title and doc[k].text not in self.organisation_tails:
+            k += 1
+        return k < len(doc) and doc[k].text in self.organisation_tails
 
     def _has_cue(self, doc: Doc, f: Found, sure: list[Found]) -> bool:
         after = doc[f.end].lower_ if f.end < len(doc) else None
