@@ -161,3 +161,23 @@ def test_money(text, expected):
 ])
 def test_an_order_signed_below_its_text(text, expected):
     assert [(o["name"], o["designation"], o["service"]) for o in record(text)["officials"]] == expected
+
+
+@pytest.mark.parametrize("text,published", [
+    ("Drive against drunk driving\nTNN | Dec 12, 2020, 04:12 IST\nRAIPUR: Checkpoints will be set up till "
+     "December 31.", "2020-12-12"),
+    ("AMC to vaccinate children\nExpress News Service | Ahmedabad | February 9, 2020 10:45:12 pm\n"
+     "The drive will start on February 15.", "2020-02-09"),
+    ("AIR NEWS\n14 October 2020\nCounting of votes will take place on 10th November.", "2020-10-14"),
+])
+def test_a_newspaper_byline_or_a_bulletin_date_line_gives_the_year(text, published):
+    """The date on a byline or under a bulletin's heading is when it was published, so a date
+    written without a year gets that year."""
+    rec = record(text, published=None)
+    assert rec["published"] == published
+    assert all(d["value"].startswith(published[:4]) for d in rec["dates"])
+
+
+def test_a_table_date_cell_is_no_publication_date():
+    rec = record("Schedule\nState\n01.07.2020\nThe polls will be held on 3 August.", published=None)
+    assert rec["published"] is None
