@@ -130,6 +130,11 @@ PROGRAMME_CASES = [
     ("The Scheme for Rebate of State Levies supports exporters.", {"Scheme for Rebate of State Levies": "scheme"}),
     ("Schools joined the Fit India Movement this week.", {"Fit India Movement": "campaign"}),
     ("Mission Indradhanush covers children and pregnant women.", {"Mission Indradhanush": "mission"}),
+    # names listed after "schemes including / such as"
+    ("People can enrol in 11 State schemes, including Swasthya Sathi, Kanyashree and Krishak Bandhu, at one place.",
+     {"Swasthya Sathi": "scheme", "Kanyashree": "scheme", "Krishak Bandhu": "scheme"}),
+    ("Welfare programmes such as Annapurna Rasoi and Indira Bhojan were reviewed.",
+     {"Annapurna Rasoi": "scheme", "Indira Bhojan": "scheme"}),
 ]
 
 PROGRAMME_NEGATIVES = [
@@ -160,6 +165,17 @@ def test_programme_acronym_and_variants_are_one_programme(nlp):
     assert found["Pradhan Mantri Fasal Bima Yojana"]["canonical"] == "PM Fasal Bima Yojana"
     assert "PMFBY" in [m.text for m in doc.spans["programme_mentions"]]
     assert agencies(nlp, doc.text) == {}  # the acronym is the scheme's, not a body's
+
+
+def test_rural_housing_written_every_way_is_one_programme(nlp):
+    found = programmes(nlp, "Houses sanctioned under Pradhan Mantri Awaas Yojana – Gramin (PMAY-G) must be "
+                            "completed. Under PMAY-G, a beneficiary gets Rs. 1.20 lakh.")
+    assert list(found) == ["Pradhan Mantri Awaas Yojana – Gramin"]
+    assert found["Pradhan Mantri Awaas Yojana – Gramin"]["canonical"] == "Pradhan Mantri Awas Yojana"
+
+
+def test_a_list_after_schemes_stops_at_a_body(nlp):
+    assert programmes(nlp, "Schemes like those of the Ministry of Textiles were discussed.") == {}
 
 
 def test_plural_and_prefix_forms_of_a_programme_are_one(nlp):

@@ -42,6 +42,8 @@ class EnProgrammes(PackStage):
         self.quote_cues = words("quote_cues")
         self.quote_not = words("quote_not")
         self.under = words("under_words")
+        self.list_heads = words("list_heads")
+        self.list_intros = {tuple(w.split()) for w in words("list_intros")}
         self.not_names = words("not_programme_words")
         self.prefixes = sorted({tuple(w.split()) for w in words("prefixes")}, key=len, reverse=True)
         # A body's head word ("Ministry", "Board") makes a name after "under" a body, not a scheme.
@@ -51,7 +53,7 @@ class EnProgrammes(PackStage):
         known = [(s, e, row["kind"], row["canonical"]) for s, e, row in self.known.find(doc)]
         known_at = {item[0]: item for item in known}
         found = known + [_with_canonical(item, known_at) for item in self._headed(doc) + self._quoted(doc)]
-        found += self._under(doc)
+        found += self._under(doc) + self._listed(doc)
         doc.spans["programmes"] = self._one_per_programme(doc, found)
         return doc
 
@@ -123,6 +125,34 @@ class EnProgrammes(PackStage):
             if any(w in self.body_heads or w in self.not_names for w in words[start:end]):
                 continue
             out.append((start, end, "programme", None))
+        return out
+
+    def _listed(self, doc: Doc) -> list:
+        """"11 State schemes, including Swasthya Sathi, Kanyashree and Krishak Bandhu": the
+        capitalised names listed after "schemes including / such as / like" are schemes."""
+        v = view(doc)
+        words, cap, out = v["words"], v["cap"], []
+        for i, word in enumerate(words):
+            if word not in self.list_heads:
+                continue
+            k = i + 1 + (i + 1 < len(doc) and words[i + 1] == ",")
+            intro = next((n for n in self.list_intros if tuple(words[k:k + len(n)]) == n), None)
+            if intro is None:
+                continue
+            k += len(intro)
+            while k < len(doc) and cap[k]:
+                end = k
+                while end < len(doc) and end - k < MAX_HEAD_FIRST and cap[end] and words[end] not in ("and", "&"):
+                    end += 1
+                if any(w in self.body_heads or w in self.not_names for w in words[k:end]):
+                    break
+                out.append((k, end, "scheme", None))
+                if end + 1 < len(doc) and words[end] == "," and words[end + 1] in ("and", "&"):
+                    end += 1
+                if end + 1 < len(doc) and words[end] in (",", "and", "&"):
+                    k = end + 1
+                else:
+                    break
         return out
 
     def _keys(self, name: str) -> set[str]:
