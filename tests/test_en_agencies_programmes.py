@@ -64,8 +64,16 @@ AGENCY_CASES = [
      {"Indian Institute of Public Administration": "Indian Institute of Public Administration"}),
 ]
 
+# News copy: a ministry named by its portfolio in lower case (a city's police in lower case:
+# tests/test_en_robustness.py, it needs the places stage).
+AGENCY_CASES += [
+    ("The drive is part of a mission of the Union health ministry.",
+     {"Union health ministry": "Ministry of Health and Family Welfare"}),
+]
+
 AGENCY_NEGATIVES = [
     "The ministry said the state government will act soon.",
+    "Special Gram Sabhas will be held in every Gram Panchayat during the campaign.",
     "The State Government and the Local Administration will monitor the work.",
     "Cases were booked under the National Disaster Management Act.",
     "Civil Society Organisations took part in the drive.",

@@ -28,6 +28,7 @@ AGENCIES = [
     ("The Work Was Sanctioned In 2015 At A Cost Of Rs 1,287 Crore And Will Be Completed Soon.", []),
     ("The Commissioner Of Railway Safety Has Inspected The Final Section Of The Line.", []),
     ("The Odisha government has announced relief for the fishermen.", ["Odisha government"]),
+    ("RAIPUR: The Raipur police will set up checkpoints at 25 locations.", ["Raipur police"]),
     ("the karnataka government has extended the curfew.", []),
     ("The Central Water Commission of the Ministry of Jal Shakti will add new stations.",
      ["Central Water Commission", "Ministry of Jal Shakti"]),

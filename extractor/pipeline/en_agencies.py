@@ -42,6 +42,7 @@ class EnAgencies(PackStage):
         self.connectors = {"and", "&"}
         self.law_words = words("law_words")
         self.generic = words("generic_modifiers")
+        self.generic_before = words("generic_before")
         self.canonical_drop = words("canonical_drop")
         self.inverted = words("inverted_heads")
         # A person's title ends a name: "..., Kanpur and Dr X" is no part of a body.
@@ -49,6 +50,8 @@ class EnAgencies(PackStage):
         self.spellings = dict(w.split(" ", 1) for w in words("canonical_spellings"))
         self.place_governments = frozenset(pack.words("agencies", "place_governments"))
         self.place_government_name = pack.words("agencies", "place_government_name")[0]
+        self.place_police = frozenset(pack.words("agencies", "place_police"))
+        self.place_police_name = pack.words("agencies", "place_police_name")[0]
 
     def __call__(self, doc: Doc) -> Doc:
         blocked = tokens_of(doc, PROGRAMME_GROUPS)
@@ -72,6 +75,10 @@ class EnAgencies(PackStage):
                 found.append(body)
                 taken |= set(range(body[0], body[1]))
         found = _drop_nested(sorted(found, key=lambda f: (f[0], -(f[1] - f[0]))))
+        # "in every Gram Panchayat", "each Municipal Corporation": a kind of body, not a named one
+        words = en_words(doc)
+        found = [f for f in found if not (f[0] > 0 and words[f[0] - 1] in self.generic_before
+                                          and doc[f[0] - 1].text.islower())]
         doc.spans["agencies"] = self._one_per_body(doc, found)
         return doc
 
@@ -119,6 +126,12 @@ class EnAgencies(PackStage):
                 row = self._canonical(name)
                 out.append((span.start, k + 1, {"canonical": row["canonical"] if row else name,
                                                 "kind": "government", "source": "pattern"}))
+            elif k < len(doc) and text[k] in self.place_police and k not in blocked:
+                # "the Raipur police": a city's or a district's police force, in lower case
+                name = self.place_police_name.format(span.text)
+                row = self._canonical(name)
+                out.append((span.start, k + 1, {"canonical": row["canonical"] if row else name,
+                                                "kind": "police", "source": "pattern"}))
         return out
 
     def _is_head(self, doc: Doc, k: int) -> bool:
