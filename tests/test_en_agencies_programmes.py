@@ -69,11 +69,14 @@ AGENCY_CASES = [
 AGENCY_CASES += [
     ("The drive is part of a mission of the Union health ministry.",
      {"Union health ministry": "Ministry of Health and Family Welfare"}),
+    ("The funds were released to the States, the home ministry said.", {"home ministry": "Ministry of Home Affairs"}),
 ]
 
 AGENCY_NEGATIVES = [
     "The ministry said the state government will act soon.",
     "Special Gram Sabhas will be held in every Gram Panchayat during the campaign.",
+    "The Centre on Monday released the second instalment.",  # a day after "on" is no part of a name
+    "A ministry official said its rules apply.",
     "The State Government and the Local Administration will monitor the work.",
     "Cases were booked under the National Disaster Management Act.",
     "Civil Society Organisations took part in the drive.",

@@ -172,6 +172,8 @@ NEWS_CASES = [
     "The Vice President has called upon the State Governments to make the mother tongue the medium of instruction.",
     "Sub-Divisional Officers will supervise the camps.",
     "Prime Minister Narendra Modi has said that every village will be connected with broadband within 1,000 days.",
+    "\"No relief camp should run short of drinking water,\" the minister told reporters in Guwahati on Tuesday.",
+    "The Centre on Monday released Rs 1,000 crore to Assam and Bihar.",
 ]
 
 

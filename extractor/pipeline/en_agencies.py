@@ -64,6 +64,7 @@ class EnAgencies(PackStage):
             if not blocked & inside and not inside <= posts:  # "Member of Parliament": a post
                 found.append((start, end, {"canonical": row["canonical"], "kind": row["kind"], "source": "lexicon"}))
         found += self._dotted(doc, blocked)
+        found += self._lower_ministries(doc, blocked, found)
         found += self._place_governments(doc, blocked)
         bodies = [b for c_start, c_end in self.chunks.of(doc) for start, end in self._split(doc, c_start, c_end)
                   if (b := self._body(doc, start, end, posts)) and not blocked & set(range(b[0], b[1]))]
@@ -113,6 +114,23 @@ class EnAgencies(PackStage):
                 row = self.known.lookup(text.replace(".", ""))
                 if row:
                     out.append((k, k + 1, {"canonical": row["canonical"], "kind": row["kind"], "source": "lexicon"}))
+        return out
+
+    def _lower_ministries(self, doc: Doc, blocked: set[int], found: list) -> list:
+        """"the home ministry said": news copy writes a ministry named by its portfolio in lower
+        case; a "<portfolio> Ministry" row of the lexicon counts after "the" in any case."""
+        v = view(doc)
+        words, cap, out = v["words"], v["cap"], []
+        taken = blocked | {k for s, e, _ in found for k in range(s, e)}
+        for i in range(1, len(doc)):
+            if cap[i] or words[i - 1] != "the" or i in taken or words[i] not in self.known.table.index:
+                continue
+            for key, row in self.known.table.index[words[i]]:
+                end = i + len(key)
+                if tuple(words[i:end]) == key and key[-1] == "ministry" and row["kind"] == "ministry" \
+                        and not any(cap[k] for k in range(i, end)):
+                    out.append((i, end, {"canonical": row["canonical"], "kind": "ministry", "source": "lexicon"}))
+                    break
         return out
 
     def _place_governments(self, doc: Doc, blocked: set[int]) -> list:
