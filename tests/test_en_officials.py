@@ -157,3 +157,28 @@ def test_news_forms_of_posts(nlp, text, name, designation):
 def test_a_lower_case_post_needs_a_name_after_it(nlp):
     assert officials(nlp, "The collector said the minister would visit Raipur on Monday.") == {}
     assert officials(nlp, "Principal Component Analysis was used.") == {}
+
+
+# A post's body and place between the post and the name; two posts written one after another.
+POST_BEFORE_CASES = [
+    ("BDO Rampur Shri Mohan Lal Arya was asked to arrange water.", "Mohan Lal Arya", "BDO Rampur"),
+    ("The Secretary of the Department of Fisheries, Shri Ravi Kumar, said so.", "Ravi Kumar", "Secretary"),
+    # (with its place after the body: tests/test_en_robustness.py, it needs the places stage)
+    ("Deputy Commissioner-cum-Chairman, District Disaster Management Authority, Shri Rohit Thakur "
+     "has issued orders.", "Rohit Thakur", "Deputy Commissioner-cum-Chairman"),
+    ("Station house officer (SHO) inspector Gurpreet Singh Bains said the accused was held.",
+     "Gurpreet Singh Bains", "Station house officer (SHO) inspector"),
+    ("Vice Admiral Arun Sethi, Flag Officer Commanding-in-Chief, Eastern Naval Command, spoke.",
+     "Arun Sethi", "Flag Officer Commanding-in-Chief"),
+]
+
+
+@pytest.mark.parametrize("text,name,designation", POST_BEFORE_CASES)
+def test_post_body_and_place_before_the_name(nlp, text, name, designation):
+    found = officials(nlp, text)
+    assert found[name]["designation"] == designation
+
+
+def test_a_department_between_post_and_name_is_the_posts_agency(nlp):
+    found = officials(nlp, "The Secretary of the Department of Fisheries, Shri Ravi Kumar, said so.")
+    assert found["Ravi Kumar"]["agency"] == "Department of Fisheries"

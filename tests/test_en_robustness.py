@@ -182,3 +182,11 @@ def test_a_newspaper_byline_or_a_bulletin_date_line_gives_the_year(text, publish
 def test_a_table_date_cell_is_no_publication_date():
     rec = record("Schedule\nState\n01.07.2020\nThe polls will be held on 3 August.", published=None)
     assert rec["published"] is None
+
+
+def test_a_post_its_body_and_its_place_before_the_name():
+    rec = record("Deputy Commissioner-cum-Chairman, District Disaster Management Authority, Kangra, Shri Rohit "
+                 "Thakur has issued orders prohibiting gatherings.")
+    [official] = rec["officials"]
+    assert official["name"] == "Rohit Thakur"
+    assert official["designation"] == "Deputy Commissioner-cum-Chairman, District Disaster Management Authority, Kangra"

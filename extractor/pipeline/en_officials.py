@@ -239,20 +239,31 @@ class EnOfficials(PackStage):
         k = start - 1
         if k >= 0 and ctx.words[k] in self.separators:
             k -= 1
-        body = ctx.body_ending.get(k + 1)
-        if body is not None and body.start >= 2 and ctx.words[body.start - 1] in self.separators \
-                and body.start - 1 in ctx.post_ending:
-            k = body.start - 2  # "The Chief Secretary, Government of Bihar, Shri X"
-        else:
-            body = None
-        place = ctx.place_at.get(k) if body is None and k >= 1 else None
-        if place is not None and place.end == k + 1:
-            p = place.start - 1  # "The Chief Electoral Officer, Assam, Shri X", "BDO Bhagwanpur Shri X"
+        # Between a post and its holder's name may stand, in this order, the post's body and
+        # place: "The Chief Electoral Officer, Assam, Shri X", "BDO Bhagwanpur Shri X", "The
+        # Chief Secretary, Government of Bihar, Shri X", "The Secretary of the Department of Y,
+        # Shri X", "Deputy Commissioner-cum-Chairman, District Disaster Management Authority,
+        # Kangra, Shri X".
+        place = body = None
+        hit = ctx.place_at.get(k) if k >= 1 else None
+        if hit is not None and hit.end == k + 1:
+            p = hit.start - 1
             p = p - 1 if p >= 0 and ctx.words[p] in self.separators else p
-            place = place if p + 1 in ctx.post_ending else None
-            k = p if place is not None else k
-        else:
+            if p + 1 in ctx.post_ending or p + 1 in ctx.body_ending:
+                place, k = hit, p
+        elif k == start - 1 and k >= 1 and k in ctx.post_ending and ctx.cap[k] and ctx.text[k].isalpha() \
+                and k not in ctx.post_tokens and k not in ctx.blocked:
+            place, k = doc[k:k + 1], k - 1  # "BDO Bhagwanpur Shri X": a town the gazetteer lacks
+        found = ctx.body_ending.get(k + 1)
+        if found is not None and found.start >= 2:
+            q = found.start - 1
+            if ctx.words[q] in self.separators and q in ctx.post_ending:
+                body, k = found, q - 1
+            elif ctx.words[q - 1:q + 1] == ["of", "the"] and q - 1 in ctx.post_ending:
+                body, k = found, q - 2
+        if place is not None and body is None and k + 1 not in ctx.post_ending:
             place = None
+            k = start - 1 - (1 if ctx.words[start - 1] in self.separators else 0)
         post = ctx.post_ending.get(k + 1)
         if post:
             info.update(self._post_info(ctx, *post))
