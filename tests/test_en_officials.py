@@ -140,6 +140,7 @@ NEWS_CASES = [
     ("Collector Avinash Mehra has asked the officers to hold camps.", "Avinash Mehra", "Collector"),
     ("State Women and Child Development Minister Smt. Jyoti Kumari Oraon said the centres will open.",
      "Jyoti Kumari Oraon", "State Women and Child Development Minister"),
+    ("District Collector J. Meghanatha Selvi has instructed the officers.", "J. Meghanatha Selvi", "District Collector"),
     ("District Development Officer Anjali Vyas said a drive would be held.", "Anjali Vyas",
      "District Development Officer"),
     ("The Minister-in-Charge, Department of Panchayats, Shri Subir Basu Mallick, said that camps would open.",

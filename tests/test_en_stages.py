@@ -178,6 +178,14 @@ def test_a_town_read_from_its_context_says_so(nlp):
     assert indri._.places["source"] == "cue" and indri._.places["canonical"] is None
 
 
+@pytest.mark.parametrize("text,canonical", [("Camps in Tiruvallur and Chennai.", "Thiruvallur"),
+                                            ("Flights to Cochin resumed.", "Kochi"),
+                                            ("Trains from Allahabad were cancelled.", "Prayagraj")])
+def test_press_spellings_and_old_names_are_the_lgd_place(nlp, text, canonical):
+    doc = run(nlp, text)
+    assert doc.spans["places"][0]._.places["canonical"] == canonical
+
+
 def test_old_names_resolve_to_the_current_place(nlp):
     doc = run(nlp, "Flights to Bangalore resumed.")
     (span,) = doc.spans["places"]

@@ -178,7 +178,7 @@ class EnOfficials(PackStage):
         if j < len(doc) and ctx.words[j] in self.separators:
             j += 1
         end = j
-        while end < len(doc) and end - j < 4 and self._token_ok(ctx, end):
+        while end < len(doc) and end - j < 4 and self._token_ok(ctx, end, inside=end > j):
             end += 1
         if end + 1 < len(doc) and ctx.words[end] in {"and", "&"} and ctx.cap[end + 1]:
             return None  # ", Animal Husbandry and Dairying": a list of things, not a person
