@@ -141,6 +141,8 @@ NEWS_CASES = [
     ("State Women and Child Development Minister Smt. Jyoti Kumari Oraon said the centres will open.",
      "Jyoti Kumari Oraon", "State Women and Child Development Minister"),
     ("District Collector J. Meghanatha Selvi has instructed the officers.", "J. Meghanatha Selvi", "District Collector"),
+    ("Minister of State for External Affairs V Muraleedharan will visit Bahrain.", "V Muraleedharan",
+     "Minister of State for External Affairs"),
     ("District Development Officer Anjali Vyas said a drive would be held.", "Anjali Vyas",
      "District Development Officer"),
     ("The Minister-in-Charge, Department of Panchayats, Shri Subir Basu Mallick, said that camps would open.",

@@ -190,3 +190,8 @@ def test_a_post_its_body_and_its_place_before_the_name():
     [official] = rec["officials"]
     assert official["name"] == "Rohit Thakur"
     assert official["designation"] == "Deputy Commissioner-cum-Chairman, District Disaster Management Authority, Kangra"
+
+
+def test_a_count_word_before_numbers_makes_no_date_range():
+    rec = record("The state government has decided to reopen schools for classes 9 to 12 from 23rd November.")
+    assert [d["value"] for d in rec["dates"]] == ["2020-11-23"]

@@ -174,7 +174,16 @@ NEWS_CASES = [
     "Prime Minister Narendra Modi has said that every village will be connected with broadband within 1,000 days.",
     "\"No relief camp should run short of drinking water,\" the minister told reporters in Guwahati on Tuesday.",
     "The Centre on Monday released Rs 1,000 crore to Assam and Bihar.",
+    "The Reserve Bank of India has kept the repo rate unchanged at 4 per cent.",
+    "Funds of Rs. 120 crore have been released to the States under the scheme.",
 ]
+
+
+def test_he_will_is_a_plan_of_the_official_last_named(nlp):
+    found = statements(nlp, "Minister of State Shri Vinod Menon will visit Bahrain. He will review the welfare "
+                            "measures for workers.")
+    assert [s["text"] for s in found][-1] == "He will review the welfare measures for workers."
+    assert statements(nlp, "He will review the welfare measures for workers.") == []  # nobody named before
 
 
 @pytest.mark.parametrize("text", NEWS_CASES)

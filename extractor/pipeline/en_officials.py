@@ -346,8 +346,9 @@ class EnOfficials(PackStage):
         if end + 1 < n and words[end] in self.links and cap[end + 1]:
             k = end + 1
             while k < n and k - end < MAX_PORTFOLIO and words[k].rstrip(".") not in self.honorifics and (
-                    cap[k] or (words[k] in self.portfolio_joiners and k + 1 < n and cap[k + 1])):
-                k += 1
+                    cap[k] or (words[k] in self.portfolio_joiners and k + 1 < n and cap[k + 1])) \
+                    and not (len(text[k]) == 1 and text[k].isupper()):
+                k += 1  # an initial ("... External Affairs V Muraleedharan") starts the name
             end = self._listed_portfolio(words, text, cap, k)
         if end < n and text[end] == "(":
             close = next((m for m in range(end + 1, min(n, end + MAX_BRACKET + 2)) if text[m] == ")"), None)

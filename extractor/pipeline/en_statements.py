@@ -57,6 +57,7 @@ class EnStatements(PackStage):
         self.actor_words = re.compile(r"\b(%s)\b" % "|".join(words("actor_words")))
         self.directives = {norm(w) for w in words("directive_verbs")}
         self.pronouns = {norm(w) for w in words("person_pronouns")}
+        self.pronoun_start = re.compile(r"(%s)\b" % "|".join(words("person_pronouns")))
         self.list_intro = re.compile(r"\b(%s)\b.*[:：]\s*[-–]?\s*$|[:：]\s*[-–]?\s*$" % "|".join(words("list_follows")),
                                      re.IGNORECASE)
         self.list_item = re.compile("|".join(words("list_item")))
@@ -139,8 +140,9 @@ class EnStatements(PackStage):
             return []
         found = {kind for kind, pattern in self.by_kind.items() if pattern.search(lower)}
         match = self.actor_cues.search(lower)
-        if match and (index.actors_in(start, start + match.start()) or self.actor_words.search(lower[:match.start()])):
-            found.add("action")
+        if match and (index.actors_in(start, start + match.start()) or self.actor_words.search(lower[:match.start()])
+                      or (self.pronoun_start.match(lower) and index.official_before(start))):
+            found.add("action")  # "He will review the welfare measures": the official last named
         # "X will haul all trains from 1 May": a schedule, when no other cue has said what it is
         match = self.date_cues.search(lower)
         dated = bool(index.dates_in(start + match.end(), start + len(clause))) if match else False
