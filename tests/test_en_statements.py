@@ -176,6 +176,7 @@ NEWS_CASES = [
     "The Centre on Monday released Rs 1,000 crore to Assam and Bihar.",
     "The Reserve Bank of India has kept the repo rate unchanged at 4 per cent.",
     "Funds of Rs. 120 crore have been released to the States under the scheme.",
+    "The Government has extended the Foreign Trade Policy 2015-20 for one year, up to 31st March 2021.",
 ]
 
 
@@ -192,6 +193,8 @@ def test_news_forms_are_statements(nlp, text):
 
 
 NEWS_NEGATIVES = [
+    "The Minister extended his greetings to the people.",
+    "He extended his wishes for the festival.",
     "“We will work for the welfare of every farmer,” the Minister said.",  # an assurance in quotes
     "It was said that the fair would be organised again.",  # nobody named says it
     "The visitors said the fair would help local artisans.",
