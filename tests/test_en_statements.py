@@ -177,6 +177,8 @@ NEWS_CASES = [
     "The Reserve Bank of India has kept the repo rate unchanged at 4 per cent.",
     "Funds of Rs. 120 crore have been released to the States under the scheme.",
     "The Government has extended the Foreign Trade Policy 2015-20 for one year, up to 31st March 2021.",
+    "Meanwhile, the state government has allowed salons to reopen from June 28.",
+    "The Union Ministry of Health and Family Welfare has deputed high-level teams to Maharashtra.",
 ]
 
 
