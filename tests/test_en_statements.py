@@ -179,6 +179,7 @@ NEWS_CASES = [
     "The Government has extended the Foreign Trade Policy 2015-20 for one year, up to 31st March 2021.",
     "Meanwhile, the state government has allowed salons to reopen from June 28.",
     "The Union Ministry of Health and Family Welfare has deputed high-level teams to Maharashtra.",
+    "The total outlay for the scheme is Rs 1,45,980 crore over five years.",
 ]
 
 
