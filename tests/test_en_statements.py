@@ -180,6 +180,8 @@ NEWS_CASES = [
     "Meanwhile, the state government has allowed salons to reopen from June 28.",
     "The Union Ministry of Health and Family Welfare has deputed high-level teams to Maharashtra.",
     "The total outlay for the scheme is Rs 1,45,980 crore over five years.",
+    "The state government has imposed a night curfew from 11pm to 5am in 10 districts.",
+    "The district administration has lifted the restrictions on shops in the old city.",
 ]
 
 
