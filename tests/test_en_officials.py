@@ -165,6 +165,8 @@ def test_a_lower_case_post_needs_a_name_after_it(nlp):
 # A post's body and place between the post and the name; two posts written one after another.
 POST_BEFORE_CASES = [
     ("BDO Rampur Shri Mohan Lal Arya was asked to arrange water.", "Mohan Lal Arya", "BDO Rampur"),
+    ("A Division Bench of Chief Justice Abhay Oka and Justice S. Vishwa Shetty passed the order.", "Abhay Oka",
+     "Chief Justice"),
     ("The meeting was attended by Advisor to the Lieutenant Governor, Shri Basir Khan, and others.", "Basir Khan",
      "Advisor to the Lieutenant Governor"),
     ("The Secretary of the Department of Fisheries, Shri Ravi Kumar, said so.", "Ravi Kumar", "Secretary"),

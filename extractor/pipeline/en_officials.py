@@ -265,6 +265,9 @@ class EnOfficials(PackStage):
             place = None
             k = start - 1 - (1 if ctx.words[start - 1] in self.separators else 0)
         post = ctx.post_ending.get(k + 1)
+        if not post and (closing := ctx.post_ending.get(start + 1)) and closing[0] <= start \
+                and ctx.words[start].rstrip(".") in self.honorifics:
+            post = closing  # "Chief Justice X", "Justice X": the title closes the post
         if post:
             info.update(self._post_info(ctx, *post))
             start = post[0]
