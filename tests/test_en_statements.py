@@ -182,6 +182,7 @@ NEWS_CASES = [
     "The total outlay for the scheme is Rs 1,45,980 crore over five years.",
     "The state government has imposed a night curfew from 11pm to 5am in 10 districts.",
     "The district administration has lifted the restrictions on shops in the old city.",
+    "The next meeting of the council, scheduled for 5 June 2020, will review the plan.",
 ]
 
 
@@ -200,6 +201,7 @@ def test_news_forms_are_statements(nlp, text):
 NEWS_NEGATIVES = [
     "The Minister extended his greetings to the people.",
     "He extended his wishes for the festival.",
+    "The programme was scheduled for a later date by the organisers of the fair.",  # no date after the cue
     "“We will work for the welfare of every farmer,” the Minister said.",  # an assurance in quotes
     "It was said that the fair would be organised again.",  # nobody named says it
     "The visitors said the fair would help local artisans.",
