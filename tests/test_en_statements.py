@@ -171,6 +171,7 @@ NEWS_CASES = [
     "The Secretary has written to the Chief Secretaries of all States asking them to hold special Gram Sabhas.",
     "The Vice President has called upon the State Governments to make the mother tongue the medium of instruction.",
     "Sub-Divisional Officers will supervise the camps.",
+    "Oil Marketing Companies will transfer the advance amount to the bank accounts of the beneficiaries.",
     "Prime Minister Narendra Modi has said that every village will be connected with broadband within 1,000 days.",
     "\"No relief camp should run short of drinking water,\" the minister told reporters in Guwahati on Tuesday.",
     "The Centre on Monday released Rs 1,000 crore to Assam and Bihar.",
