@@ -195,3 +195,23 @@ def test_a_post_its_body_and_its_place_before_the_name():
 def test_a_count_word_before_numbers_makes_no_date_range():
     rec = record("The state government has decided to reopen schools for classes 9 to 12 from 23rd November.")
     assert [d["value"] for d in rec["dates"]] == ["2020-11-23"]
+
+
+@pytest.mark.parametrize("text,place", [
+    ("PRESS RELEASE\nChhatrapur, 14.06.2020\nThe Collector has ordered that returnees shall stay in the centres.",
+     "Chhatrapur"),
+    ("Waste points to be set up\nHT Correspondent\nSohna, Jan 21\nThe council approved a proposal.", "Sohna"),
+])
+def test_the_town_of_a_dateline_is_a_place(text, place):
+    assert place in names(record(text, published=None), "places")
+
+
+def test_a_sentence_opening_with_a_comma_and_a_number_is_no_dateline():
+    assert names(record("Headline\nMeanwhile, 12 teams were sent to the villages."), "places") == []
+
+
+def test_district_posts_and_bodies_of_odisha_style_releases():
+    rec = record("The Project Director, DRDA, Smt. Sasmita Panda, has been asked to engage the returnees. "
+                 "The Block Development Officers and Tahasildars will be responsible for the food arrangements.")
+    assert [(o["name"], o["designation"]) for o in rec["officials"]] == [("Sasmita Panda", "Project Director")]
+    assert len(rec["action_points"]) == 2

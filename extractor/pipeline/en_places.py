@@ -14,6 +14,7 @@ Context words: words/places.tsv.
 """
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 
@@ -25,6 +26,9 @@ from spacy.util import filter_spans
 from ..packs import LanguagePack, get_pack
 from .places import AREA_KINDS, MENTIONS_KEY, SPANS_KEY, emit_places, resolve
 from .stage import PackStage
+
+
+DATELINE_CHARS = 600  # a dateline stands in the first lines, under the office's name and the headline
 
 
 @Language.factory("en_places", assigns=["doc.spans", "span._.places"], default_config={"mentions": "first"})
@@ -74,6 +78,7 @@ class EnglishPlaces(PackStage):
         self.plural_units = words("plural_unit_words")
         self.list_ends = words("list_ends")
         self.not_places = frozenset(w.lower() for w in pack.wordlist("places_not"))
+        self.dateline = re.compile(pack.words("places", "dateline")[0], re.MULTILINE)
 
     def __call__(self, doc: Doc) -> Doc:
         spans = filter_spans([doc[s:e] for _, s, e in self.matcher(doc)])
@@ -88,6 +93,7 @@ class EnglishPlaces(PackStage):
         named = {self._key(doc, f) for f in cued if f.ambiguous == "cue"}
         found = sure + cued + [f for f in found if f.ambiguous and f not in cued and self._key(doc, f) in named]
         found = sorted(found + self._from_lists(doc, found), key=lambda f: f.start)
+        found = sorted(found + self._dateline(doc, found), key=lambda f: f.start)
         doc_states = {r["state_en"] for f in found for r in f.rows if r["kind"] in AREA_KINDS}
         for f in found:
             f.data = self._describe(doc, f, doc_states)
@@ -187,6 +193,18 @@ class EnglishPlaces(PackStage):
                 out += [Found(a, b, (), cue=True) for a, b, known in items if not known]
             i = max(i + 1, k)
         return out
+
+    def _dateline(self, doc: Doc, found: list[Found]) -> list[Found]:
+        """"Chhatrapur, 14.06.2020", "Kolkata, 24 November 2020": the town a release's dateline
+        names is a place, known to the gazetteer or not (the first dateline of the text only)."""
+        m = self.dateline.search(doc.text, 0, DATELINE_CHARS)
+        if m is None:
+            return []
+        span = doc.char_span(m.start("place"), m.end("place"))
+        if span is None or any(f.start < span.end and span.start < f.end for f in found) \
+                or any(t.lower_ in self.not_places or not t.is_title for t in span):
+            return []
+        return [Found(span.start, span.end, (), cue=True)]
 
     def _name_word(self, token) -> bool:
         # "Route From Roha In Maharashtra": in Title Case copy a cue word ends a name
