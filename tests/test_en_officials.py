@@ -167,6 +167,9 @@ POST_BEFORE_CASES = [
     ("BDO Rampur Shri Mohan Lal Arya was asked to arrange water.", "Mohan Lal Arya", "BDO Rampur"),
     ("A Division Bench of Chief Justice Abhay Oka and Justice S. Vishwa Shetty passed the order.", "Abhay Oka",
      "Chief Justice"),
+    ("Union Minister of State (Independent Charge) Development of North Eastern Region (DoNER), MoS PMO, "
+     "Personnel, Public Grievances, Pensions, Atomic Energy and Space, Dr Jatin Singh reviewed the projects.",
+     "Jatin Singh", "Union Minister of State (Independent Charge)"),
     ("The meeting was attended by Advisor to the Lieutenant Governor, Shri Basir Khan, and others.", "Basir Khan",
      "Advisor to the Lieutenant Governor"),
     ("The Secretary of the Department of Fisheries, Shri Ravi Kumar, said so.", "Ravi Kumar", "Secretary"),

@@ -26,6 +26,8 @@ MAX_PORTFOLIO = 8  # "Minister of State for Micro, Small and Medium Enterprises"
 MAX_BRACKET = 4  # "(I/C)", "(Independent Charge)"
 MAX_TABLE_CELL = 6  # words in a line of a table; a longer line is prose
 MAX_LISTED_PART = 4  # words of one comma-listed part of a portfolio
+MAX_PORTFOLIO_LIST = 30  # tokens of portfolios listed between a post and its holder's name
+PORTFOLIO_LIST_MARKS = {",", "(", ")", "&", "-"}
 
 
 @Language.factory("en_officials", assigns=["doc.spans", "span._.officials"],
@@ -268,6 +270,8 @@ class EnOfficials(PackStage):
         if not post and (closing := ctx.post_ending.get(start + 1)) and closing[0] <= start \
                 and ctx.words[start].rstrip(".") in self.honorifics:
             post = closing  # "Chief Justice X", "Justice X": the title closes the post
+        if not post and name.honorific and k + 1 < start:
+            post = self._post_opening_portfolios(ctx, k)
         if post:
             info.update(self._post_info(ctx, *post))
             start = post[0]
@@ -293,6 +297,20 @@ class EnOfficials(PackStage):
                     info["agency"] = body.text
                     end = body.end
         return _mention(doc, name, start, info, end)
+
+    def _post_opening_portfolios(self, ctx: "_Context", k: int):
+        """"Union Minister of State (Independent Charge) Development of North Eastern Region
+        (DoNER), MoS PMO, Personnel, ..., Atomic Energy and Space, Dr X": a list of portfolios
+        stands between the post and the holder's name; the post that opens the list is his."""
+        found, m, v = None, k, view(ctx.doc)
+        while m >= 0 and k - m < MAX_PORTFOLIO_LIST and not v["start"][m] and (
+                ctx.cap[m] or ctx.text[m] in PORTFOLIO_LIST_MARKS or ctx.words[m] in self.portfolio_joiners):
+            if m + 1 in ctx.post_ending:
+                found = ctx.post_ending[m + 1]
+            m -= 1
+        if v["start"][m] and m + 1 in ctx.post_ending:
+            found = ctx.post_ending[m + 1]
+        return found if found is not None and ctx.text[k + 1] in PORTFOLIO_LIST_MARKS else None
 
     def _post_info(self, ctx: "_Context", start: int, end: int, row: dict) -> dict:
         info = {"designation": ctx.doc[start:end].text, "designation_en": row["english"]}
