@@ -184,6 +184,7 @@ NEWS_CASES = [
     "The state government has imposed a night curfew from 11pm to 5am in 10 districts.",
     "The district administration has lifted the restrictions on shops in the old city.",
     "The next meeting of the council, scheduled for 5 June 2020, will review the plan.",
+    "The state government has made it mandatory for all shops to display the names of their owners.",
 ]
 
 
