@@ -70,6 +70,10 @@ AGENCY_CASES += [
     ("The drive is part of a mission of the Union health ministry.",
      {"Union health ministry": "Ministry of Health and Family Welfare"}),
     ("The funds were released to the States, the home ministry said.", {"home ministry": "Ministry of Home Affairs"}),
+    # a listed "of" tail, then the name of its head ("..., Shri X, reviewed")
+    ("The Secretary of the Department of Water Resources, River Development and Ganga Rejuvenation, Shri Pankaj "
+     "Kothari, reviewed the plan.", {"Department of Water Resources, River Development and Ganga Rejuvenation":
+                                     "Department of Water Resources, River Development and Ganga Rejuvenation"}),
 ]
 
 AGENCY_NEGATIVES = [
@@ -183,6 +187,16 @@ def test_rural_housing_written_every_way_is_one_programme(nlp):
                             "completed. Under PMAY-G, a beneficiary gets Rs. 1.20 lakh.")
     assert list(found) == ["Pradhan Mantri Awaas Yojana – Gramin"]
     assert found["Pradhan Mantri Awaas Yojana – Gramin"]["canonical"] == "Pradhan Mantri Awas Yojana"
+
+
+def test_a_quoted_title_after_a_dash_is_the_same_programme(nlp):
+    found = programmes(nlp, "The Ministry will launch the People's Plan Campaign – 'Sabki Yojana Sabka Vikas' "
+                            "on 2nd October. The People's Plan Campaign will run till January.")
+    assert list(found) == ["People's Plan Campaign – 'Sabki Yojana Sabka Vikas'"]
+
+
+def test_a_persons_possessive_is_no_part_of_a_programme(nlp):
+    assert list(programmes(nlp, "Modi's Vaccination Drive began.")) == ["Vaccination Drive"]
 
 
 def test_a_list_after_schemes_stops_at_a_body(nlp):

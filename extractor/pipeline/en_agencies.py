@@ -233,8 +233,11 @@ class EnAgencies(PackStage):
                     return stop  # ", Ministry of ...", ", Kanpur and Dr X": another body, a place, a person
                 m += 1
             k = m
-        if not seen_and or (k < n and v["text"][k] == ","):
-            return stop  # "..., Kanpur and Dr X, Professor": a list of other things
+        # "..., Kanpur and Dr X, Professor": a list of other things; but a comma before a title
+        # or a lower-case word ends the body's name (", Shri X, reviewed", ", said")
+        after_comma = k + 1 < n and (words[k + 1].rstrip(".") in self.titles or not cap[k + 1])
+        if not seen_and or (k < n and v["text"][k] == "," and not after_comma):
+            return stop
         return k
 
     def _owner_start(self, doc: Doc, start: int, first_head: int, posts: set[int]) -> int:

@@ -6,6 +6,8 @@ span._.programmes); `canonical` is the English name the Hindi lexicon gives the 
 """
 from __future__ import annotations
 
+import re
+
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
@@ -14,6 +16,9 @@ from .en_lexmatch import CasedTable, Chunks, bracketed_acronym, en_words, norm, 
 from .stage import PackStage
 
 QUOTES = {"'": "'", '"': '"', "‘": "’", "“": "”"}
+DASHES = {"–", "—", "-"}
+POSSESSIVES = {"'s", "’s", "'", "’"}
+TITLE_AFTER_DASH = re.compile(r"\s[–—-]\s(?=['‘\"“])")
 MAX_QUOTED = 8  # a longer quote is speech or a title, not a name
 QUOTE_WINDOW = 3  # how far a cue may stand from a quoted name
 MAX_AFTER_UNDER = 5
@@ -43,6 +48,7 @@ class EnProgrammes(PackStage):
         self.quote_not = words("quote_not")
         self.under = words("under_words")
         self.list_heads = words("list_heads")
+        self.possessors = words("possessors")
         self.list_intros = {tuple(w.split()) for w in words("list_intros")}
         self.not_names = words("not_programme_words")
         self.prefixes = sorted({tuple(w.split()) for w in words("prefixes")}, key=len, reverse=True)
@@ -54,7 +60,8 @@ class EnProgrammes(PackStage):
         known_at = {item[0]: item for item in known}
         found = known + [_with_canonical(item, known_at) for item in self._headed(doc) + self._quoted(doc)]
         found += self._under(doc) + self._listed(doc)
-        doc.spans["programmes"] = self._one_per_programme(doc, found)
+        found = self._with_possessor(doc, found)
+        doc.spans["programmes"] = self._one_per_programme(doc, self._with_quoted_title(doc, found))
         return doc
 
     def _headed(self, doc: Doc) -> list:
@@ -155,9 +162,40 @@ class EnProgrammes(PackStage):
                     break
         return out
 
+    def _with_possessor(self, doc: Doc, found: list) -> list:
+        """"People's Plan Campaign", "Farmers' Welfare Scheme": a group of people and "'s" (or a
+        plural's "'") before a programme's name are part of it ("Modi's ..." is not)."""
+        v = view(doc)
+        out = []
+        for start, end, kind, canonical in found:
+            if start >= 2 and v["text"][start - 1] in POSSESSIVES and v["words"][start - 2] in self.possessors:
+                start -= 2
+            out.append((start, end, kind, canonical))
+        return out
+
+    def _with_quoted_title(self, doc: Doc, found: list) -> list:
+        """"People's Plan Campaign – 'Sabki Yojana Sabka Vikas'": a quoted name after a dash right
+        after a programme is its title, the same programme."""
+        text = view(doc)["text"]
+        ends = {f[1]: f for f in found}
+        merged, out = set(), []
+        for item in sorted(found, key=lambda f: f[0]):
+            start, end = item[0], item[1]
+            if start >= 3 and text[start - 1] in QUOTES and text[start - 2] in DASHES and start - 2 in ends:
+                close = QUOTES[text[start - 1]]
+                if end < len(doc) and text[end] == close:
+                    merged.add(start - 2)
+                    ends[start - 2] = (*ends[start - 2][:1], end + 1, *ends[start - 2][2:])
+                    continue
+            out.append(item)
+        return [ends[f[1]] if f[1] in merged else f for f in out]
+
     def _keys(self, name: str) -> set[str]:
         """A name and the forms of it that name the same programme: without a prefix ("Pradhan
         Mantri X Kendra" = "X Kendra"), its head ("X Scheme" = "X") or a plural ("X Kendras")."""
+        titled = TITLE_AFTER_DASH.split(name, maxsplit=1)
+        if len(titled) == 2:  # "X Campaign – 'Y'": also X Campaign, and Y
+            return self._keys(titled[0]) | self._keys(titled[1].strip(" '\"‘’“”")) | {norm(name)}
         words = [w for w in norm(name).split() if any(c.isalnum() for c in w)]
         forms = {tuple(words)}
         for prefix in self.prefixes:
