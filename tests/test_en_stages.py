@@ -58,6 +58,8 @@ DATES = [
     ("A review was held yesterday.", PUBLISHED, [("yesterday", "2020-06-02", "event")]),
     ("Ships will be lit tonight.", PUBLISHED, [("tonight", "2020-06-03", "event")]),
     ("The review on Monday had no date to anchor it.", None, [("Monday", None, "event")]),
+    # Indian English "March-end": the month, "March" included
+    ("The work will be completed by March-end.", None, [("March-end", "XXXX-03", "deadline")]),
     ("Rainfall was normal in June and low in July.", None,
      [("June", "XXXX-06", "event"), ("July", "XXXX-07", "event")]),
     ("Sales rose in June 2020.", None, [("June 2020", "2020-06", "event")]),

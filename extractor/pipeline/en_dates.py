@@ -53,6 +53,17 @@ def find_month_after_cue(lex: DateLexicon, text: str) -> Iterator[Found]:
                                                      direction=direction)])
 
 
+def find_month_end(lex: DateLexicon, text: str) -> Iterator[Found]:
+    """"by March-end", "by June end": Indian English for the end of a month, "March" included
+    (with "-end" it is no verb)."""
+    for m in re.finditer(rf"(?P<mon>{lex.month})(?:-|{S}+)end\b(?:{S}+(?P<year>\d{{4}}))?", text):
+        name = m["mon"]
+        if not name[0].isupper() or not left_free(text, m.start()) or key(name) not in lex.months:
+            continue
+        year = int(m["year"]) if m["year"] else None
+        yield Found(m.start(), m.end(), [Mention(m.start(), m.end(), "month", year, month=lex.months[key(name)])])
+
+
 def find_year_list(lex: DateLexicon, text: str) -> Iterator[Found]:
     """Years listed after one cue: "in 1526, 1556 and 1761" (the Hindi stage reads the cue of
     the last year, written after it; English writes it before the first)."""
@@ -102,7 +113,7 @@ class EnglishDates(Dates):
     """The dates stage with English forms added and the tense read from the whole clause."""
 
     finders = tuple(not_after_a_count_word(written_with_capitals(f)) for f in (
-        *FINDERS, find_day_of_month, find_month_after_cue, find_year_list))
+        *FINDERS, find_day_of_month, find_month_after_cue, find_month_end, find_year_list))
 
     def _clause_after(self, text: str, end: int) -> str:
         # English verbs come before the date as often as after: the clause on both sides.
