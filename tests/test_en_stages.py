@@ -60,6 +60,9 @@ DATES = [
     ("The review on Monday had no date to anchor it.", None, [("Monday", None, "event")]),
     # Indian English "March-end": the month, "March" included
     ("The work will be completed by March-end.", None, [("March-end", "XXXX-03", "deadline")]),
+    # a directive looks ahead, though written with "have been"
+    ("Fishermen have been advised not to venture into the sea till Friday.", PUBLISHED,
+     [("Friday", "2020-06-05", "deadline")]),
     ("Rainfall was normal in June and low in July.", None,
      [("June", "XXXX-06", "event"), ("July", "XXXX-07", "event")]),
     ("Sales rose in June 2020.", None, [("June 2020", "2020-06", "event")]),
