@@ -29,6 +29,7 @@ AGENCIES = [
     ("The Commissioner Of Railway Safety Has Inspected The Final Section Of The Line.", []),
     ("The Odisha government has announced relief for the fishermen.", ["Odisha government"]),
     ("RAIPUR: The Raipur police will set up checkpoints at 25 locations.", ["Raipur police"]),
+    ("The Gautam Budh Nagar police on Sunday issued 5,000 challans.", ["Gautam Budh Nagar police"]),
     ("the karnataka government has extended the curfew.", []),
     ("The Central Water Commission of the Ministry of Jal Shakti will add new stations.",
      ["Central Water Commission", "Ministry of Jal Shakti"]),

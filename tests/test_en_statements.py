@@ -185,6 +185,7 @@ NEWS_CASES = [
     "The district administration has lifted the restrictions on shops in the old city.",
     "The next meeting of the council, scheduled for 5 June 2020, will review the plan.",
     "The state government has made it mandatory for all shops to display the names of their owners.",
+    "The administration has also set up 12 new containment zones in the city.",
 ]
 
 
