@@ -172,6 +172,8 @@ NEWS_CASES = [
     "The Vice President has called upon the State Governments to make the mother tongue the medium of instruction.",
     "Sub-Divisional Officers will supervise the camps.",
     "Oil Marketing Companies will transfer the advance amount to the bank accounts of the beneficiaries.",
+    "Prime Minister Narendra Modi said the Ministry would release the funds.",
+    "Chief Minister Pradeep Mohanty said relief would reach all affected families within a week.",
     "Prime Minister Narendra Modi has said that every village will be connected with broadband within 1,000 days.",
     "\"No relief camp should run short of drinking water,\" the minister told reporters in Guwahati on Tuesday.",
     "The Centre on Monday released Rs 1,000 crore to Assam and Bihar.",
@@ -202,6 +204,8 @@ def test_news_forms_are_statements(nlp, text):
 
 
 NEWS_NEGATIVES = [
+    "Prime Minister Narendra Modi said that India will emerge stronger from the crisis.",  # an opinion
+    "Prime Minister Narendra Modi said India would emerge stronger.",
     "The Minister extended his greetings to the people.",
     "He extended his wishes for the festival.",
     "The programme was scheduled for a later date by the organisers of the fair.",  # no date after the cue

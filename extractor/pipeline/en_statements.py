@@ -51,6 +51,8 @@ class EnStatements(PackStage):
                                           re.IGNORECASE)
         self.hedges = re.compile(r"\b(%s)\b" % "|".join(words("hedges")))  # "may", not "May"
         self.reported = re.compile(r"\b(%s)\b" % "|".join(words("reported")))
+        self.reported_plan = re.compile("|".join(words("reported_plan")))
+        self.says = re.compile(r"\b(%s)\b" % "|".join(words("says")))
         self.obligation = re.compile(r"\b(%s)\b" % "|".join(words("obligation")))
         self.attribution = re.compile("|".join(words("attribution")), re.IGNORECASE)
         self.agent_words = {norm(w) for w in words("agent_words")}
@@ -140,9 +142,8 @@ class EnStatements(PackStage):
             return []
         found = {kind for kind, pattern in self.by_kind.items() if pattern.search(lower)}
         match = self.actor_cues.search(lower)
-        if match and (index.actors_in(start, start + match.start()) or self.actor_words.search(lower[:match.start()])
-                      or (self.pronoun_start.match(lower) and index.official_before(start))):
-            found.add("action")  # "He will review the welfare measures": the official last named
+        if match and self._actor_before(index, lower, start, match.start()):
+            found.add("action")
         # "X will haul all trains from 1 May": a schedule, when no other cue has said what it is
         match = self.date_cues.search(lower)
         dated = bool(index.dates_in(start + match.end(), start + len(clause))) if match else False
@@ -158,11 +159,33 @@ class EnStatements(PackStage):
             return []  # "“We will be providing all support,” he said": an assurance, not an order
         return sorted(kinds)
 
+    def _actor_before(self, index: "_Index", lower: str, start: int, cue: int) -> bool:
+        """A body or official before the cue does what it says ("The Ministry will organise"; "He
+        will review ...": the official last named). After a reporting verb the actor must stand
+        in what is reported ("X said 650 teams would visit"), or that must be a plan with a time
+        ("... said relief would reach all families within a week"): "X said India would emerge
+        stronger" is an opinion."""
+        said = None
+        for said in self.says.finditer(lower, 0, cue):
+            pass
+        begin = said.end() if said else 0
+        if said and self.reported_plan.search(lower, begin):
+            return True
+        return bool(index.actors_in(start + begin, start + cue) or self.actor_words.search(lower, begin, cue)
+                    or (not said and self.pronoun_start.match(lower) and index.official_before(start)))
+
     def _opinion(self, index: "_Index", text: str, start: int) -> bool:
-        """Reported speech is an opinion unless a named official or body says it: "Collector X
-        said that camps will be held in ..." reports a plan, "it was said that" does not."""
+        """Reported speech is an opinion unless a named official or body says it and what is
+        said is a plan: something to be done in the passive ("Collector X said that camps will be
+        held in ..."), an obligation ("must be completed") or within a time ("within 1,000
+        days"). "It was said that ..." and "the Minister said that India will emerge stronger"
+        are opinions."""
         match = self.reported.search(text)
-        return bool(match) and not index.actors_in(start, start + match.start())
+        if not match:
+            return False
+        said = text[match.end():].lower()
+        plan = self.reported_plan.search(said) or self.obligation.search(said)
+        return not (plan and index.actors_in(start, start + match.start()))
 
     def _who_and_when(self, index: "_Index", clause: Span, kinds) -> dict:
         text = index.text[clause.start_char:clause.end_char]
