@@ -191,6 +191,13 @@ NEWS_CASES = [
 ]
 
 
+def test_she_said_that_is_the_official_last_named_reporting_a_plan(nlp):
+    found = statements(nlp, "Union Minister Smt. Harpreet Kaur reviewed the projects. She said that the Ministry "
+                            "will release the first instalment of the grant within a month.")
+    assert [s["text"] for s in found] == ["She said that the Ministry will release the first instalment of the "
+                                          "grant within a month."]
+
+
 def test_he_will_is_a_plan_of_the_official_last_named(nlp):
     found = statements(nlp, "Minister of State Shri Vinod Menon will visit Bahrain. He will review the welfare "
                             "measures for workers.")

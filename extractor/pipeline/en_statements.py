@@ -185,7 +185,9 @@ class EnStatements(PackStage):
             return False
         said = text[match.end():].lower()
         plan = self.reported_plan.search(said) or self.obligation.search(said)
-        return not (plan and index.actors_in(start, start + match.start()))
+        speaker = index.actors_in(start, start + match.start()) or (
+            self.pronoun_start.match(text.lower()) and index.official_before(start))  # "She said that ..."
+        return not (plan and speaker)
 
     def _who_and_when(self, index: "_Index", clause: Span, kinds) -> dict:
         text = index.text[clause.start_char:clause.end_char]
