@@ -216,3 +216,10 @@ def test_district_posts_and_bodies_of_odisha_style_releases():
                  "The Block Development Officers and Tahasildars will be responsible for the food arrangements.")
     assert [(o["name"], o["designation"]) for o in rec["officials"]] == [("Sasmita Panda", "Project Director")]
     assert len(rec["action_points"]) == 2
+
+
+def test_a_surname_that_is_a_body_head_is_a_persons():
+    rec = record("State health secretary Narayan Swaroop Nigam said doses had reached the districts. "
+                 "Dr. Anil Mandal spoke. The Uttar Pradesh Jal Nigam will lay the pipes.")
+    assert [o["name"] for o in rec["officials"]] == ["Narayan Swaroop Nigam", "Anil Mandal"]
+    assert names(rec, "agencies") == ["Uttar Pradesh Jal Nigam"]

@@ -43,6 +43,10 @@ class EnAgencies(PackStage):
         self.law_words = words("law_words")
         self.generic = words("generic_modifiers")
         self.generic_before = words("generic_before")
+        self.surname_heads = words("surname_heads")
+        # the last words of posts ("secretary", "minister", "collector"): before a name, not a body
+        self.post_words = {norm(r["surface"]).split()[-1] for r in pack.table_and_manual("designations")
+                           if r.get("surface")}
         self.canonical_drop = words("canonical_drop")
         self.inverted = words("inverted_heads")
         # A person's title ends a name: "..., Kanpur and Dr X" is no part of a body.
@@ -213,6 +217,10 @@ class EnAgencies(PackStage):
             tail = [w for w in words[last + 1:stop] if w not in self.links | self.connectors]
             if not tail and all(w in self.generic for w in modifiers):
                 return None  # "State Government", "Local Administration"
+        if words[last] in self.surname_heads and stop == last + 1 and (
+                any(w.rstrip(".") in self.titles for w in words[start:last])
+                or (start > 0 and (words[start - 1] in self.post_words or words[start - 1].rstrip(".") in self.titles))):
+            return None  # "health secretary Narayan Swaroop Nigam": a person whose surname is a head
         name = doc[start:stop].text
         known = self._canonical(name)
         return start, stop, {"canonical": known["canonical"] if known else None,

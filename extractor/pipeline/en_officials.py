@@ -59,6 +59,7 @@ class EnOfficials(PackStage):
         self.name_column = re.compile("|".join(pack.words("officials", "name_columns")), re.IGNORECASE)
         self.not_name = words("not_name") | self.chunks.openers
         self.body_heads = {norm(r["head"]) for r in pack.table("agency_heads")}
+        self.surname_heads = {norm(w) for w in pack.words("agencies", "surname_heads")}
         self.conjunctions = frozenset(norm(w) for w in pack.role("conjunction"))
 
     def __call__(self, doc: Doc) -> Doc:
@@ -119,8 +120,9 @@ class EnOfficials(PackStage):
         title = word.rstrip(".") in self.honorifics and not (inside and word in self.middle_titles)
         if k in ctx.blocked or k in ctx.post_tokens or word in self.not_name or title:
             return False
-        if word in self.body_heads or self.services.match_at(ctx.doc, k):
-            return False
+        surname = inside and word in self.surname_heads and not (k + 1 < len(ctx.doc) and ctx.cap[k + 1])
+        if (word in self.body_heads and not surname) or self.services.match_at(ctx.doc, k):
+            return False  # ("Narayan Swaroop Nigam": a head word that is also a surname ends a name)
         return ctx.cap[k] and (text.replace(".", "").replace("-", "").replace("'", "").isalpha())
 
     def _read_name(self, ctx: "_Context", i: int) -> Name | None:
