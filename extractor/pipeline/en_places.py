@@ -24,6 +24,8 @@ from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
 from ..packs import LanguagePack, get_pack
+from .en_lexmatch import view
+from .lexmatch import doc_text
 from .places import AREA_KINDS, MENTIONS_KEY, SPANS_KEY, emit_places, resolve
 from .stage import PackStage
 
@@ -160,36 +162,40 @@ class EnglishPlaces(PackStage):
         """A list after a place cue ("of Huzur, Berasia and Kolar", "at Raxaul, Jogbani and
         Gopalganj") that holds a known place, or that a plural unit word ends ("in Dholka, Sanand
         and Viramgam talukas"): its other names are places of the same kind."""
+        v = view(doc)
+        words, text, n = v["words"], v["text"], len(doc)
         taken = {i for f in found for i in range(f.start, f.end)}
         starts = {f.start: f for f in found}
         out: list[Found] = []
+        name = lambda k: (text[k].isalpha() and text[k].istitle() and len(text[k]) > 2  # noqa: E731
+                          and words[k] not in self.not_places and words[k] not in self.cue_before)
         i = 0
-        while i < len(doc):
-            if doc[i].lower_ not in self.cue_before or self._after_honorific(doc, Found(i + 1, i + 2, ())):
+        while i < n:
+            if words[i] not in self.cue_before or self._after_honorific(doc, Found(i + 1, i + 2, ())):
                 i += 1
                 continue
             items, k = [], i + 1  # (start, end, known) of each listed name
-            while k < len(doc):
+            while k < n:
                 if k in starts:
                     items.append((k, starts[k].end, True))
                     k = starts[k].end
                 else:
                     j = k
-                    while j < len(doc) and j - k < 3 and j not in taken and self._name_word(doc[j]):
+                    while j < n and j - k < 3 and j not in taken and name(j):
                         j += 1
                     if j == k:
                         break
                     items.append((k, j, False))
                     k = j
-                if k + 1 < len(doc) and doc[k].text == "," and doc[k + 1].lower_ in ("and", "&"):
+                if k + 1 < n and text[k] == "," and words[k + 1] in ("and", "&"):
                     k += 2
-                elif k < len(doc) and (doc[k].text == "," or doc[k].lower_ in ("and", "&")):
+                elif k < n and (text[k] == "," or words[k] in ("and", "&")):
                     k += 1
                 else:
                     break
-            ended_by_unit = k < len(doc) and doc[k].lower_ in self.plural_units
+            ended_by_unit = k < n and words[k] in self.plural_units
             if len(items) >= 3 and (ended_by_unit or any(known for _, _, known in items)) \
-                    and (k >= len(doc) or not doc[k].is_title):
+                    and (k >= n or not text[k].istitle()):
                 out += [Found(a, b, (), cue=True) for a, b, known in items if not known]
             i = max(i + 1, k)
         return out
@@ -197,7 +203,7 @@ class EnglishPlaces(PackStage):
     def _dateline(self, doc: Doc, found: list[Found]) -> list[Found]:
         """"Chhatrapur, 14.06.2020", "Kolkata, 24 November 2020": the town a release's dateline
         names is a place, known to the gazetteer or not (the first dateline of the text only)."""
-        m = self.dateline.search(doc.text, 0, DATELINE_CHARS)
+        m = self.dateline.search(doc_text(doc), 0, DATELINE_CHARS)
         if m is None:
             return []
         span = doc.char_span(m.start("place"), m.end("place"))
