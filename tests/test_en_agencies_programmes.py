@@ -64,8 +64,23 @@ AGENCY_CASES = [
      {"Indian Institute of Public Administration": "Indian Institute of Public Administration"}),
 ]
 
+# News copy: a ministry named by its portfolio in lower case (a city's police in lower case:
+# tests/test_en_robustness.py, it needs the places stage).
+AGENCY_CASES += [
+    ("The drive is part of a mission of the Union health ministry.",
+     {"Union health ministry": "Ministry of Health and Family Welfare"}),
+    ("The funds were released to the States, the home ministry said.", {"home ministry": "Ministry of Home Affairs"}),
+    # a listed "of" tail, then the name of its head ("..., Shri X, reviewed")
+    ("The Secretary of the Department of Water Resources, River Development and Ganga Rejuvenation, Shri Pankaj "
+     "Kothari, reviewed the plan.", {"Department of Water Resources, River Development and Ganga Rejuvenation":
+                                     "Department of Water Resources, River Development and Ganga Rejuvenation"}),
+]
+
 AGENCY_NEGATIVES = [
     "The ministry said the state government will act soon.",
+    "Special Gram Sabhas will be held in every Gram Panchayat during the campaign.",
+    "The Centre on Monday released the second instalment.",  # a day after "on" is no part of a name
+    "A ministry official said its rules apply.",
     "The State Government and the Local Administration will monitor the work.",
     "Cases were booked under the National Disaster Management Act.",
     "Civil Society Organisations took part in the drive.",
@@ -130,6 +145,11 @@ PROGRAMME_CASES = [
     ("The Scheme for Rebate of State Levies supports exporters.", {"Scheme for Rebate of State Levies": "scheme"}),
     ("Schools joined the Fit India Movement this week.", {"Fit India Movement": "campaign"}),
     ("Mission Indradhanush covers children and pregnant women.", {"Mission Indradhanush": "mission"}),
+    # names listed after "schemes including / such as"
+    ("People can enrol in 11 State schemes, including Swasthya Sathi, Kanyashree and Krishak Bandhu, at one place.",
+     {"Swasthya Sathi": "scheme", "Kanyashree": "scheme", "Krishak Bandhu": "scheme"}),
+    ("Welfare programmes such as Annapurna Rasoi and Indira Bhojan were reviewed.",
+     {"Annapurna Rasoi": "scheme", "Indira Bhojan": "scheme"}),
 ]
 
 PROGRAMME_NEGATIVES = [
@@ -160,6 +180,27 @@ def test_programme_acronym_and_variants_are_one_programme(nlp):
     assert found["Pradhan Mantri Fasal Bima Yojana"]["canonical"] == "PM Fasal Bima Yojana"
     assert "PMFBY" in [m.text for m in doc.spans["programme_mentions"]]
     assert agencies(nlp, doc.text) == {}  # the acronym is the scheme's, not a body's
+
+
+def test_rural_housing_written_every_way_is_one_programme(nlp):
+    found = programmes(nlp, "Houses sanctioned under Pradhan Mantri Awaas Yojana – Gramin (PMAY-G) must be "
+                            "completed. Under PMAY-G, a beneficiary gets Rs. 1.20 lakh.")
+    assert list(found) == ["Pradhan Mantri Awaas Yojana – Gramin"]
+    assert found["Pradhan Mantri Awaas Yojana – Gramin"]["canonical"] == "Pradhan Mantri Awas Yojana"
+
+
+def test_a_quoted_title_after_a_dash_is_the_same_programme(nlp):
+    found = programmes(nlp, "The Ministry will launch the People's Plan Campaign – 'Sabki Yojana Sabka Vikas' "
+                            "on 2nd October. The People's Plan Campaign will run till January.")
+    assert list(found) == ["People's Plan Campaign – 'Sabki Yojana Sabka Vikas'"]
+
+
+def test_a_persons_possessive_is_no_part_of_a_programme(nlp):
+    assert list(programmes(nlp, "Modi's Vaccination Drive began.")) == ["Vaccination Drive"]
+
+
+def test_a_list_after_schemes_stops_at_a_body(nlp):
+    assert programmes(nlp, "Schemes like those of the Ministry of Textiles were discussed.") == {}
 
 
 def test_plural_and_prefix_forms_of_a_programme_are_one(nlp):

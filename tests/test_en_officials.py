@@ -127,3 +127,68 @@ def test_a_column_of_names_in_a_table(nlp):
     found = officials(nlp, text)
     assert set(found) == {"Ramesh Behera", "K. Suresh Nair", "Anita Das"}
     assert {f["designation"] for f in found.values()} == {"Member"}
+
+
+# Newspaper and district forms: lower-case posts before a name, a one-word post opening a
+# sentence, a middle name that is also a title, a portfolio with "and" before its post.
+NEWS_CASES = [
+    ("RAIPUR: Checkpoints will be set up, senior superintendent of police (SSP) Ramesh Kumar Sahu said.",
+     "Ramesh Kumar Sahu", "senior superintendent of police (SSP)"),
+    ("The district collector, Kavya Netam, has directed the department to hold classes.",
+     "Kavya Netam", "district collector"),
+    ("The work will be completed by June 30, MCG commissioner Vivek Dahiya said.", "Vivek Dahiya", "commissioner"),
+    ("Collector Avinash Mehra has asked the officers to hold camps.", "Avinash Mehra", "Collector"),
+    ("State Women and Child Development Minister Smt. Jyoti Kumari Oraon said the centres will open.",
+     "Jyoti Kumari Oraon", "State Women and Child Development Minister"),
+    ("District Collector J. Meghanatha Selvi has instructed the officers.", "J. Meghanatha Selvi", "District Collector"),
+    ("Minister of State for External Affairs V Muraleedharan will visit Bahrain.", "V Muraleedharan",
+     "Minister of State for External Affairs"),
+    ("District Development Officer Anjali Vyas said a drive would be held.", "Anjali Vyas",
+     "District Development Officer"),
+    ("The Minister-in-Charge, Department of Panchayats, Shri Subir Basu Mallick, said that camps would open.",
+     "Subir Basu Mallick", "Minister-in-Charge"),
+]
+
+
+@pytest.mark.parametrize("text,name,designation", NEWS_CASES)
+def test_news_forms_of_posts(nlp, text, name, designation):
+    found = officials(nlp, text)
+    assert list(found) == [name]
+    assert found[name]["designation"] == designation
+
+
+def test_a_lower_case_post_needs_a_name_after_it(nlp):
+    assert officials(nlp, "The collector said the minister would visit Raipur on Monday.") == {}
+    assert officials(nlp, "Principal Component Analysis was used.") == {}
+
+
+# A post's body and place between the post and the name; two posts written one after another.
+POST_BEFORE_CASES = [
+    ("BDO Rampur Shri Mohan Lal Arya was asked to arrange water.", "Mohan Lal Arya", "BDO Rampur"),
+    ("A Division Bench of Chief Justice Abhay Oka and Justice S. Vishwa Shetty passed the order.", "Abhay Oka",
+     "Chief Justice"),
+    ("Union Minister of State (Independent Charge) Development of North Eastern Region (DoNER), MoS PMO, "
+     "Personnel, Public Grievances, Pensions, Atomic Energy and Space, Dr Jatin Singh reviewed the projects.",
+     "Jatin Singh", "Union Minister of State (Independent Charge)"),
+    ("The meeting was attended by Advisor to the Lieutenant Governor, Shri Basir Khan, and others.", "Basir Khan",
+     "Advisor to the Lieutenant Governor"),
+    ("The Secretary of the Department of Fisheries, Shri Ravi Kumar, said so.", "Ravi Kumar", "Secretary"),
+    # (with its place after the body: tests/test_en_robustness.py, it needs the places stage)
+    ("Deputy Commissioner-cum-Chairman, District Disaster Management Authority, Shri Rohit Thakur "
+     "has issued orders.", "Rohit Thakur", "Deputy Commissioner-cum-Chairman"),
+    ("Station house officer (SHO) inspector Gurpreet Singh Bains said the accused was held.",
+     "Gurpreet Singh Bains", "Station house officer (SHO) inspector"),
+    ("Vice Admiral Arun Sethi, Flag Officer Commanding-in-Chief, Eastern Naval Command, spoke.",
+     "Arun Sethi", "Flag Officer Commanding-in-Chief"),
+]
+
+
+@pytest.mark.parametrize("text,name,designation", POST_BEFORE_CASES)
+def test_post_body_and_place_before_the_name(nlp, text, name, designation):
+    found = officials(nlp, text)
+    assert found[name]["designation"] == designation
+
+
+def test_a_department_between_post_and_name_is_the_posts_agency(nlp):
+    found = officials(nlp, "The Secretary of the Department of Fisheries, Shri Ravi Kumar, said so.")
+    assert found["Ravi Kumar"]["agency"] == "Department of Fisheries"

@@ -28,6 +28,8 @@ AGENCIES = [
     ("The Work Was Sanctioned In 2015 At A Cost Of Rs 1,287 Crore And Will Be Completed Soon.", []),
     ("The Commissioner Of Railway Safety Has Inspected The Final Section Of The Line.", []),
     ("The Odisha government has announced relief for the fishermen.", ["Odisha government"]),
+    ("RAIPUR: The Raipur police will set up checkpoints at 25 locations.", ["Raipur police"]),
+    ("The Gautam Budh Nagar police on Sunday issued 5,000 challans.", ["Gautam Budh Nagar police"]),
     ("the karnataka government has extended the curfew.", []),
     ("The Central Water Commission of the Ministry of Jal Shakti will add new stations.",
      ["Central Water Commission", "Ministry of Jal Shakti"]),
@@ -161,3 +163,63 @@ def test_money(text, expected):
 ])
 def test_an_order_signed_below_its_text(text, expected):
     assert [(o["name"], o["designation"], o["service"]) for o in record(text)["officials"]] == expected
+
+
+@pytest.mark.parametrize("text,published", [
+    ("Drive against drunk driving\nTNN | Dec 12, 2020, 04:12 IST\nRAIPUR: Checkpoints will be set up till "
+     "December 31.", "2020-12-12"),
+    ("AMC to vaccinate children\nExpress News Service | Ahmedabad | February 9, 2020 10:45:12 pm\n"
+     "The drive will start on February 15.", "2020-02-09"),
+    ("AIR NEWS\n14 October 2020\nCounting of votes will take place on 10th November.", "2020-10-14"),
+])
+def test_a_newspaper_byline_or_a_bulletin_date_line_gives_the_year(text, published):
+    """The date on a byline or under a bulletin's heading is when it was published, so a date
+    written without a year gets that year."""
+    rec = record(text, published=None)
+    assert rec["published"] == published
+    assert all(d["value"].startswith(published[:4]) for d in rec["dates"])
+
+
+def test_a_table_date_cell_is_no_publication_date():
+    rec = record("Schedule\nState\n01.07.2020\nThe polls will be held on 3 August.", published=None)
+    assert rec["published"] is None
+
+
+def test_a_post_its_body_and_its_place_before_the_name():
+    rec = record("Deputy Commissioner-cum-Chairman, District Disaster Management Authority, Kangra, Shri Rohit "
+                 "Thakur has issued orders prohibiting gatherings.")
+    [official] = rec["officials"]
+    assert official["name"] == "Rohit Thakur"
+    assert official["designation"] == "Deputy Commissioner-cum-Chairman, District Disaster Management Authority, Kangra"
+
+
+def test_a_count_word_before_numbers_makes_no_date_range():
+    rec = record("The state government has decided to reopen schools for classes 9 to 12 from 23rd November.")
+    assert [d["value"] for d in rec["dates"]] == ["2020-11-23"]
+
+
+@pytest.mark.parametrize("text,place", [
+    ("PRESS RELEASE\nChhatrapur, 14.06.2020\nThe Collector has ordered that returnees shall stay in the centres.",
+     "Chhatrapur"),
+    ("Waste points to be set up\nHT Correspondent\nSohna, Jan 21\nThe council approved a proposal.", "Sohna"),
+])
+def test_the_town_of_a_dateline_is_a_place(text, place):
+    assert place in names(record(text, published=None), "places")
+
+
+def test_a_sentence_opening_with_a_comma_and_a_number_is_no_dateline():
+    assert names(record("Headline\nMeanwhile, 12 teams were sent to the villages."), "places") == []
+
+
+def test_district_posts_and_bodies_of_odisha_style_releases():
+    rec = record("The Project Director, DRDA, Smt. Sasmita Panda, has been asked to engage the returnees. "
+                 "The Block Development Officers and Tahasildars will be responsible for the food arrangements.")
+    assert [(o["name"], o["designation"]) for o in rec["officials"]] == [("Sasmita Panda", "Project Director")]
+    assert len(rec["action_points"]) == 2
+
+
+def test_a_surname_that_is_a_body_head_is_a_persons():
+    rec = record("State health secretary Narayan Swaroop Nigam said doses had reached the districts. "
+                 "Dr. Anil Mandal spoke. The Uttar Pradesh Jal Nigam will lay the pipes.")
+    assert [o["name"] for o in rec["officials"]] == ["Narayan Swaroop Nigam", "Anil Mandal"]
+    assert names(rec, "agencies") == ["Uttar Pradesh Jal Nigam"]

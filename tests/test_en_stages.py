@@ -58,6 +58,11 @@ DATES = [
     ("A review was held yesterday.", PUBLISHED, [("yesterday", "2020-06-02", "event")]),
     ("Ships will be lit tonight.", PUBLISHED, [("tonight", "2020-06-03", "event")]),
     ("The review on Monday had no date to anchor it.", None, [("Monday", None, "event")]),
+    # Indian English "March-end": the month, "March" included
+    ("The work will be completed by March-end.", None, [("March-end", "XXXX-03", "deadline")]),
+    # a directive looks ahead, though written with "have been"
+    ("Fishermen have been advised not to venture into the sea till Friday.", PUBLISHED,
+     [("Friday", "2020-06-05", "deadline")]),
     ("Rainfall was normal in June and low in July.", None,
      [("June", "XXXX-06", "event"), ("July", "XXXX-07", "event")]),
     ("Sales rose in June 2020.", None, [("June 2020", "2020-06", "event")]),
@@ -144,6 +149,15 @@ PLACES = [
     ("Shri Krishna Reddy spoke.", []),
     ("The Government of India and the Reserve Bank of India met.", []),
     ("The Central Government and the North Block agreed.", []),
+    # a list after a place cue holding a known place, or ended by a plural unit word; a place
+    # inside a body's name or an office's title; a portfolio after "Ministry of"
+    ("Camps will be held by the SDMs of Huzur, Berasia and Kolar.", ["Huzur", "Berasia", "Kolar"]),
+    ("Check posts will be set up at Raxaul, Jogbani and Gopalganj.", ["Raxaul", "Jogbani", "Gopalganj"]),
+    ("A drive will be held in Dholka, Sanand and Viramgam talukas.", ["Dholka", "Sanand", "Viramgam"]),
+    ("The India Meteorological Department and the Konkan Railway issued alerts.", []),
+    ("The Vice President of India spoke.", []),
+    ("The Ministry of Human Resource Development in New Delhi said so.", ["New Delhi"]),
+    ("Talks were held in Alpha, Beta and Gamma.", []),
 ]
 
 
@@ -167,6 +181,14 @@ def test_a_town_read_from_its_context_says_so(nlp):
     doc = run(nlp, "Camps in Hansi, Karnal, Indri and Pehowa.")
     indri = doc.spans["places"][2]
     assert indri._.places["source"] == "cue" and indri._.places["canonical"] is None
+
+
+@pytest.mark.parametrize("text,canonical", [("Camps in Tiruvallur and Chennai.", "Thiruvallur"),
+                                            ("Flights to Cochin resumed.", "Kochi"),
+                                            ("Trains from Allahabad were cancelled.", "Prayagraj")])
+def test_press_spellings_and_old_names_are_the_lgd_place(nlp, text, canonical):
+    doc = run(nlp, text)
+    assert doc.spans["places"][0]._.places["canonical"] == canonical
 
 
 def test_old_names_resolve_to_the_current_place(nlp):

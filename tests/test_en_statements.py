@@ -157,3 +157,71 @@ def test_clauses_after_a_semicolon_are_separate(nlp):
 def test_fragments_give_nothing_and_do_not_fail(nlp, text):
     doc = nlp(text)
     assert all(len(doc.spans[g]) == 0 for g in ("agencies", "programmes", "officials", "statements"))
+
+
+# News and release forms: an official's quoted order, a named official's reported plan, an
+# addressee with commas, "written to ... asking", "called upon", posts in the plural acting.
+NEWS_CASES = [
+    "“Parents should carry the vaccination card to the booth,” he said.",
+    "\"All passengers must wear masks on board,\" Railway Board Chairman Suresh Pande said.",
+    "Medical Officer of Health Dr Kirit Desai said 650 teams would visit schools in all zones of the city.",
+    "Shri Ramesh Rawat, Minister of State for Panchayati Raj, said that the grants would be linked to the plans.",
+    "The Ministry has also asked the National Museum, New Delhi, to hold its exhibitions online.",
+    "Collector Avinash Mehra has asked the Sub-Divisional Magistrates of Huzur, Berasia and Kolar to hold camps.",
+    "The Secretary has written to the Chief Secretaries of all States asking them to hold special Gram Sabhas.",
+    "The Vice President has called upon the State Governments to make the mother tongue the medium of instruction.",
+    "Sub-Divisional Officers will supervise the camps.",
+    "Oil Marketing Companies will transfer the advance amount to the bank accounts of the beneficiaries.",
+    "Prime Minister Narendra Modi said the Ministry would release the funds.",
+    "Chief Minister Pradeep Mohanty said relief would reach all affected families within a week.",
+    "Prime Minister Narendra Modi has said that every village will be connected with broadband within 1,000 days.",
+    "\"No relief camp should run short of drinking water,\" the minister told reporters in Guwahati on Tuesday.",
+    "The Centre on Monday released Rs 1,000 crore to Assam and Bihar.",
+    "The Reserve Bank of India has kept the repo rate unchanged at 4 per cent.",
+    "Funds of Rs. 120 crore have been released to the States under the scheme.",
+    "The Government has extended the Foreign Trade Policy 2015-20 for one year, up to 31st March 2021.",
+    "Meanwhile, the state government has allowed salons to reopen from June 28.",
+    "The Union Ministry of Health and Family Welfare has deputed high-level teams to Maharashtra.",
+    "The total outlay for the scheme is Rs 1,45,980 crore over five years.",
+    "The state government has imposed a night curfew from 11pm to 5am in 10 districts.",
+    "The district administration has lifted the restrictions on shops in the old city.",
+    "The next meeting of the council, scheduled for 5 June 2020, will review the plan.",
+    "The state government has made it mandatory for all shops to display the names of their owners.",
+    "The administration has also set up 12 new containment zones in the city.",
+]
+
+
+def test_she_said_that_is_the_official_last_named_reporting_a_plan(nlp):
+    found = statements(nlp, "Union Minister Smt. Harpreet Kaur reviewed the projects. She said that the Ministry "
+                            "will release the first instalment of the grant within a month.")
+    assert [s["text"] for s in found] == ["She said that the Ministry will release the first instalment of the "
+                                          "grant within a month."]
+
+
+def test_he_will_is_a_plan_of_the_official_last_named(nlp):
+    found = statements(nlp, "Minister of State Shri Vinod Menon will visit Bahrain. He will review the welfare "
+                            "measures for workers.")
+    assert [s["text"] for s in found][-1] == "He will review the welfare measures for workers."
+    assert statements(nlp, "He will review the welfare measures for workers.") == []  # nobody named before
+
+
+@pytest.mark.parametrize("text", NEWS_CASES)
+def test_news_forms_are_statements(nlp, text):
+    assert statements(nlp, text)
+
+
+NEWS_NEGATIVES = [
+    "Prime Minister Narendra Modi said that India will emerge stronger from the crisis.",  # an opinion
+    "Prime Minister Narendra Modi said India would emerge stronger.",
+    "The Minister extended his greetings to the people.",
+    "He extended his wishes for the festival.",
+    "The programme was scheduled for a later date by the organisers of the fair.",  # no date after the cue
+    "“We will work for the welfare of every farmer,” the Minister said.",  # an assurance in quotes
+    "It was said that the fair would be organised again.",  # nobody named says it
+    "The visitors said the fair would help local artisans.",
+]
+
+
+@pytest.mark.parametrize("text", NEWS_NEGATIVES)
+def test_news_forms_that_are_no_statements(nlp, text):
+    assert statements(nlp, text) == []

@@ -21,7 +21,7 @@ DATE_VALUE = re.compile(r"[0-9X]{4}(-[0-9X]{2}(-[0-9X]{2})?)?")
 GOLD_FILES = sorted(GOLD.glob("*.gold.json"))
 # The sets written for this project as test material (tests/test_eval_en_fresh.py) are held to
 # the same checks of gold against text.
-WRITTEN = [REPO / "corpus" / name for name in ("eval-en-fresh", "eval-en-unseen")]
+WRITTEN = [REPO / "corpus" / name for name in ("eval-en-fresh", "eval-en-unseen", "eval-en-fresh2")]
 ALL_GOLD = GOLD_FILES + sorted(p for folder in WRITTEN for p in (folder / "gold").glob("*.gold.json"))
 
 

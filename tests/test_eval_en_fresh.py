@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 CORPUS = Path(__file__).resolve().parent.parent / "corpus"
-SETS = {"eval-en-fresh": (20, 30), "eval-en-unseen": (5, 30),  # folder: how many texts it holds
+SETS = {"eval-en-fresh": (20, 30), "eval-en-unseen": (5, 30), "eval-en-fresh2": (14, 30),  # folder: how many texts
         "eval-hi-fresh": (16, 30), "eval-hi-unseen": (5, 30), "eval-hi-fresh2": (14, 30)}  # (Hindi: tests/test_eval_hi_fresh.py)
 
 

@@ -42,6 +42,11 @@ class EnAgencies(PackStage):
         self.connectors = {"and", "&"}
         self.law_words = words("law_words")
         self.generic = words("generic_modifiers")
+        self.generic_before = words("generic_before")
+        self.surname_heads = words("surname_heads")
+        # the last words of posts ("secretary", "minister", "collector"): before a name, not a body
+        self.post_words = {norm(r["surface"]).split()[-1] for r in pack.table_and_manual("designations")
+                           if r.get("surface")}
         self.canonical_drop = words("canonical_drop")
         self.inverted = words("inverted_heads")
         # A person's title ends a name: "..., Kanpur and Dr X" is no part of a body.
@@ -49,6 +54,8 @@ class EnAgencies(PackStage):
         self.spellings = dict(w.split(" ", 1) for w in words("canonical_spellings"))
         self.place_governments = frozenset(pack.words("agencies", "place_governments"))
         self.place_government_name = pack.words("agencies", "place_government_name")[0]
+        self.place_police = frozenset(pack.words("agencies", "place_police"))
+        self.place_police_name = pack.words("agencies", "place_police_name")[0]
 
     def __call__(self, doc: Doc) -> Doc:
         blocked = tokens_of(doc, PROGRAMME_GROUPS)
@@ -61,6 +68,7 @@ class EnAgencies(PackStage):
             if not blocked & inside and not inside <= posts:  # "Member of Parliament": a post
                 found.append((start, end, {"canonical": row["canonical"], "kind": row["kind"], "source": "lexicon"}))
         found += self._dotted(doc, blocked)
+        found += self._lower_ministries(doc, blocked, found)
         found += self._place_governments(doc, blocked)
         bodies = [b for c_start, c_end in self.chunks.of(doc) for start, end in self._split(doc, c_start, c_end)
                   if (b := self._body(doc, start, end, posts)) and not blocked & set(range(b[0], b[1]))]
@@ -72,6 +80,10 @@ class EnAgencies(PackStage):
                 found.append(body)
                 taken |= set(range(body[0], body[1]))
         found = _drop_nested(sorted(found, key=lambda f: (f[0], -(f[1] - f[0]))))
+        # "in every Gram Panchayat", "each Municipal Corporation": a kind of body, not a named one
+        words = en_words(doc)
+        found = [f for f in found if not (f[0] > 0 and words[f[0] - 1] in self.generic_before
+                                          and doc[f[0] - 1].text.islower())]
         doc.spans["agencies"] = self._one_per_body(doc, found)
         return doc
 
@@ -108,6 +120,23 @@ class EnAgencies(PackStage):
                     out.append((k, k + 1, {"canonical": row["canonical"], "kind": row["kind"], "source": "lexicon"}))
         return out
 
+    def _lower_ministries(self, doc: Doc, blocked: set[int], found: list) -> list:
+        """"the home ministry said": news copy writes a ministry named by its portfolio in lower
+        case; a "<portfolio> Ministry" row of the lexicon counts after "the" in any case."""
+        v = view(doc)
+        words, cap, out = v["words"], v["cap"], []
+        taken = blocked | {k for s, e, _ in found for k in range(s, e)}
+        for i in range(1, len(doc)):
+            if cap[i] or words[i - 1] != "the" or i in taken or words[i] not in self.known.table.index:
+                continue
+            for key, row in self.known.table.index[words[i]]:
+                end = i + len(key)
+                if tuple(words[i:end]) == key and key[-1] == "ministry" and row["kind"] == "ministry" \
+                        and not any(cap[k] for k in range(i, end)):
+                    out.append((i, end, {"canonical": row["canonical"], "kind": "ministry", "source": "lexicon"}))
+                    break
+        return out
+
     def _place_governments(self, doc: Doc, blocked: set[int]) -> list:
         """"the Odisha government", "the Karnataka govt": news copy writes a state's or a
         country's government in lower case after the place's name."""
@@ -119,6 +148,12 @@ class EnAgencies(PackStage):
                 row = self._canonical(name)
                 out.append((span.start, k + 1, {"canonical": row["canonical"] if row else name,
                                                 "kind": "government", "source": "pattern"}))
+            elif k < len(doc) and text[k] in self.place_police and k not in blocked:
+                # "the Raipur police": a city's or a district's police force, in lower case
+                name = self.place_police_name.format(span.text)
+                row = self._canonical(name)
+                out.append((span.start, k + 1, {"canonical": row["canonical"] if row else name,
+                                                "kind": "police", "source": "pattern"}))
         return out
 
     def _is_head(self, doc: Doc, k: int) -> bool:
@@ -182,6 +217,10 @@ class EnAgencies(PackStage):
             tail = [w for w in words[last + 1:stop] if w not in self.links | self.connectors]
             if not tail and all(w in self.generic for w in modifiers):
                 return None  # "State Government", "Local Administration"
+        if words[last] in self.surname_heads and stop == last + 1 and (
+                any(w.rstrip(".") in self.titles for w in words[start:last])
+                or (start > 0 and (words[start - 1] in self.post_words or words[start - 1].rstrip(".") in self.titles))):
+            return None  # "health secretary Narayan Swaroop Nigam": a person whose surname is a head
         name = doc[start:stop].text
         known = self._canonical(name)
         return start, stop, {"canonical": known["canonical"] if known else None,
@@ -202,8 +241,11 @@ class EnAgencies(PackStage):
                     return stop  # ", Ministry of ...", ", Kanpur and Dr X": another body, a place, a person
                 m += 1
             k = m
-        if not seen_and or (k < n and v["text"][k] == ","):
-            return stop  # "..., Kanpur and Dr X, Professor": a list of other things
+        # "..., Kanpur and Dr X, Professor": a list of other things; but a comma before a title
+        # or a lower-case word ends the body's name (", Shri X, reviewed", ", said")
+        after_comma = k + 1 < n and (words[k + 1].rstrip(".") in self.titles or not cap[k + 1])
+        if not seen_and or (k < n and v["text"][k] == "," and not after_comma):
+            return stop
         return k
 
     def _owner_start(self, doc: Doc, start: int, first_head: int, posts: set[int]) -> int:

@@ -53,6 +53,17 @@ def find_month_after_cue(lex: DateLexicon, text: str) -> Iterator[Found]:
                                                      direction=direction)])
 
 
+def find_month_end(lex: DateLexicon, text: str) -> Iterator[Found]:
+    """"by March-end", "by June end": Indian English for the end of a month, "March" included
+    (with "-end" it is no verb)."""
+    for m in re.finditer(rf"(?P<mon>{lex.month})(?:-|{S}+)end\b(?:{S}+(?P<year>\d{{4}}))?", text):
+        name = m["mon"]
+        if not name[0].isupper() or not left_free(text, m.start()) or key(name) not in lex.months:
+            continue
+        year = int(m["year"]) if m["year"] else None
+        yield Found(m.start(), m.end(), [Mention(m.start(), m.end(), "month", year, month=lex.months[key(name)])])
+
+
 def find_year_list(lex: DateLexicon, text: str) -> Iterator[Found]:
     """Years listed after one cue: "in 1526, 1556 and 1761" (the Hindi stage reads the cue of
     the last year, written after it; English writes it before the first)."""
@@ -81,6 +92,17 @@ def written_with_capitals(finder):
     return find
 
 
+def not_after_a_count_word(finder):
+    """A finder whose dates have no count word before them: "classes 9 to 12 from 23rd
+    November" holds one date, not a range "9 to 12 November" (not_date_before cues)."""
+    def find(lex: DateLexicon, text: str) -> Iterator[Found]:
+        for found in finder(lex, text):
+            if not lex.before(text, found.start, "not_date_before"):
+                yield found
+    find.__name__ = finder.__name__
+    return find
+
+
 @Language.factory("en_dates", assigns=["doc.spans", "span._.dates"],
                   default_config={"spans_key": "dates"})
 def make_en_dates(nlp: Language, name: str, spans_key: str):
@@ -90,8 +112,8 @@ def make_en_dates(nlp: Language, name: str, spans_key: str):
 class EnglishDates(Dates):
     """The dates stage with English forms added and the tense read from the whole clause."""
 
-    finders = tuple(map(written_with_capitals, (*FINDERS, find_day_of_month, find_month_after_cue,
-                                                 find_year_list)))
+    finders = tuple(not_after_a_count_word(written_with_capitals(f)) for f in (
+        *FINDERS, find_day_of_month, find_month_after_cue, find_month_end, find_year_list))
 
     def _clause_after(self, text: str, end: int) -> str:
         # English verbs come before the date as often as after: the clause on both sides.

@@ -123,6 +123,8 @@ class Chunks:
         self.joiners = {norm(w) for w in pack.words("agencies", "name_joiners")}
         self.abbreviations = {norm(w) for w in pack.words("agencies", "abbreviations")}
         self.openers = {norm(w) for w in pack.words("agencies", "never_start")}
+        # "The Centre on Monday released ...": a joiner before a day or month joins no name
+        self.calendar = {norm(w) for w in pack.words("agencies", "never_joined")}
 
     def __call__(self, doc: Doc) -> list[tuple[int, int]]:
         v = view(doc)
@@ -136,7 +138,7 @@ class Chunks:
             while j < n:
                 if cap[j]:
                     j += 1
-                elif words[j] in self.joiners and j + 1 < n and cap[j + 1] and ws[j]:
+                elif words[j] in self.joiners and j + 1 < n and cap[j + 1] and ws[j] and words[j + 1] not in self.calendar:
                     j += 2
                 elif text[j] in ("-", "/") and not ws[j - 1] and not ws[j] and j + 1 < n and text[j + 1][:1].isalnum():
                     j += 2  # "PM-KISAN", "M/o"

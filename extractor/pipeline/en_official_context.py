@@ -35,7 +35,8 @@ class _Context:
             for k in range(c_start, c_end):
                 chunk_of[k] = c_start
         self.posts = []
-        for start, end, row in stage.posts.find(doc):
+        cased = list(stage.posts.find(doc))
+        for start, end, row in sorted(cased + stage.lower_posts(doc, cased)):
             if any(k in self.blocked for k in range(start, end)) and end - start == 1:
                 continue
             self.posts.append((*stage.extend_post(doc, self.words, start, end, chunk_of.get(start, start)), row))
@@ -52,13 +53,24 @@ class _Context:
 
 
 def _joined_posts(posts: list, words: list[str], conjunctions: frozenset) -> list:
-    """"Collector & District Magistrate": two posts joined by "&" or "and" are one person's."""
+    """"Collector & District Magistrate", "Deputy Commissioner-cum-Chairman": two posts joined by
+    "&", "and" or "-cum-" are one person's, and
+    so are two written one after the other ("Station house officer (SHO) inspector X": a post
+    and the rank of its holder)."""
     ending = {p[1]: p for p in posts}
     out, absorbed = [], set()
     for start, end, row in sorted(posts, key=lambda p: p[0]):
         before = ending.get(start - 1)
+        cum = ending.get(start - 3) if words[start - 3:start] == ["-", "cum", "-"] else None
         if before is not None and start >= 1 and words[start - 1] in conjunctions:
             absorbed.add(before[:2])
             start = before[0]
+        elif cum is not None:  # "Deputy Commissioner-cum-Chairman"
+            absorbed.add(cum[:2])
+            start = cum[0]
+        elif (before := ending.get(start)) is not None:
+            absorbed.add(before[:2])
+            start = before[0]
+        ending[end] = (start, end, row)
         out.append((start, end, row))
     return [p for p in out if p[:2] not in absorbed]

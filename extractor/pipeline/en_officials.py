@@ -13,7 +13,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from ..packs import LanguagePack, get_pack
-from .en_lexmatch import CasedTable, Chunks, norm, view
+from .en_lexmatch import CasedTable, Chunks, en_words, is_acronym, norm, view
 from .en_official_context import _Context
 from .names import Name
 from .officials import QUOTES, _mention
@@ -26,6 +26,8 @@ MAX_PORTFOLIO = 8  # "Minister of State for Micro, Small and Medium Enterprises"
 MAX_BRACKET = 4  # "(I/C)", "(Independent Charge)"
 MAX_TABLE_CELL = 6  # words in a line of a table; a longer line is prose
 MAX_LISTED_PART = 4  # words of one comma-listed part of a portfolio
+MAX_PORTFOLIO_LIST = 30  # tokens of portfolios listed between a post and its holder's name
+PORTFOLIO_LIST_MARKS = {",", "(", ")", "&", "-"}
 
 
 @Language.factory("en_officials", assigns=["doc.spans", "span._.officials"],
@@ -43,6 +45,8 @@ class EnOfficials(PackStage):
         self.services = CasedTable(nlp.tokenizer, pack.table_and_manual("services"))
         words = lambda name: {norm(w) for w in pack.words("officials", name)}  # noqa: E731
         self.honorifics = {w.rstrip(".") for w in words("honorifics")}
+        self.middle_titles = words("middle_name_titles")
+        self.one_word_posts = words("one_word_posts")
         self.suffixes = words("name_suffixes")
         self.modifiers = words("post_modifiers")
         self.chunks = Chunks(pack)
@@ -55,6 +59,7 @@ class EnOfficials(PackStage):
         self.name_column = re.compile("|".join(pack.words("officials", "name_columns")), re.IGNORECASE)
         self.not_name = words("not_name") | self.chunks.openers
         self.body_heads = {norm(r["head"]) for r in pack.table("agency_heads")}
+        self.surname_heads = {norm(w) for w in pack.words("agencies", "surname_heads")}
         self.conjunctions = frozenset(norm(w) for w in pack.role("conjunction"))
 
     def __call__(self, doc: Doc) -> Doc:
@@ -108,13 +113,16 @@ class EnOfficials(PackStage):
             return None  # "741 Km Route": a unit after a number, not Kumari
         return i + 2 if i + 1 < len(doc) and v["text"][i + 1] == "." else i + 1
 
-    def _token_ok(self, ctx: "_Context", k: int) -> bool:
+    def _token_ok(self, ctx: "_Context", k: int, inside: bool = False) -> bool:
         text = ctx.text[k]
         word = ctx.words[k]
-        if k in ctx.blocked or k in ctx.post_tokens or word in self.not_name or word.rstrip(".") in self.honorifics:
+        # "Smt. Jyoti Kumari Oraon": "Kumari" after a given name is a middle name, not a title
+        title = word.rstrip(".") in self.honorifics and not (inside and word in self.middle_titles)
+        if k in ctx.blocked or k in ctx.post_tokens or word in self.not_name or title:
             return False
-        if word in self.body_heads or self.services.match_at(ctx.doc, k):
-            return False
+        surname = inside and word in self.surname_heads and not (k + 1 < len(ctx.doc) and ctx.cap[k + 1])
+        if (word in self.body_heads and not surname) or self.services.match_at(ctx.doc, k):
+            return False  # ("Narayan Swaroop Nigam": a head word that is also a surname ends a name)
         return ctx.cap[k] and (text.replace(".", "").replace("-", "").replace("'", "").isalpha())
 
     def _read_name(self, ctx: "_Context", i: int) -> Name | None:
@@ -123,7 +131,7 @@ class EnOfficials(PackStage):
             honorific = doc[start:after].text  # "H.E. Ms Salome ...": the last title is the person's
             start = after
         end = start
-        while end < len(doc) and end - start < MAX_NAME and self._token_ok(ctx, end):
+        while end < len(doc) and end - start < MAX_NAME and self._token_ok(ctx, end, inside=end > start):
             end += 1
         while end > start and ctx.words[end - 1] in self.suffixes:
             end -= 1  # "Shri Modi Ji"
@@ -174,13 +182,15 @@ class EnOfficials(PackStage):
         if j < len(doc) and ctx.words[j] in self.separators:
             j += 1
         end = j
-        while end < len(doc) and end - j < 4 and self._token_ok(ctx, end):
+        while end < len(doc) and end - j < 4 and self._token_ok(ctx, end, inside=end > j):
             end += 1
         if end + 1 < len(doc) and ctx.words[end] in {"and", "&"} and ctx.cap[end + 1]:
             return None  # ", Animal Husbandry and Dairying": a list of things, not a person
         # "Principal Component Regression": a one-word post is too often a word, unless a body
-        # names whose post it is ("Railway Board Chairman X")
-        short = post_end - post_start < 2 and post_start not in ctx.body_ending
+        # names whose post it is ("Railway Board Chairman X"), or the word is a post and nothing
+        # else ("Collector Avinash Mehra has asked ...")
+        short = post_end - post_start < 2 and post_start not in ctx.body_ending \
+            and ctx.words[post_start] not in self.one_word_posts
         if end - j < 2 or (end < len(doc) and ctx.cap[end]) or short:
             return None
         return Name(j, end, None, None)
@@ -233,21 +243,37 @@ class EnOfficials(PackStage):
         k = start - 1
         if k >= 0 and ctx.words[k] in self.separators:
             k -= 1
-        body = ctx.body_ending.get(k + 1)
-        if body is not None and body.start >= 2 and ctx.words[body.start - 1] in self.separators \
-                and body.start - 1 in ctx.post_ending:
-            k = body.start - 2  # "The Chief Secretary, Government of Bihar, Shri X"
-        else:
-            body = None
-        place = ctx.place_at.get(k) if body is None and k >= 1 else None
-        if place is not None and place.end == k + 1:
-            p = place.start - 1  # "The Chief Electoral Officer, Assam, Shri X", "BDO Bhagwanpur Shri X"
+        # Between a post and its holder's name may stand, in this order, the post's body and
+        # place: "The Chief Electoral Officer, Assam, Shri X", "BDO Bhagwanpur Shri X", "The
+        # Chief Secretary, Government of Bihar, Shri X", "The Secretary of the Department of Y,
+        # Shri X", "Deputy Commissioner-cum-Chairman, District Disaster Management Authority,
+        # Kangra, Shri X".
+        place = body = None
+        hit = ctx.place_at.get(k) if k >= 1 else None
+        if hit is not None and hit.end == k + 1:
+            p = hit.start - 1
             p = p - 1 if p >= 0 and ctx.words[p] in self.separators else p
-            place = place if p + 1 in ctx.post_ending else None
-            k = p if place is not None else k
-        else:
+            if p + 1 in ctx.post_ending or p + 1 in ctx.body_ending:
+                place, k = hit, p
+        elif k == start - 1 and k >= 1 and k in ctx.post_ending and ctx.cap[k] and ctx.text[k].isalpha() \
+                and k not in ctx.post_tokens and k not in ctx.blocked:
+            place, k = doc[k:k + 1], k - 1  # "BDO Bhagwanpur Shri X": a town the gazetteer lacks
+        found = ctx.body_ending.get(k + 1)
+        if found is not None and found.start >= 2:
+            q = found.start - 1
+            if ctx.words[q] in self.separators and q in ctx.post_ending:
+                body, k = found, q - 1
+            elif ctx.words[q - 1:q + 1] == ["of", "the"] and q - 1 in ctx.post_ending:
+                body, k = found, q - 2
+        if place is not None and body is None and k + 1 not in ctx.post_ending:
             place = None
+            k = start - 1 - (1 if ctx.words[start - 1] in self.separators else 0)
         post = ctx.post_ending.get(k + 1)
+        if not post and (closing := ctx.post_ending.get(start + 1)) and closing[0] <= start \
+                and ctx.words[start].rstrip(".") in self.honorifics:
+            post = closing  # "Chief Justice X", "Justice X": the title closes the post
+        if not post and name.honorific and k + 1 < start:
+            post = self._post_opening_portfolios(ctx, k)
         if post:
             info.update(self._post_info(ctx, *post))
             start = post[0]
@@ -274,6 +300,20 @@ class EnOfficials(PackStage):
                     end = body.end
         return _mention(doc, name, start, info, end)
 
+    def _post_opening_portfolios(self, ctx: "_Context", k: int):
+        """"Union Minister of State (Independent Charge) Development of North Eastern Region
+        (DoNER), MoS PMO, Personnel, ..., Atomic Energy and Space, Dr X": a list of portfolios
+        stands between the post and the holder's name; the post that opens the list is his."""
+        found, m, v = None, k, view(ctx.doc)
+        while m >= 0 and k - m < MAX_PORTFOLIO_LIST and not v["start"][m] and (
+                ctx.cap[m] or ctx.text[m] in PORTFOLIO_LIST_MARKS or ctx.words[m] in self.portfolio_joiners):
+            if m + 1 in ctx.post_ending:
+                found = ctx.post_ending[m + 1]
+            m -= 1
+        if v["start"][m] and m + 1 in ctx.post_ending:
+            found = ctx.post_ending[m + 1]
+        return found if found is not None and ctx.text[k + 1] in PORTFOLIO_LIST_MARKS else None
+
     def _post_info(self, ctx: "_Context", start: int, end: int, row: dict) -> dict:
         info = {"designation": ctx.doc[start:end].text, "designation_en": row["english"]}
         for k in range(start, end):  # "Chief Minister of Assam", "Secretary, Department of Y"
@@ -285,6 +325,32 @@ class EnOfficials(PackStage):
         return info
 
     # --- posts ------------------------------------------------------------------------------
+    def lower_posts(self, doc: Doc, found: list) -> list[tuple[int, int, dict]]:
+        """Newspapers write posts in lower case ("senior superintendent of police (SSP) X",
+        "The district collector, X,", "MCG commissioner X"): a lower-case post counts only where
+        a capitalised word (the name) follows it, after a bracketed acronym or a comma."""
+        words, v = en_words(doc), view(doc)
+        cap, text, n = v["cap"], v["text"], len(doc)
+        covered = {k for s, e, _ in found for k in range(s, e)}
+        out, after = [], 0
+        for i, word in enumerate(words):
+            if i < after or cap[i] or i in covered or word not in self.posts.table.index:
+                continue
+            hit = next(((i + len(key), row) for key, row in self.posts.table.index[word]
+                        if tuple(words[i:i + len(key)]) == key and not is_acronym(row.get("surface") or "")
+                        and not any(cap[k] for k in range(i, i + len(key)))), None)
+            if hit is None:
+                continue
+            j = hit[0]
+            if j + 2 < n and text[j] == "(" and text[j + 2] == ")":
+                j += 3
+            if j < n and text[j] == ",":
+                j += 1
+            if j < n and cap[j] and not v["start"][j]:
+                out.append((i, hit[0], hit[1]))
+                after = hit[0]
+        return out
+
     def extend_post(self, doc: Doc, words: list[str], start: int, end: int, chunk_start: int) -> tuple[int, int]:
         """Grow a post over its modifiers and portfolio: "Union Minister for Minority Affairs",
         "Minister of State for Shipping (I/C)", "Union Human Resource Development Minister"."""
@@ -294,16 +360,18 @@ class EnOfficials(PackStage):
             start -= 1
         if words[end - 1] in self.portfolio_heads:
             k = start
-            while k > chunk_start and start - k < MAX_PORTFOLIO and words[k - 1] not in self.honorifics and cap[k - 1]:
-                k -= 1
+            while k > chunk_start and start - k < MAX_PORTFOLIO and words[k - 1] not in self.honorifics and (
+                    cap[k - 1] or (words[k - 1] in {"and", "&"} and k - 1 > chunk_start and cap[k - 2])):
+                k -= 1  # "Women and Child Development Minister": "and" between capitalised words
             start = k
             while start > 0 and words[start - 1] in self.modifiers:
                 start -= 1
         if end + 1 < n and words[end] in self.links and cap[end + 1]:
             k = end + 1
             while k < n and k - end < MAX_PORTFOLIO and words[k].rstrip(".") not in self.honorifics and (
-                    cap[k] or (words[k] in self.portfolio_joiners and k + 1 < n and cap[k + 1])):
-                k += 1
+                    cap[k] or (words[k] in self.portfolio_joiners and k + 1 < n and cap[k + 1])) \
+                    and not (len(text[k]) == 1 and text[k].isupper()):
+                k += 1  # an initial ("... External Affairs V Muraleedharan") starts the name
             end = self._listed_portfolio(words, text, cap, k)
         if end < n and text[end] == "(":
             close = next((m for m in range(end + 1, min(n, end + MAX_BRACKET + 2)) if text[m] == ")"), None)

@@ -14,6 +14,7 @@ Context words: words/places.tsv.
 """
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 
@@ -23,8 +24,13 @@ from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
 from ..packs import LanguagePack, get_pack
+from .en_lexmatch import view
+from .lexmatch import doc_text
 from .places import AREA_KINDS, MENTIONS_KEY, SPANS_KEY, emit_places, resolve
 from .stage import PackStage
+
+
+DATELINE_CHARS = 600  # a dateline stands in the first lines, under the office's name and the headline
 
 
 @Language.factory("en_places", assigns=["doc.spans", "span._.places"], default_config={"mentions": "first"})
@@ -70,8 +76,11 @@ class EnglishPlaces(PackStage):
         self.honorifics = frozenset(h.rstrip(".") for h in pack.role("honorific"))
         self.possessive = frozenset(pack.role("possessive"))
         self.organisation_heads = words("organisation_heads")
+        self.organisation_tails = words("organisation_tails")
+        self.plural_units = words("plural_unit_words")
         self.list_ends = words("list_ends")
         self.not_places = frozenset(w.lower() for w in pack.wordlist("places_not"))
+        self.dateline = re.compile(pack.words("places", "dateline")[0], re.MULTILINE)
 
     def __call__(self, doc: Doc) -> Doc:
         spans = filter_spans([doc[s:e] for _, s, e in self.matcher(doc)])
@@ -86,6 +95,7 @@ class EnglishPlaces(PackStage):
         named = {self._key(doc, f) for f in cued if f.ambiguous == "cue"}
         found = sure + cued + [f for f in found if f.ambiguous and f not in cued and self._key(doc, f) in named]
         found = sorted(found + self._from_lists(doc, found), key=lambda f: f.start)
+        found = sorted(found + self._dateline(doc, found), key=lambda f: f.start)
         doc_states = {r["state_en"] for f in found for r in f.rows if r["kind"] in AREA_KINDS}
         for f in found:
             f.data = self._describe(doc, f, doc_states)
@@ -135,6 +145,10 @@ class EnglishPlaces(PackStage):
             if j == i:
                 i += 1
                 continue
+            if i >= 2 and doc[i - 1].lower_ in self.possessive and (
+                    doc[i - 2].text in self.organisation_heads or doc[i - 2].lower_ in self.not_places):
+                i = j  # "Ministry of Human Resource Development": a portfolio, not a town
+                continue
             if self._listed_town(doc, i, j, ends, listed) or self._town_of_state(doc, i, j, starts) \
                     or self._town_by_context(doc, i, j, starts):
                 f = Found(i, j, (), cue=True)
@@ -142,7 +156,61 @@ class EnglishPlaces(PackStage):
                 ends[j] = f
                 listed[j] = self._list_before(doc, i, ends, listed) + 1
             i = j
+        return out + self._listed_with_place(doc, found + out)
+
+    def _listed_with_place(self, doc: Doc, found: list[Found]) -> list[Found]:
+        """A list after a place cue ("of Huzur, Berasia and Kolar", "at Raxaul, Jogbani and
+        Gopalganj") that holds a known place, or that a plural unit word ends ("in Dholka, Sanand
+        and Viramgam talukas"): its other names are places of the same kind."""
+        v = view(doc)
+        words, text, n = v["words"], v["text"], len(doc)
+        taken = {i for f in found for i in range(f.start, f.end)}
+        starts = {f.start: f for f in found}
+        out: list[Found] = []
+        name = lambda k: (text[k].isalpha() and text[k].istitle() and len(text[k]) > 2  # noqa: E731
+                          and words[k] not in self.not_places and words[k] not in self.cue_before)
+        i = 0
+        while i < n:
+            if words[i] not in self.cue_before or self._after_honorific(doc, Found(i + 1, i + 2, ())):
+                i += 1
+                continue
+            items, k = [], i + 1  # (start, end, known) of each listed name
+            while k < n:
+                if k in starts:
+                    items.append((k, starts[k].end, True))
+                    k = starts[k].end
+                else:
+                    j = k
+                    while j < n and j - k < 3 and j not in taken and name(j):
+                        j += 1
+                    if j == k:
+                        break
+                    items.append((k, j, False))
+                    k = j
+                if k + 1 < n and text[k] == "," and words[k + 1] in ("and", "&"):
+                    k += 2
+                elif k < n and (text[k] == "," or words[k] in ("and", "&")):
+                    k += 1
+                else:
+                    break
+            ended_by_unit = k < n and words[k] in self.plural_units
+            if len(items) >= 3 and (ended_by_unit or any(known for _, _, known in items)) \
+                    and (k >= n or not text[k].istitle()):
+                out += [Found(a, b, (), cue=True) for a, b, known in items if not known]
+            i = max(i + 1, k)
         return out
+
+    def _dateline(self, doc: Doc, found: list[Found]) -> list[Found]:
+        """"Chhatrapur, 14.06.2020", "Kolkata, 24 November 2020": the town a release's dateline
+        names is a place, known to the gazetteer or not (the first dateline of the text only)."""
+        m = self.dateline.search(doc_text(doc), 0, DATELINE_CHARS)
+        if m is None:
+            return []
+        span = doc.char_span(m.start("place"), m.end("place"))
+        if span is None or any(f.start < span.end and span.start < f.end for f in found) \
+                or any(t.lower_ in self.not_places or not t.is_title for t in span):
+            return []
+        return [Found(span.start, span.end, (), cue=True)]
 
     def _name_word(self, token) -> bool:
         # "Route From Roha In Maharashtra": in Title Case copy a cue word ends a name
@@ -182,10 +250,15 @@ class EnglishPlaces(PackStage):
         return doc[j].lower_ in self.inside_words and j + 1 in starts and not starts[j + 1].cue
 
     def _in_organisation(self, doc: Doc, f: Found) -> bool:
-        """ "Government of India", "Reserve Bank of India": the place names the body, not a
-        place the story is about."""
+        """ "Government of India", "Reserve Bank of India", "India Meteorological Department":
+        the place names the body, not a place the story is about."""
         j = f.start - 1
-        return j >= 1 and doc[j].lower_ in self.possessive and doc[j - 1].text.rstrip(".") in self.organisation_heads
+        if j >= 1 and doc[j].lower_ in self.possessive and doc[j - 1].text.rstrip(".") in self.organisation_heads:
+            return True
+        k = f.end  # up to two capitalised words, then the body's head word
+        while k < len(doc) and k - f.end < 3 and doc[k].is_title and doc[k].text not in self.organisation_tails:
+            k += 1
+        return k < len(doc) and doc[k].text in self.organisation_tails
 
     def _has_cue(self, doc: Doc, f: Found, sure: list[Found]) -> bool:
         after = doc[f.end].lower_ if f.end < len(doc) else None

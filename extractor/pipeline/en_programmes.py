@@ -6,6 +6,8 @@ span._.programmes); `canonical` is the English name the Hindi lexicon gives the 
 """
 from __future__ import annotations
 
+import re
+
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
@@ -14,6 +16,9 @@ from .en_lexmatch import CasedTable, Chunks, bracketed_acronym, en_words, norm, 
 from .stage import PackStage
 
 QUOTES = {"'": "'", '"': '"', "‘": "’", "“": "”"}
+DASHES = {"–", "—", "-"}
+POSSESSIVES = {"'s", "’s", "'", "’"}
+TITLE_AFTER_DASH = re.compile(r"\s[–—-]\s(?=['‘\"“])")
 MAX_QUOTED = 8  # a longer quote is speech or a title, not a name
 QUOTE_WINDOW = 3  # how far a cue may stand from a quoted name
 MAX_AFTER_UNDER = 5
@@ -42,6 +47,9 @@ class EnProgrammes(PackStage):
         self.quote_cues = words("quote_cues")
         self.quote_not = words("quote_not")
         self.under = words("under_words")
+        self.list_heads = words("list_heads")
+        self.possessors = words("possessors")
+        self.list_intros = {tuple(w.split()) for w in words("list_intros")}
         self.not_names = words("not_programme_words")
         self.prefixes = sorted({tuple(w.split()) for w in words("prefixes")}, key=len, reverse=True)
         # A body's head word ("Ministry", "Board") makes a name after "under" a body, not a scheme.
@@ -51,8 +59,9 @@ class EnProgrammes(PackStage):
         known = [(s, e, row["kind"], row["canonical"]) for s, e, row in self.known.find(doc)]
         known_at = {item[0]: item for item in known}
         found = known + [_with_canonical(item, known_at) for item in self._headed(doc) + self._quoted(doc)]
-        found += self._under(doc)
-        doc.spans["programmes"] = self._one_per_programme(doc, found)
+        found += self._under(doc) + self._listed(doc)
+        found = self._with_possessor(doc, found)
+        doc.spans["programmes"] = self._one_per_programme(doc, self._with_quoted_title(doc, found))
         return doc
 
     def _headed(self, doc: Doc) -> list:
@@ -125,9 +134,68 @@ class EnProgrammes(PackStage):
             out.append((start, end, "programme", None))
         return out
 
+    def _listed(self, doc: Doc) -> list:
+        """"11 State schemes, including Swasthya Sathi, Kanyashree and Krishak Bandhu": the
+        capitalised names listed after "schemes including / such as / like" are schemes."""
+        v = view(doc)
+        words, cap, out = v["words"], v["cap"], []
+        for i, word in enumerate(words):
+            if word not in self.list_heads:
+                continue
+            k = i + 1 + (i + 1 < len(doc) and words[i + 1] == ",")
+            intro = next((n for n in self.list_intros if tuple(words[k:k + len(n)]) == n), None)
+            if intro is None:
+                continue
+            k += len(intro)
+            while k < len(doc) and cap[k]:
+                end = k
+                while end < len(doc) and end - k < MAX_HEAD_FIRST and cap[end] and words[end] not in ("and", "&"):
+                    end += 1
+                if any(w in self.body_heads or w in self.not_names for w in words[k:end]):
+                    break
+                out.append((k, end, "scheme", None))
+                if end + 1 < len(doc) and words[end] == "," and words[end + 1] in ("and", "&"):
+                    end += 1
+                if end + 1 < len(doc) and words[end] in (",", "and", "&"):
+                    k = end + 1
+                else:
+                    break
+        return out
+
+    def _with_possessor(self, doc: Doc, found: list) -> list:
+        """"People's Plan Campaign", "Farmers' Welfare Scheme": a group of people and "'s" (or a
+        plural's "'") before a programme's name are part of it ("Modi's ..." is not)."""
+        v = view(doc)
+        out = []
+        for start, end, kind, canonical in found:
+            if start >= 2 and v["text"][start - 1] in POSSESSIVES and v["words"][start - 2] in self.possessors:
+                start -= 2
+            out.append((start, end, kind, canonical))
+        return out
+
+    def _with_quoted_title(self, doc: Doc, found: list) -> list:
+        """"People's Plan Campaign – 'Sabki Yojana Sabka Vikas'": a quoted name after a dash right
+        after a programme is its title, the same programme."""
+        text = view(doc)["text"]
+        ends = {f[1]: f for f in found}
+        merged, out = set(), []
+        for item in sorted(found, key=lambda f: f[0]):
+            start, end = item[0], item[1]
+            if start >= 3 and text[start - 1] in QUOTES and text[start - 2] in DASHES and start - 2 in ends:
+                close = QUOTES[text[start - 1]]
+                if end < len(doc) and text[end] == close:
+                    merged.add(start - 2)
+                    ends[start - 2] = (*ends[start - 2][:1], end + 1, *ends[start - 2][2:])
+                    continue
+            out.append(item)
+        return [ends[f[1]] if f[1] in merged else f for f in out]
+
     def _keys(self, name: str) -> set[str]:
         """A name and the forms of it that name the same programme: without a prefix ("Pradhan
         Mantri X Kendra" = "X Kendra"), its head ("X Scheme" = "X") or a plural ("X Kendras")."""
+        titled = TITLE_AFTER_DASH.split(name, maxsplit=1)
+        if len(titled) == 2:  # "X Campaign – 'Y'": also X Campaign, and Y
+            return self._keys(titled[0]) | self._keys(titled[1].strip(" '\"‘’“”")) | {norm(name)}
         words = [w for w in norm(name).split() if any(c.isalnum() for c in w)]
         forms = {tuple(words)}
         for prefix in self.prefixes:

@@ -22,6 +22,7 @@ from .statements import QUOTED, _date_after_cue, _starts_line
 ACTOR_GROUPS = ("officials", "agencies")
 MAX_ADDRESSEE = 10  # words between "directed" and "to"
 MAX_CELL_WORDS = 8
+QUOTE_MARKS = re.compile(r"[\"“”]")
 
 
 @Language.factory("en_statements", assigns=["doc.spans", "span._.statements"],
@@ -50,9 +51,15 @@ class EnStatements(PackStage):
                                           re.IGNORECASE)
         self.hedges = re.compile(r"\b(%s)\b" % "|".join(words("hedges")))  # "may", not "May"
         self.reported = re.compile(r"\b(%s)\b" % "|".join(words("reported")))
+        self.reported_plan = re.compile("|".join(words("reported_plan")))
+        self.says = re.compile(r"\b(%s)\b" % "|".join(words("says")))
+        self.obligation = re.compile(r"\b(%s)\b" % "|".join(words("obligation")))
+        self.attribution = re.compile("|".join(words("attribution")), re.IGNORECASE)
         self.agent_words = {norm(w) for w in words("agent_words")}
+        self.actor_words = re.compile(r"\b(%s)\b" % "|".join(words("actor_words")))
         self.directives = {norm(w) for w in words("directive_verbs")}
         self.pronouns = {norm(w) for w in words("person_pronouns")}
+        self.pronoun_start = re.compile(r"(%s)\b" % "|".join(words("person_pronouns")))
         self.list_intro = re.compile(r"\b(%s)\b.*[:：]\s*[-–]?\s*$|[:：]\s*[-–]?\s*$" % "|".join(words("list_follows")),
                                      re.IGNORECASE)
         self.list_item = re.compile("|".join(words("list_item")))
@@ -125,12 +132,17 @@ class EnStatements(PackStage):
 
     def _kinds(self, index: "_Index", clause: str, start: int) -> list[str]:
         text = QUOTED.sub(" ", clause)  # reported speech is not a decision
+        quoted = bool(text.strip()) and bool(self.attribution.fullmatch(text.strip()))
+        if quoted:
+            # ... unless the sentence is the quote and who said it ("“Shops must close by 8 pm,”
+            # the Collector said."): an official's own words give the order
+            text = QUOTE_MARKS.sub(" ", clause)
         lower = text.lower()
         if not self.any_cue.search(lower):
             return []
         found = {kind for kind, pattern in self.by_kind.items() if pattern.search(lower)}
         match = self.actor_cues.search(lower)
-        if match and index.actors_in(start, start + match.start()):
+        if match and self._actor_before(index, lower, start, match.start()):
             found.add("action")
         # "X will haul all trains from 1 May": a schedule, when no other cue has said what it is
         match = self.date_cues.search(lower)
@@ -141,9 +153,41 @@ class EnStatements(PackStage):
         for kind in found:
             kinds |= {"decision", "action_point"} if kind == "both" else {
                 "decision" if kind == "decision" else "action_point"}
-        if kinds == {"action_point"} and (self.hedges.search(text) or (self.reported.search(text) and not dated)):
+        if kinds == {"action_point"} and (self.hedges.search(text) or (self._opinion(index, text, start) and not dated)):
             return []  # "is likely to be", "expected to": a forecast; "said that" without a date: an opinion
+        if quoted and kinds == {"action_point"} and not dated and not self.obligation.search(lower):
+            return []  # "“We will be providing all support,” he said": an assurance, not an order
         return sorted(kinds)
+
+    def _actor_before(self, index: "_Index", lower: str, start: int, cue: int) -> bool:
+        """A body or official before the cue does what it says ("The Ministry will organise"; "He
+        will review ...": the official last named). After a reporting verb the actor must stand
+        in what is reported ("X said 650 teams would visit"), or that must be a plan with a time
+        ("... said relief would reach all families within a week"): "X said India would emerge
+        stronger" is an opinion."""
+        said = None
+        for said in self.says.finditer(lower, 0, cue):
+            pass
+        begin = said.end() if said else 0
+        if said and self.reported_plan.search(lower, begin):
+            return True
+        return bool(index.actors_in(start + begin, start + cue) or self.actor_words.search(lower, begin, cue)
+                    or (not said and self.pronoun_start.match(lower) and index.official_before(start)))
+
+    def _opinion(self, index: "_Index", text: str, start: int) -> bool:
+        """Reported speech is an opinion unless a named official or body says it and what is
+        said is a plan: something to be done in the passive ("Collector X said that camps will be
+        held in ..."), an obligation ("must be completed") or within a time ("within 1,000
+        days"). "It was said that ..." and "the Minister said that India will emerge stronger"
+        are opinions."""
+        match = self.reported.search(text)
+        if not match:
+            return False
+        said = text[match.end():].lower()
+        plan = self.reported_plan.search(said) or self.obligation.search(said)
+        speaker = index.actors_in(start, start + match.start()) or (
+            self.pronoun_start.match(text.lower()) and index.official_before(start))  # "She said that ..."
+        return not (plan and speaker)
 
     def _who_and_when(self, index: "_Index", clause: Span, kinds) -> dict:
         text = index.text[clause.start_char:clause.end_char]
