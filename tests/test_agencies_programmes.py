@@ -547,3 +547,16 @@ def test_national_centres_and_cowin(nlp):
     text = "राष्ट्रीय रोग नियंत्रण केंद्र ने सलाह दी कि पंजीकरण को-विन पर हो।"
     assert agencies(nlp, text) == {"राष्ट्रीय रोग नियंत्रण केंद्र": "National Centre for Disease Control"}
     assert "को-विन" in programmes(nlp, text)
+
+
+@pytest.mark.parametrize("text, name, canonical", [
+    ("किसानों को पीएम-कुसुम योजना का लाभ मिलेगा।", "पीएम-कुसुम योजना", "PM-KUSUM"),
+    ("मंडियों को ई-नाम पोर्टल से जोड़ा गया।", "ई-नाम पोर्टल", "e-NAM"),
+    ("खेलो इंडिया योजना के तहत खेल केंद्र बनेंगे।", "खेलो इंडिया योजना", "Khelo India"),
+    # a longer name that merely starts with a known one is another programme
+    ("किसानों के लिए पीएम-कुसुम सौर पंप योजना शुरू हुई।", "पीएम-कुसुम सौर पंप योजना", None),
+])
+def test_a_known_programme_with_its_head_word_keeps_its_canonical(nlp, text, name, canonical):
+    doc = nlp(text)
+    found = {s._.programmes["name"]: s._.programmes["canonical"] for s in doc.spans["programmes"]}
+    assert found.get(name, "missing") == canonical, found

@@ -69,7 +69,8 @@ class Programmes(PackStage):
     def __call__(self, doc: Doc) -> Doc:
         known = [(s, e, row["kind"], row["canonical"]) for s, e, row in self.known.find(doc)]
         found = known + [_with_canonical(item, known) for item in self._quoted(doc)]
-        found += self._headed(doc) + self._listed(doc) + self._observances(doc)
+        found += [_known_before_head(item, known) for item in self._headed(doc)]
+        found += self._listed(doc) + self._observances(doc)
         doc.spans["programmes"] = self._one_per_programme(doc, found)
         doc.spans["programme_mentions"] = self._acronym_mentions(doc, doc.spans["programmes"])
         return doc
@@ -303,6 +304,16 @@ def _without_gloss(span: Span) -> set[str]:
     outside = [fold(t) for t in texts[:open_i] + texts[close_i + 1:]]
     inside = [fold(t) for t in texts[open_i + 1:close_i]] + [fold(t) for t in texts[close_i + 1:]]
     return {"".join(outside), "".join(inside)}
+
+
+def _known_before_head(item: tuple, known: list) -> tuple:
+    """"पीएम-कुसुम योजना", "ई-नाम पोर्टल": a known programme and its head word are that programme;
+    only exactly so ("आयुष्मान भारत डिजिटल मिशन" is another programme than "आयुष्मान भारत")."""
+    start, end, kind, _ = item
+    for k_start, k_end, _, canonical in known:
+        if k_start == start and k_end == end - 1 and canonical:
+            return start, end, kind, canonical
+    return item
 
 
 def _with_canonical(item: tuple, known: list) -> tuple:
