@@ -15,6 +15,7 @@ from spacy.tokens import Doc, Span
 from ..packs import LanguagePack, get_pack
 from .en_lexmatch import Sentence, norm, sentences, view
 from .lexmatch import doc_text
+from .regex_hints import dispatched_alternation
 from .spanindex import ByStart
 from .stage import PackStage
 from .statements import QUOTED, _date_after_cue, _starts_line
@@ -248,8 +249,9 @@ class EnStatements(PackStage):
 
 
 def _alternation(patterns: list[str]) -> re.Pattern:
-    """One regex for many lower-case cue patterns, tried only at the start of a word."""
-    return re.compile(r"\b(?=\w)(?:%s)" % "|".join(f"(?:{p})" for p in patterns) if patterns else r"(?!)")
+    """One regex for many lower-case cue patterns, tried only at the start of a word and, there,
+    only the cues that can start with its letter."""
+    return dispatched_alternation(patterns, r"\b(?=\w)")
 
 
 class _Index:
