@@ -83,6 +83,17 @@ DATES = [
 ]
 
 
+@pytest.mark.parametrize("text, published, expected", [
+    ("The survey will start in July next year.", "2020-06-12", [("July next year", "2021-07", "event")]),
+    ("The work will be completed by the end of March next year.", "2020-06-12",
+     [("March next year", "2021-03", "event")]),
+    ("Floods hit the district in August last year.", "2020-06-12", [("August last year", "2019-08", "event")]),
+    ("Prices may next year rise.", "2020-06-12", [("next year", "2021", "event")]),  # "may": a verb
+])
+def test_a_month_before_a_relative_year_is_that_years_month(nlp, text, published, expected):
+    test_dates(nlp, text, published, expected)
+
+
 @pytest.mark.parametrize("text, published, expected", DATES)
 def test_dates(nlp, text, published, expected):
     doc = run(nlp, text, published)

@@ -46,6 +46,8 @@ class Dates(PackStage):
         self.spans_key = spans_key
         self.lex: DateLexicon = get_lexicon(pack)
         self._month_after = re.compile(rf"[^\S\n]+({self.lex.month}){WORD_R}")
+        # "March next year": the month written before the relative year (English, and Hindi too)
+        self._month_before = re.compile(rf"(?<!\w)({self.lex.month})[^\S\n]+$")
         stops = self.lex.full_stops
         # A dateline opens a paragraph: a place of a few words, a comma, the date, then ":" "।" "(" "-",
         # or "/" as government press notes write it ("रायगढ़, 11 मार्च 2025/ कलेक्टर ...").
@@ -60,7 +62,7 @@ class Dates(PackStage):
         text = doc_text(doc)
         mentions = _drop_weekdays_beside_dates(text, [m for f in find_all(self.lex, text, self.finders)
                                                       for m in f.mentions])
-        mentions = _join_year_and_month(self.lex, self._month_after, text, mentions)
+        mentions = _join_year_and_month(self.lex, self._month_after, self._month_before, text, mentions)
         _share_years(self._shared_year, text, mentions)
         roles = [self.role(text, m) for m in mentions]
         ref = Reference(published=parse_iso(doc._.published),
@@ -155,18 +157,30 @@ def _share_years(shared_year: re.Pattern, text: str, mentions: list[Mention]) ->
             a.year = b.year - 1 if (a.month, a.day) > (b.month, b.day or 31) else b.year
 
 
-def _join_year_and_month(lex: DateLexicon, month_after: re.Pattern, text: str,
+def _join_year_and_month(lex: DateLexicon, month_after: re.Pattern, month_before: re.Pattern, text: str,
                          mentions: list[Mention]) -> list[Mention]:
-    """ "इस साल जनवरी से": one date, January of the year the relative expression names.
+    """ "इस साल जनवरी से", "in July next year": one date, the month of the year the relative
+    expression names.
 
-    After a relative year any month name is a month ("पिछले साल मार्च में"), even one that
-    alone is more often a word and so was not found by itself.
+    Next to a relative year any month name is a month ("पिछले साल मार्च में", "by the end of
+    March next year"), even one that alone is more often a word and so was not found by itself.
     """
     out: list[Mention] = []
     for i, m in enumerate(mentions):
         nxt = mentions[i + 1] if i + 1 < len(mentions) else None
         if m.unit != "year" or m.month is not None:
             out.append(m)
+            continue
+        prev = out[-1] if out else None
+        if prev is not None and prev.month and not prev.year and prev.weekday is None \
+                and prev.unit is None and _YEAR_THEN_MONTH.match(text[prev.end:m.start]):
+            prev.unit, prev.offset, prev.end = "year", m.offset, m.end  # "July next year"
+            continue
+        bare = month_before.search(text, max(0, m.start - 30), m.start)
+        # a month name in lower case is a word ("it may next year"); Devanagari has no case
+        if bare and not bare.group(1).islower() and (prev is None or prev.end <= bare.start()):
+            out.append(Mention(bare.start(), m.end, "month", month=lex.months[key(bare.group(1))],
+                               unit="year", offset=m.offset))  # "March next year"
             continue
         if nxt is not None and nxt.month and not nxt.year and nxt.weekday is None \
                 and nxt.unit is None and _YEAR_THEN_MONTH.match(text[m.end:nxt.start]):
