@@ -86,11 +86,22 @@ DATES = [
 @pytest.mark.parametrize("text, published, expected", [
     ("The survey will start in July next year.", "2020-06-12", [("July next year", "2021-07", "event")]),
     ("The work will be completed by the end of March next year.", "2020-06-12",
-     [("March next year", "2021-03", "event")]),
+     [("March next year", "2021-03", "deadline")]),
     ("Floods hit the district in August last year.", "2020-06-12", [("August last year", "2019-08", "event")]),
     ("Prices may next year rise.", "2020-06-12", [("next year", "2021", "event")]),  # "may": a verb
 ])
 def test_a_month_before_a_relative_year_is_that_years_month(nlp, text, published, expected):
+    test_dates(nlp, text, published, expected)
+
+
+@pytest.mark.parametrize("text, published, expected", [
+    ("The work will be completed by the end of March 2021.", "2020-06-12", [("March 2021", "2021-03", "deadline")]),
+    ("All districts must submit reports by the end of this month.", "2020-06-12",
+     [("this month", "2020-06", "deadline")]),
+    ("The scheme will be implemented till the end of December.", "2020-06-12",
+     [("December", "2020-12", "deadline")]),  # a deadline looks ahead: not the December just past
+])
+def test_the_end_of_a_month_after_a_deadline_cue_is_a_deadline(nlp, text, published, expected):
     test_dates(nlp, text, published, expected)
 
 
