@@ -360,3 +360,13 @@ def test_headline_under_a_ministry_line_is_no_statement():
             "मंत्रालय ने राज्यों से कहा है कि वे केंद्रों की सफाई 25 अक्टूबर तक पूरी करें।")
     decisions, actions = statements(text)
     assert [a["text"] for a in actions] == ["मंत्रालय ने राज्यों से कहा है कि वे केंद्रों की सफाई 25 अक्टूबर तक पूरी करें।"]
+
+
+@pytest.mark.parametrize("text,deadline", [
+    ("सभी बीडीओ 15 अक्टूबर तक प्रस्ताव भेजें।", "2020-10-15"),
+    ("सभी जिले इस महीने के आखिर तक रिपोर्ट भेजें।", "2020-06"),  # the end of the month: still its deadline
+    ("दुकानदार 30 जून तक दुकानों के बाहर सूची लगाएं।", "2020-06-30"),
+])
+def test_an_order_to_send_or_put_up_by_a_date_is_an_action_point(text, deadline):
+    _, actions = statements(text, published="2020-06-12")
+    assert [a["deadline"] for a in actions] == [deadline], actions
