@@ -309,17 +309,18 @@ def _without_gloss(span: Span) -> set[str]:
 def _known_before_head(item: tuple, known: list) -> tuple:
     """"पीएम-कुसुम योजना", "ई-नाम पोर्टल": a known programme and its head word are that programme;
     only exactly so ("आयुष्मान भारत डिजिटल मिशन" is another programme than "आयुष्मान भारत")."""
-    start, end, kind, _ = item
-    for k_start, k_end, _, canonical in known:
-        if k_start == start and k_end == end - 1 and canonical:
-            return start, end, kind, canonical
-    return item
+    return _take_canonical(item, known, lambda ks, ke, s, e: ks == s and ke == e - 1)
 
 
 def _with_canonical(item: tuple, known: list) -> tuple:
     """"'जल शक्ति अभियान: कैच द रेन - 2025'": a quoted name around a known programme is that programme."""
+    return _take_canonical(item, known, lambda ks, ke, s, e: s <= ks and ke <= e)
+
+
+def _take_canonical(item: tuple, known: list, fits) -> tuple:
+    """`item` with the canonical of the first known programme whose span `fits` it."""
     start, end, kind, _ = item
     for k_start, k_end, _, canonical in known:
-        if start <= k_start and k_end <= end and canonical:
+        if canonical and fits(k_start, k_end, start, end):
             return start, end, kind, canonical
     return item

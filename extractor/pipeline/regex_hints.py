@@ -116,8 +116,8 @@ def dispatched_alternation(patterns: list[str], prefix: str = "") -> re.Pattern:
     """`prefix(?:p1|p2|...)` compiled so that, at each position, only the branches that can start
     with the character there are tried: re tries the branches of an alternation one by one, and
     with a hundred cues that is most of a clause's search time. Equivalent to the plain
-    alternation (same match, same branch): branches keep their order within each group, and a
-    branch that can start with anything is in every group."""
+    alternation (same match, same branch): branches keep their order within each group; when a
+    branch could start with anything (or there are few), the plain alternation is compiled."""
     if not patterns:
         return re.compile(r"(?!)")
     starts = [first_chars(p) for p in patterns]
